@@ -1,0 +1,5 @@
+package org.opensync.jobapi.graph;
+
+/** Graph's keyValuePair (name/value), used by synchronizationJobSettings. */
+public record KeyValuePair(String name, String value) {
+}

@@ -1,0 +1,4 @@
+package org.opensync.jobapi.graph;
+
+public record StringKeyLongValuePair(String key, long value) {
+}

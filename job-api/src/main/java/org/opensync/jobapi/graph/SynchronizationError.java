@@ -1,0 +1,4 @@
+package org.opensync.jobapi.graph;
+
+public record SynchronizationError(String code, String message, boolean tenantActionable) {
+}

@@ -1,0 +1,140 @@
+package org.opensync.jobapi.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.web.OptionalJsonBody;
+import org.opensync.jobapi.graph.KeyValuePair;
+import org.opensync.jobapi.graph.SynchronizationJobResponse;
+import org.opensync.jobapi.odata.ODataCollection;
+import org.opensync.jobapi.odata.ODataContext;
+import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
+
+/** {@code /servicePrincipals/{id}/synchronization/jobs} (graph-sync-api.md §2.4.1–2.4.8, §2.4.12). */
+@Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+    private final JobService jobs;
+    private final ServicePrincipalService servicePrincipals;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public JobResource(JobService jobs, ServicePrincipalService servicePrincipals, ObjectMapper mapper) {
+        this.jobs = jobs;
+        this.servicePrincipals = servicePrincipals;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    public ODataCollection<SynchronizationJobResponse> list(@PathParam("version") String version,
+                                                            @PathParam("spId") String spId, @Context UriInfo uri) {
+        UUID servicePrincipalId = servicePrincipal(spId);
+        return ODataCollection.of(ODataContext.metadata(uri, version, jobsContext(servicePrincipalId)),
+                jobs.list(servicePrincipalId).stream().map(JobRepresentation::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public Response create(@PathParam("version") String version, @PathParam("spId") String spId, JsonNode body,
+                           @Context UriInfo uri) {
+        UUID servicePrincipalId = servicePrincipal(spId);
+        SynchronizationJob job = jobs.create(servicePrincipalId, JobRequests.templateId(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(job.id).build())
+                .entity(JobRepresentation.of(job).withContext(
+                        ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + "/$entity")))
+                .build();
+    }
+
+    @GET
+    @Path("{jobId}")
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    public SynchronizationJobResponse get(@PathParam("version") String version, @PathParam("spId") String spId,
+                                          @PathParam("jobId") String jobId, @Context UriInfo uri) {
+        UUID servicePrincipalId = servicePrincipal(spId);
+        return JobRepresentation.of(jobs.require(servicePrincipalId, jobId)).withContext(
+                ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + "/$entity"));
+    }
+
+    @PATCH
+    @Path("{jobId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void update(@PathParam("spId") String spId, @PathParam("jobId") String jobId, JsonNode body) {
+        List<KeyValuePair> settings = JobRequests.settings(body);
+        UUID servicePrincipalId = servicePrincipal(spId);
+        if (settings == null) {
+            jobs.require(servicePrincipalId, jobId);
+        } else {
+            jobs.replaceSettings(servicePrincipalId, jobId, settings);
+        }
+    }
+
+    @DELETE
+    @Path("{jobId}")
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void delete(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
+        jobs.delete(servicePrincipal(spId), jobId);
+    }
+
+    @POST
+    @Path("{jobId}/start")
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void start(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
+        jobs.start(servicePrincipal(spId), jobId);
+    }
+
+    @POST
+    @Path("{jobId}/pause")
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void pause(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
+        jobs.pause(servicePrincipal(spId), jobId);
+    }
+
+    /** Legacy alias of pause that older SDK builds expose. */
+    @POST
+    @Path("{jobId}/stop")
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void stop(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
+        pause(spId, jobId);
+    }
+
+    /** The body is optional, so it is read here rather than by content negotiation, which demands a type. */
+    @POST
+    @Path("{jobId}/restart")
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void restart(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
+                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
+            throws JsonProcessingException {
+        UUID servicePrincipalId = servicePrincipal(spId);
+        jobs.restart(servicePrincipalId, jobId, JobRequests.resetScope(OptionalJsonBody.read(contentType, body, mapper)));
+    }
+
+    private UUID servicePrincipal(String spId) {
+        return servicePrincipals.require(spId).id;
+    }
+
+    private static String jobsContext(UUID servicePrincipalId) {
+        return "servicePrincipals('" + servicePrincipalId + "')/synchronization/jobs";
+    }
+}

@@ -1,0 +1,117 @@
+package org.opensync.jobapi.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.opensync.common.events.JobCommand;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Topics;
+import org.opensync.common.outbox.Outbox;
+import org.opensync.common.web.ErrorCode;
+import org.opensync.common.web.GraphException;
+import org.opensync.jobapi.config.JobApiConfig;
+import org.opensync.jobapi.graph.KeyValuePair;
+
+/**
+ * The job lifecycle. Every state change is saved together with the command announcing it on
+ * {@code sync.job-commands} (transactional outbox), so the API and the rest of the platform never disagree.
+ */
+@ApplicationScoped
+public class JobService {
+    private final Outbox outbox;
+    private final JobApiConfig config;
+
+    @Inject
+    public JobService(Outbox outbox, JobApiConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public List<SynchronizationJob> list(UUID servicePrincipalId) {
+        return SynchronizationJob.list("servicePrincipalId = ?1 order by createdAt, id", servicePrincipalId);
+    }
+
+    public SynchronizationJob require(UUID servicePrincipalId, String jobId) {
+        SynchronizationJob job = SynchronizationJob.findById(jobId);
+        if (job == null || !job.servicePrincipalId.equals(servicePrincipalId)) {
+            throw GraphException.notFound("The synchronization job '" + jobId
+                    + "' does not exist for this service principal.");
+        }
+        return job;
+    }
+
+    @Transactional
+    public SynchronizationJob create(UUID servicePrincipalId, String templateId) {
+        if (!config.templates().contains(templateId)) {
+            throw GraphException.badRequest("The templateId '" + templateId
+                    + "' is not available for this service principal; available: " + config.templates() + ".",
+                    "templateId");
+        }
+        if (SynchronizationJob.count("servicePrincipalId = ?1 and templateId = ?2", servicePrincipalId, templateId) > 0) {
+            throw new GraphException(409, ErrorCode.CONFLICT, "A synchronization job from template '" + templateId
+                    + "' already exists for this service principal; it shares the service principal's secrets, so "
+                    + "a second one would provision the same target twice.", "templateId");
+        }
+        String jobId = templateId + "." + config.tenantId().replace("-", "") + "." + UUID.randomUUID();
+        List<KeyValuePair> settings = config.defaultJobSettings().entrySet().stream()
+                .map(e -> new KeyValuePair(e.getKey(), e.getValue())).toList();
+        SynchronizationJob job = SynchronizationJob.create(jobId, servicePrincipalId, templateId, settings);
+        job.persist();
+        outbox.publish(Topics.JOB_COMMANDS,
+                new JobCommand.JobCreated(eventId(), Instant.now(), jobId, servicePrincipalId.toString(), templateId));
+        return job;
+    }
+
+    @Transactional
+    public void start(UUID servicePrincipalId, String jobId) {
+        SynchronizationJob job = require(servicePrincipalId, jobId);
+        if (job.start(config.defaultInterval())) {
+            outbox.publish(Topics.JOB_COMMANDS,
+                    new JobCommand.JobStarted(eventId(), Instant.now(), jobId, config.defaultInterval()));
+        }
+    }
+
+    @Transactional
+    public void pause(UUID servicePrincipalId, String jobId) {
+        SynchronizationJob job = require(servicePrincipalId, jobId);
+        if (job.pause()) {
+            outbox.publish(Topics.JOB_COMMANDS, new JobCommand.JobPaused(eventId(), Instant.now(), jobId));
+        }
+    }
+
+    @Transactional
+    public void restart(UUID servicePrincipalId, String jobId, Set<RestartScope> scope) {
+        SynchronizationJob job = require(servicePrincipalId, jobId);
+        job.restart(scope, config.defaultInterval());
+        outbox.publish(Topics.JOB_COMMANDS,
+                new JobCommand.JobRestarted(eventId(), Instant.now(), jobId, config.defaultInterval(), scope));
+    }
+
+    @Transactional
+    public void replaceSettings(UUID servicePrincipalId, String jobId, List<KeyValuePair> settings) {
+        require(servicePrincipalId, jobId).replaceSettings(settings);
+    }
+
+    @Transactional
+    public void delete(UUID servicePrincipalId, String jobId) {
+        delete(require(servicePrincipalId, jobId));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteAllOf(UUID servicePrincipalId) {
+        list(servicePrincipalId).forEach(this::delete);
+    }
+
+    private void delete(SynchronizationJob job) {
+        job.delete();
+        outbox.publish(Topics.JOB_COMMANDS, new JobCommand.JobDeleted(eventId(), Instant.now(), job.id));
+    }
+
+    private static String eventId() {
+        return UUID.randomUUID().toString();
+    }
+}

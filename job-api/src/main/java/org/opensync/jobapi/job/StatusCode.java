@@ -1,0 +1,6 @@
+package org.opensync.jobapi.job;
+
+/** Graph's synchronizationStatusCode. */
+public enum StatusCode {
+    NotConfigured, NotRun, Active, Paused, Quarantine
+}

@@ -1,0 +1,199 @@
+package org.opensync.jobapi.job;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.opensync.common.events.RestartScope;
+import org.opensync.jobapi.graph.KeyValuePair;
+import org.opensync.jobapi.graph.StringKeyLongValuePair;
+import org.opensync.jobapi.graph.SynchronizationProgress;
+import org.opensync.jobapi.graph.SynchronizationQuarantine;
+import org.opensync.jobapi.graph.SynchronizationSchedule;
+import org.opensync.jobapi.graph.SynchronizationStatus;
+import org.opensync.jobapi.graph.SynchronizationTaskExecution;
+
+/**
+ * A synchronization job and the state transitions of graph-sync-api.md §4.2. The methods return whether anything
+ * changed, so callers publish an event only for real transitions.
+ */
+@Entity
+@Table(name = "synchronization_job")
+public class SynchronizationJob extends PanacheEntityBase {
+    @Id
+    public String id;
+
+    @Column(name = "service_principal_id")
+    public UUID servicePrincipalId;
+
+    @Column(name = "template_id")
+    public String templateId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "schedule_state")
+    public ScheduleState scheduleState;
+
+    @Column(name = "schedule_interval")
+    public String scheduleInterval;
+
+    @Column(name = "schedule_expiration")
+    public Instant scheduleExpiration;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_code")
+    public StatusCode statusCode;
+
+    @Column(name = "count_successive_complete_failures")
+    public long countSuccessiveCompleteFailures;
+
+    @Column(name = "escrows_pruned")
+    public boolean escrowsPruned;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_execution")
+    public SynchronizationTaskExecution lastExecution;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_successful_execution")
+    public SynchronizationTaskExecution lastSuccessfulExecution;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_successful_execution_with_exports")
+    public SynchronizationTaskExecution lastSuccessfulExecutionWithExports;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<SynchronizationProgress> progress = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public SynchronizationQuarantine quarantine;
+
+    @Column(name = "steady_state_first_achieved_time")
+    public Instant steadyStateFirstAchievedTime = SynchronizationStatus.NEVER_REACHED;
+
+    @Column(name = "steady_state_last_achieved_time")
+    public Instant steadyStateLastAchievedTime = SynchronizationStatus.NEVER_REACHED;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "synchronized_entry_count_by_type")
+    public List<StringKeyLongValuePair> synchronizedEntryCountByType = new ArrayList<>();
+
+    @Column(name = "troubleshooting_url")
+    public String troubleshootingUrl;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<KeyValuePair> settings = new ArrayList<>();
+
+    /** Whether any cycle ever completed; decides between NotRun and Active after a start. */
+    @Column(name = "cycle_completed")
+    public boolean cycleCompleted;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    /** A new job is disabled and never runs until started (graph-sync-api.md §2.4.2). */
+    public static SynchronizationJob create(String id, UUID servicePrincipalId, String templateId,
+                                            List<KeyValuePair> settings) {
+        SynchronizationJob job = new SynchronizationJob();
+        job.id = id;
+        job.servicePrincipalId = servicePrincipalId;
+        job.templateId = templateId;
+        job.scheduleState = ScheduleState.Disabled;
+        job.scheduleInterval = SynchronizationSchedule.NEVER;
+        job.statusCode = StatusCode.NotConfigured;
+        job.settings = new ArrayList<>(settings);
+        job.createdAt = Instant.now();
+        return job;
+    }
+
+    /** Resumes or starts the job; a quarantine is lifted. A running, healthy job is left alone. */
+    public boolean start(Duration interval) {
+        if (scheduleState == ScheduleState.Active && quarantine == null) {
+            return false;
+        }
+        quarantine = null;
+        activate(interval);
+        return true;
+    }
+
+    public boolean pause() {
+        if (scheduleState == ScheduleState.Paused && statusCode == StatusCode.Paused) {
+            return false;
+        }
+        scheduleState = ScheduleState.Paused;
+        statusCode = StatusCode.Paused;
+        return true;
+    }
+
+    /** Restart always takes effect: the next cycle starts at once and resets what {@code scope} names. */
+    public void restart(Set<RestartScope> scope, Duration interval) {
+        if (scope.contains(RestartScope.QuarantineState) || scope.contains(RestartScope.Full)) {
+            quarantine = null;
+        }
+        if (RestartScope.clearsWatermark(scope)) {
+            cycleCompleted = false;
+        }
+        activate(interval);
+        if (quarantine == null) {
+            statusCode = StatusCode.NotRun;
+        }
+    }
+
+    private void activate(Duration interval) {
+        scheduleState = ScheduleState.Active;
+        scheduleInterval = interval.toString();
+        statusCode = quarantine != null ? StatusCode.Quarantine
+                : cycleCompleted ? StatusCode.Active : StatusCode.NotRun;
+    }
+
+    public void recordProgress(SynchronizationProgress observation) {
+        progress = new ArrayList<>(List.of(observation));
+    }
+
+    /** Folds a finished cycle into the status (graph-sync-api.md §4.2, "Cycle completes ..."). */
+    public void recordCycle(SynchronizationTaskExecution execution, List<StringKeyLongValuePair> countsByType,
+                            boolean steadyState) {
+        lastExecution = execution;
+        progress = new ArrayList<>();
+        if ("Failed".equals(execution.state())) {
+            countSuccessiveCompleteFailures++;
+            return;
+        }
+        countSuccessiveCompleteFailures = 0;
+        cycleCompleted = true;
+        synchronizedEntryCountByType = new ArrayList<>(countsByType);
+        if ("Succeeded".equals(execution.state())) {
+            lastSuccessfulExecution = execution;
+            if (execution.countExported() > 0) {
+                lastSuccessfulExecutionWithExports = execution;
+            }
+        }
+        if (steadyState) {
+            if (SynchronizationStatus.NEVER_REACHED.equals(steadyStateFirstAchievedTime)) {
+                steadyStateFirstAchievedTime = execution.timeEnded();
+            }
+            steadyStateLastAchievedTime = execution.timeEnded();
+        }
+        if (statusCode == StatusCode.NotRun && scheduleState == ScheduleState.Active) {
+            statusCode = StatusCode.Active;
+        }
+    }
+
+    public void replaceSettings(List<KeyValuePair> newSettings) {
+        settings = new ArrayList<>(newSettings);
+    }
+}

@@ -1,0 +1,90 @@
+package org.opensync.jobapi.serviceprincipal;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The subset of Graph's servicePrincipal that provisioning clients rely on (graph-sync-api.md §3.36). */
+@Entity
+@Table(name = "service_principal")
+public class ServicePrincipal extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "app_id")
+    public UUID appId;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "app_display_name")
+    public String appDisplayName;
+
+    @Column(name = "app_description")
+    public String appDescription;
+
+    public String description;
+
+    public String notes;
+
+    @Column(name = "account_enabled")
+    public boolean accountEnabled = true;
+
+    @Column(name = "app_role_assignment_required")
+    public boolean appRoleAssignmentRequired;
+
+    @Column(name = "service_principal_type")
+    public String servicePrincipalType = "Application";
+
+    @Column(name = "application_template_id")
+    public String applicationTemplateId;
+
+    public String homepage;
+
+    @Column(name = "login_url")
+    public String loginUrl;
+
+    @Column(name = "logout_url")
+    public String logoutUrl;
+
+    @Column(name = "preferred_single_sign_on_mode")
+    public String preferredSingleSignOnMode;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "notification_email_addresses")
+    public List<String> notificationEmailAddresses = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reply_urls")
+    public List<String> replyUrls = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /**
+     * Finds a service principal by object id, or by the alternate key {@code appId=<guid>} that
+     * {@code servicePrincipals(appId='...')} URLs are rewritten to.
+     */
+    public static Optional<ServicePrincipal> findByKey(String key) {
+        try {
+            if (key.regionMatches(true, 0, "appId=", 0, 6)) {
+                return find("appId", UUID.fromString(key.substring(6))).firstResultOptional();
+            }
+            return findByIdOptional(UUID.fromString(key));
+        } catch (IllegalArgumentException notAGuid) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.opensync.jobapi.serviceprincipal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import java.util.UUID;
+import org.opensync.common.security.GraphPermissions;
+import org.opensync.jobapi.config.JobApiConfig;
+import org.opensync.jobapi.odata.ODataCollection;
+import org.opensync.jobapi.odata.ODataContext;
+import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.odata.Select;
+
+/** {@code /servicePrincipals} (graph-sync-api.md §2.1). */
+@Path("/{version: beta|v1\\.0}/servicePrincipals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServicePrincipalResource {
+    private static final Set<String> PROPERTIES = Select.propertiesOf(ServicePrincipalResponse.class);
+
+    private final ServicePrincipalService servicePrincipals;
+    private final ObjectMapper mapper;
+    private final UUID tenantId;
+
+    @Inject
+    public ServicePrincipalResource(ServicePrincipalService servicePrincipals, ObjectMapper mapper,
+                                    JobApiConfig config) {
+        this.servicePrincipals = servicePrincipals;
+        this.mapper = mapper;
+        this.tenantId = UUID.fromString(config.tenantId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.APPLICATION_READ_WRITE)
+    public Response create(@PathParam("version") String version, JsonNode body, @Context UriInfo uri) {
+        ServicePrincipal sp = servicePrincipals.create(body);
+        ServicePrincipalResponse response = ServicePrincipalResponse.of(sp, tenantId);
+        return Response.created(uri.getAbsolutePathBuilder().path(sp.id.toString()).build())
+                .entity(withContext(ODataContext.metadata(uri, version, "servicePrincipals/$entity"), response))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed(GraphPermissions.APPLICATION_READ)
+    public ODataCollection<ObjectNode> list(@PathParam("version") String version,
+                                            @QueryParam("$filter") String filter,
+                                            @QueryParam("$select") String select,
+                                            @QueryParam("$orderby") String orderBy,
+                                            @QueryParam("$top") String top,
+                                            @QueryParam("$skiptoken") String skipToken,
+                                            @QueryParam("$count") boolean count,
+                                            @Context UriInfo uri) {
+        Select projection = Select.parse(select, PROPERTIES);
+        Paging paging = Paging.of(top, skipToken, 100, 999);
+        ServicePrincipalService.Page page = servicePrincipals.list(filter, orderBy, paging.skip(), paging.top(),
+                count && paging.skip() == 0);
+        return new ODataCollection<>(
+                ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()),
+                page.total(),
+                page.items().stream().map(sp -> projection.apply(mapper, ServicePrincipalResponse.of(sp, tenantId)))
+                        .toList(),
+                page.more() ? paging.nextLink(uri) : null);
+    }
+
+    @GET
+    @Path("$count")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed(GraphPermissions.APPLICATION_READ)
+    public String count() {
+        return Long.toString(servicePrincipals.count());
+    }
+
+    @GET
+    @Path("{spId}")
+    @RolesAllowed(GraphPermissions.APPLICATION_READ)
+    public ObjectNode get(@PathParam("version") String version, @PathParam("spId") String spId,
+                          @QueryParam("$select") String select, @Context UriInfo uri) {
+        Select projection = Select.parse(select, PROPERTIES);
+        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(servicePrincipals.require(spId), tenantId));
+        return withContext(ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()
+                + "/$entity"), node);
+    }
+
+    @PATCH
+    @Path("{spId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.APPLICATION_READ_WRITE)
+    public void patch(@PathParam("spId") String spId, JsonNode body) {
+        servicePrincipals.patch(spId, body);
+    }
+
+    @DELETE
+    @Path("{spId}")
+    @RolesAllowed(GraphPermissions.APPLICATION_READ_WRITE)
+    public void delete(@PathParam("spId") String spId) {
+        servicePrincipals.delete(spId);
+    }
+
+    private ObjectNode withContext(String context, Object representation) {
+        ObjectNode node = mapper.createObjectNode().put("@odata.context", context);
+        node.setAll(representation instanceof ObjectNode object ? object : mapper.valueToTree(representation));
+        return node;
+    }
+}

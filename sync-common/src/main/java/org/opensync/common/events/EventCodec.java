@@ -1,0 +1,64 @@
+package org.opensync.common.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * JSON encoding of events. It has its own mapper so the wire format does not change with a service's Jackson
+ * settings: ISO-8601 instants and durations, unknown properties ignored (additive changes keep the version).
+ */
+public final class EventCodec {
+    /** The highest payload version this build understands. */
+    public static final int SUPPORTED_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private EventCodec() {
+    }
+
+    public static String encode(Event event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + event.type(), e);
+        }
+    }
+
+    /**
+     * Decodes a payload of the given contract.
+     *
+     * @throws UnreadableEventException when the value is not JSON, not of this contract, or of a newer version
+     */
+    public static <T extends Event> T decode(String json, Class<T> contract) {
+        if (json == null) {
+            throw new UnreadableEventException("the record has no value");
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            int version = tree.path("version").asInt(1);
+            if (version > SUPPORTED_VERSION) {
+                throw new UnreadableEventException("payload version " + version + " is newer than the supported "
+                        + SUPPORTED_VERSION);
+            }
+            return MAPPER.treeToValue(tree, contract);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEventException("not a valid " + contract.getSimpleName() + ": " + describe(e));
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    }
+}

@@ -1,0 +1,65 @@
+package org.opensync.common.inbox;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.opensync.common.events.Event;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.EventHeaders;
+import org.opensync.common.events.UnreadableEventException;
+
+/**
+ * Idempotent consumption: an event is applied at most once per consumer, because its id is recorded in the same
+ * transaction as the changes the handler makes. A record that cannot be decoded raises
+ * {@link UnreadableEventException}, which the channel's dead-letter strategy turns into a dead-letter record.
+ */
+@ApplicationScoped
+public class Inbox {
+    private final EntityManager entityManager;
+
+    @Inject
+    public Inbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Event> void process(String consumer, ConsumerRecord<String, String> record, Class<T> contract,
+                                          Consumer<T> handler) {
+        String eventId = eventId(record);
+        T event = EventCodec.decode(record.value(), contract);
+        if (firstDelivery(consumer, eventId)) {
+            handler.accept(event);
+        }
+    }
+
+    private boolean firstDelivery(String consumer, String eventId) {
+        return entityManager.createNativeQuery("""
+                        insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())
+                        on conflict do nothing""")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .executeUpdate() == 1;
+    }
+
+    /** Redeliveries happen within minutes; a week of ids is ample and keeps the table small. */
+    @Scheduled(every = "1h", delayed = "10m")
+    @Transactional
+    void forgetOldEvents() {
+        entityManager.createNativeQuery("delete from processed_event where processed_at < now() - interval '7 days'")
+                .executeUpdate();
+    }
+
+    private static String eventId(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(EventHeaders.EVENT_ID);
+        if (header == null || header.value() == null || header.value().length == 0) {
+            throw new UnreadableEventException("the record has no " + EventHeaders.EVENT_ID + " header");
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

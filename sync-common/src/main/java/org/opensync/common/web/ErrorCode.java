@@ -1,0 +1,32 @@
+package org.opensync.common.web;
+
+/**
+ * Kinds of error, each with the code Graph uses on synchronization routes and the Entra directory code it uses on
+ * directory-object routes ({@code /servicePrincipals}, {@code /applications}).
+ */
+public enum ErrorCode {
+    INVALID_REQUEST("invalidRequest", "Request_BadRequest"),
+    UNSUPPORTED_QUERY("invalidRequest", "Request_UnsupportedQuery"),
+    NOT_FOUND("itemNotFound", "Request_ResourceNotFound"),
+    CONFLICT("conflict", "Request_MultipleObjectsWithSameKeyValue"),
+    UNAUTHENTICATED("InvalidAuthenticationToken", "InvalidAuthenticationToken"),
+    ACCESS_DENIED("accessDenied", "Authorization_RequestDenied"),
+    METHOD_NOT_ALLOWED("notAllowed", "Request_BadRequest"),
+    UNSUPPORTED_MEDIA_TYPE("notSupported", "Request_BadRequest"),
+    NOT_ACCEPTABLE("notSupported", "Request_BadRequest"),
+    TOO_MANY_REQUESTS("activityLimitReached", "Request_ThrottledTemporarily"),
+    UNAVAILABLE("serviceNotAvailable", "Service_ServiceUnavailable"),
+    INTERNAL("generalException", "Service_InternalServerError");
+
+    private final String synchronizationCode;
+    private final String directoryCode;
+
+    ErrorCode(String synchronizationCode, String directoryCode) {
+        this.synchronizationCode = synchronizationCode;
+        this.directoryCode = directoryCode;
+    }
+
+    public String codeFor(String path) {
+        return GraphRoutes.isDirectoryRoute(path) ? directoryCode : synchronizationCode;
+    }
+}

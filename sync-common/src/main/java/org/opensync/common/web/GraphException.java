@@ -1,0 +1,46 @@
+package org.opensync.common.web;
+
+/**
+ * A failure to report to the client in the Graph error shape. Resources and services throw it; the exception
+ * mappers render it.
+ */
+public class GraphException extends RuntimeException {
+    private final int status;
+    private final ErrorCode code;
+    private final String target;
+
+    public GraphException(int status, ErrorCode code, String message, String target) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.target = target;
+    }
+
+    public static GraphException badRequest(String message) {
+        return new GraphException(400, ErrorCode.INVALID_REQUEST, message, null);
+    }
+
+    public static GraphException badRequest(String message, String target) {
+        return new GraphException(400, ErrorCode.INVALID_REQUEST, message, target);
+    }
+
+    public static GraphException notFound(String message) {
+        return new GraphException(404, ErrorCode.NOT_FOUND, message, null);
+    }
+
+    public static GraphException conflict(String message) {
+        return new GraphException(409, ErrorCode.CONFLICT, message, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String target() {
+        return target;
+    }
+}

@@ -1,0 +1,92 @@
+package org.opensync.common.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become HTTP responses, always in the Graph error shape. */
+public class GraphExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(GraphExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response graph(GraphException e, ContainerRequestContext request) {
+        return GraphErrorResponses.of(request, e.status(), e.code(), e.getMessage(), e.target());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, ContainerRequestContext request) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return GraphErrorResponses.of(request, 400, ErrorCode.INVALID_REQUEST,
+                "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ContainerRequestContext request) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        return GraphErrorResponses.of(request, 404, ErrorCode.NOT_FOUND,
+                "Resource not found for the segment '" + path + "'.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, ContainerRequestContext request) {
+        Response response = GraphErrorResponses.of(request, 405, ErrorCode.METHOD_NOT_ALLOWED,
+                "The HTTP method '" + request.getMethod() + "' is not allowed on this resource.", null);
+        return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, ContainerRequestContext request) {
+        return GraphErrorResponses.of(request, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "The content type '" + request.getMediaType() + "' is not supported; send application/json.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, ContainerRequestContext request) {
+        return GraphErrorResponses.of(request, 406, ErrorCode.NOT_ACCEPTABLE,
+                "None of the media types in the Accept header can be produced; accept application/json.", null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        Response response = GraphErrorResponses.of(request, 401, ErrorCode.UNAUTHENTICATED,
+                "Access token is missing, invalid or expired.", null);
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return GraphErrorResponses.of(request, 403, ErrorCode.ACCESS_DENIED,
+                "Insufficient privileges to complete the operation.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response otherHttpError(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        return GraphErrorResponses.of(request, status, ErrorCode.INVALID_REQUEST, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        String requestId = RequestIds.requestId(request);
+        LOG.errorf(e, "request %s %s failed (request-id %s)", request.getMethod(),
+                request.getUriInfo().getRequestUri().getRawPath(), requestId);
+        return GraphErrorResponses.of(request, 500, ErrorCode.INTERNAL,
+                "An internal error occurred; quote request-id " + requestId + " when reporting it.", null);
+    }
+}

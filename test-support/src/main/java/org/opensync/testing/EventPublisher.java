@@ -1,0 +1,55 @@
+package org.opensync.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.opensync.common.events.Event;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.EventHeaders;
+
+/** Publishes events to the real broker the way the outbox relay does (same headers), or raw records. */
+public final class EventPublisher {
+    private static KafkaProducer<String, String> producer;
+
+    private EventPublisher() {
+    }
+
+    public static void publish(String topic, Event event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.jobId(), EventCodec.encode(event));
+        record.headers().add(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(event.version()).getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    /** Sends a record as given, e.g. a malformed one, with an optional event-id header. */
+    public static void publishRaw(String topic, String key, String value, String eventId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        if (eventId != null) {
+            record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        }
+        send(record);
+    }
+
+    private static synchronized void send(ProducerRecord<String, String> record) {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfraEndpoints.kafkaBootstrap());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e.getCause());
+        }
+    }
+}
