@@ -3,24 +3,29 @@ package org.opensync.common.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opensync.common.events.EventHeaders;
 
@@ -29,17 +34,20 @@ import org.opensync.common.events.EventHeaders;
  * transaction that stored events commits, and on a poll as a backstop (rows left by a crash, Kafka outages).
  * A PostgreSQL advisory lock lets one relay at a time work on a database, which keeps per-key order when a service
  * runs several instances.
+ * <p>
+ * It uses a plain idempotent producer and waits for the acknowledgements on its own thread, inside the transaction
+ * that deletes the rows: asynchronous messaging callbacks would carry that transaction to other threads.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH_SIZE = 200;
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final int BATCH_SIZE = 500;
+    private static final long ACK_TIMEOUT_SECONDS = 30;
     /** Arbitrary constant naming the outbox lock among the database's advisory locks. */
-    private static final long ADVISORY_LOCK_KEY = 0x0_5ec_0b0L;
+    private static final long ADVISORY_LOCK_KEY = 0x05ec0b0L;
 
-    private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
+    private final KafkaProducer<String, String> producer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
         thread.setDaemon(true);
@@ -49,17 +57,25 @@ public class OutboxRelay {
     private volatile boolean lastDrainFailed;
 
     @Inject
-    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH_SIZE)
-                       MutinyEmitter<String> emitter, EntityManager entityManager) {
-        this.emitter = emitter;
+    public OutboxRelay(EntityManager entityManager,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(config);
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxStored stored) {
         requestDrain();
     }
 
-    @Scheduled(every = "${sync.outbox.poll-interval:2s}", delayed = "1s",
+    @Scheduled(every = "${sync.outbox.poll-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         requestDrain();
@@ -67,10 +83,16 @@ public class OutboxRelay {
 
     void onShutdown(@Observes ShutdownEvent event) {
         worker.shutdown();
+        try {
+            worker.awaitTermination(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
     }
 
     private void requestDrain() {
-        if (drainRequested.compareAndSet(false, true) && !worker.isShutdown()) {
+        if (!worker.isShutdown() && drainRequested.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
     }
@@ -93,7 +115,7 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch() {
+    private int publishBatch() throws InterruptedException, ExecutionException, TimeoutException {
         Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
@@ -103,23 +125,21 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        Uni.join().all(rows.stream().map(this::send).toList()).andFailFast().await().atMost(ACK_TIMEOUT);
+        List<Future<RecordMetadata>> acks = rows.stream().map(row -> producer.send(record(row))).toList();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
         OutboxEvent.delete("id in ?1", rows.stream().map(row -> row.id).toList());
         return rows.size();
     }
 
-    private Uni<Void> send(OutboxEvent row) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(EventHeaders.EVENT_ID, utf8(row.eventId));
-        headers.add(EventHeaders.EVENT_TYPE, utf8(row.eventType));
-        headers.add(EventHeaders.EVENT_VERSION, utf8(Integer.toString(row.eventVersion)));
-        headers.add(EventHeaders.CONTENT_TYPE, utf8("application/json"));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.recordKey)
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
+    private static ProducerRecord<String, String> record(OutboxEvent row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
+        record.headers().add(EventHeaders.EVENT_ID, utf8(row.eventId));
+        record.headers().add(EventHeaders.EVENT_TYPE, utf8(row.eventType));
+        record.headers().add(EventHeaders.EVENT_VERSION, utf8(Integer.toString(row.eventVersion)));
+        record.headers().add(EventHeaders.CONTENT_TYPE, utf8("application/json"));
+        return record;
     }
 
     private static byte[] utf8(String value) {

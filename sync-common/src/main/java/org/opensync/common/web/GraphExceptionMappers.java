@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -13,12 +14,20 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where failures become HTTP responses, always in the Graph error shape. */
 public class GraphExceptionMappers {
     private static final Logger LOG = Logger.getLogger(GraphExceptionMappers.class);
+
+    private final KnownRoutes routes;
+
+    @Inject
+    public GraphExceptionMappers(KnownRoutes routes) {
+        this.routes = routes;
+    }
 
     @ServerExceptionMapper
     public Response graph(GraphException e, ContainerRequestContext request) {
@@ -36,15 +45,24 @@ public class GraphExceptionMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
+        Set<String> allowed = routes.allowedMethods(path);
+        if (!allowed.isEmpty()) {
+            return methodNotAllowed(request, allowed);
+        }
         return GraphErrorResponses.of(request, 404, ErrorCode.NOT_FOUND,
                 "Resource not found for the segment '" + path + "'.", null);
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, ContainerRequestContext request) {
+        return methodNotAllowed(request, e.getResponse().getAllowedMethods());
+    }
+
+    private static Response methodNotAllowed(ContainerRequestContext request, Set<String> allowed) {
         Response response = GraphErrorResponses.of(request, 405, ErrorCode.METHOD_NOT_ALLOWED,
-                "The HTTP method '" + request.getMethod() + "' is not allowed on this resource.", null);
-        return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
+                "The HTTP method '" + request.getMethod() + "' is not allowed on this resource; allowed: "
+                        + String.join(", ", allowed) + ".", null);
+        return Response.fromResponse(response).allow(allowed).build();
     }
 
     @ServerExceptionMapper
@@ -75,6 +93,11 @@ public class GraphExceptionMappers {
     @ServerExceptionMapper
     public Response otherHttpError(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json, request);
+            }
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
