@@ -1,0 +1,115 @@
+package org.opensync.mapping.expression;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.opensync.mapping.model.AttributeType;
+import org.opensync.mapping.value.DateTimeValue;
+import org.opensync.mapping.value.IntegerValue;
+import org.opensync.mapping.value.Value;
+
+/**
+ * Date functions (§3.3, §3.4): CDate, DateAdd, DateDiff, DateFromNum, NumFromDate, FormatDateTime, Now. All work in
+ * UTC. An absent date argument gives null (nothing to compute), while unparsable text is an error.
+ */
+final class DateFunctions {
+    private DateFunctions() {
+    }
+
+    static List<FunctionSpec> functions() {
+        return List.of(
+                FunctionSpec.define("CDate").required("expression").body((call, ctx) ->
+                        call.value(0, ctx).isNull() ? Value.NULL : new DateTimeValue(call.dateTime(0, ctx))),
+                FunctionSpec.define("DateAdd").required("interval").required("value", AttributeType.Integer)
+                        .required("dateTime", AttributeType.DateTime).binder(DateFunctions::bindDateAdd),
+                FunctionSpec.define("DateDiff").required("interval").required("date1", AttributeType.DateTime)
+                        .required("date2", AttributeType.DateTime).binder(DateFunctions::bindDateDiff),
+                FunctionSpec.define("DateFromNum").required("value", AttributeType.Integer).body((call, ctx) -> {
+                    if (call.value(0, ctx).isNull()) {
+                        return Value.NULL;
+                    }
+                    long ticks = call.integer(0, ctx);
+                    try {
+                        return new DateTimeValue(DotNetDates.fromFileTime(ticks));
+                    } catch (DateTimeException e) {
+                        throw call.error(e.getMessage());
+                    }
+                }),
+                FunctionSpec.define("NumFromDate").required("value", AttributeType.DateTime).body((call, ctx) -> {
+                    if (call.value(0, ctx).isNull()) {
+                        return Value.NULL;
+                    }
+                    LocalDateTime utc = call.dateTime(0, ctx);
+                    try {
+                        return new IntegerValue(DotNetDates.toFileTime(utc));
+                    } catch (DateTimeException e) {
+                        throw call.error(e.getMessage());
+                    }
+                }),
+                FunctionSpec.define("FormatDateTime").required("source").optional("dateTimeStyles")
+                        .required("inputFormat").required("outputFormat")
+                        .normalizer(DateFunctions::legacyFormatDateTime).binder(DateFunctions::bindFormatDateTime),
+                FunctionSpec.define("Now").body((call, ctx) ->
+                        new DateTimeValue(LocalDateTime.ofInstant(ctx.environment().clock().instant(), ZoneOffset.UTC))));
+    }
+
+    private static FunctionBody bindDateAdd(List<Expr> arguments) {
+        PreparedArgument<DateInterval> interval = PreparedArgument.of(arguments, 0, DateInterval::parse);
+        return (call, ctx) -> {
+            DateInterval unit = interval.get(call, ctx);
+            long amount = call.integer(1, ctx);
+            if (call.value(2, ctx).isNull()) {
+                return Value.NULL;
+            }
+            try {
+                return new DateTimeValue(DotNetDates.requireInRange(unit.add(call.dateTime(2, ctx), amount)));
+            } catch (DateTimeException | ArithmeticException e) {
+                throw call.error("result out of range: " + e.getMessage());
+            }
+        };
+    }
+
+    private static FunctionBody bindDateDiff(List<Expr> arguments) {
+        PreparedArgument<DateInterval> interval = PreparedArgument.of(arguments, 0, DateInterval::parse);
+        return (call, ctx) -> {
+            DateInterval unit = interval.get(call, ctx);
+            if (call.value(1, ctx).isNull() || call.value(2, ctx).isNull()) {
+                return Value.NULL;
+            }
+            return new IntegerValue(unit.between(call.dateTime(1, ctx), call.dateTime(2, ctx)));
+        };
+    }
+
+    /** The 3-argument form (source, inputFormat, outputFormat) of CSREF/GFUN is the 4-argument form without styles. */
+    private static List<Expr> legacyFormatDateTime(List<Expr> arguments) {
+        if (arguments.size() != 3) {
+            return arguments;
+        }
+        List<Expr> canonical = new ArrayList<>(arguments);
+        canonical.add(1, Expr.Omitted.INSTANCE);
+        return canonical;
+    }
+
+    private static FunctionBody bindFormatDateTime(List<Expr> arguments) {
+        PreparedArgument<Set<DateTimeStyles>> styles = PreparedArgument.of(arguments, 1, DateTimeStyles::parse);
+        PreparedArgument<List<DotNetDateFormat.Element>> input = PreparedArgument.of(arguments, 2, DotNetDateFormat::compile);
+        PreparedArgument<List<DotNetDateFormat.Element>> output = PreparedArgument.of(arguments, 3, DotNetDateFormat::compile);
+        return (call, ctx) -> {
+            String source = call.text(0, ctx);
+            if (source == null) {
+                return Value.NULL;
+            }
+            try {
+                LocalDateTime today = LocalDateTime.ofInstant(ctx.environment().clock().instant(), ZoneOffset.UTC);
+                DotNetDateFormat.Parsed parsed = DotNetDateFormat.parse(source, input.get(call, ctx),
+                        styles.get(call, ctx), today.toLocalDate());
+                return Value.text(DotNetDateFormat.format(parsed.utc(), parsed.kind(), output.get(call, ctx)));
+            } catch (IllegalArgumentException e) {
+                throw call.error(e.getMessage());
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package org.opensync.mapping.expression;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * What evaluation may consult besides the object: the clock ({@code Now}), randomness ({@code Guid},
+ * {@code RandomString}), the uniqueness check of {@code SelectUniqueValue} and the tenant's default domain
+ * ({@code DefaultDomain}, null when not configured). Injected so tests can pin them.
+ */
+public record EvaluationEnvironment(
+        Clock clock,
+        RandomGenerator random,
+        UniqueValueCheck uniqueValues,
+        String defaultDomain) {
+
+    public EvaluationEnvironment {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(uniqueValues, "uniqueValues");
+    }
+
+    /** UTC system clock, a cryptographically strong generator (RandomString makes passwords), nothing taken. */
+    public static EvaluationEnvironment system() {
+        return new EvaluationEnvironment(Clock.systemUTC(), new SecureRandom(), UniqueValueCheck.NOTHING_TAKEN, null);
+    }
+
+    public EvaluationEnvironment withClock(Clock newClock) {
+        return new EvaluationEnvironment(newClock, random, uniqueValues, defaultDomain);
+    }
+
+    public EvaluationEnvironment withRandom(RandomGenerator newRandom) {
+        return new EvaluationEnvironment(clock, newRandom, uniqueValues, defaultDomain);
+    }
+
+    public EvaluationEnvironment withUniqueValues(UniqueValueCheck check) {
+        return new EvaluationEnvironment(clock, random, check, defaultDomain);
+    }
+
+    public EvaluationEnvironment withDefaultDomain(String domain) {
+        return new EvaluationEnvironment(clock, random, uniqueValues, domain);
+    }
+}

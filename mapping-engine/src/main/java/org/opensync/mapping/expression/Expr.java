@@ -1,0 +1,48 @@
+package org.opensync.mapping.expression;
+
+import java.util.List;
+
+/**
+ * Syntax tree of an expression. Function calls keep one argument per parameter position, with {@link Omitted} for
+ * empty arguments, normalised so that equal meaning gives equal trees (see {@link ArgumentLayout}).
+ */
+sealed interface Expr {
+
+    record Attribute(String name) implements Expr {
+    }
+
+    record Text(String value) implements Expr {
+    }
+
+    /** {@code text} keeps the written form ({@code &HF} or {@code 15}) so that rendering is lossless. */
+    record Number(long value, String text) implements Expr {
+    }
+
+    record Word(Keyword keyword) implements Expr {
+    }
+
+    record Call(FunctionSpec function, List<Expr> arguments) implements Expr {
+        public Call {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    record Compare(Expr left, ComparisonOperator operator, Expr right) implements Expr {
+    }
+
+    record Concat(List<Expr> parts) implements Expr {
+        public Concat {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** An empty argument: "parameter not supplied". */
+    enum Omitted implements Expr {
+        INSTANCE
+    }
+
+    /** Literals whose value is known without evaluation. */
+    default boolean isLiteral() {
+        return this instanceof Text || this instanceof Number;
+    }
+}

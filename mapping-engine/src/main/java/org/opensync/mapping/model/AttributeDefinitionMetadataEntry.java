@@ -1,0 +1,6 @@
+package org.opensync.mapping.model;
+
+/** Graph {@code attributeDefinitionMetadataEntry} (§3.17). */
+@GraphType
+public record AttributeDefinitionMetadataEntry(AttributeDefinitionMetadata key, String value) {
+}

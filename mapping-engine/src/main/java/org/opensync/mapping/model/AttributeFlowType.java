@@ -1,0 +1,13 @@
+package org.opensync.mapping.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** Graph {@code attributeFlowType}: under which circumstances a mapping updates the target (provisioning-behavior §2.3). */
+public enum AttributeFlowType {
+    Always, ObjectAddOnly, MultiValueAddOnly, ValueAddOnly, AttributeAddOnly;
+
+    @JsonCreator
+    public static AttributeFlowType of(java.lang.String text) {
+        return WireEnums.parse(AttributeFlowType.class, text);
+    }
+}

@@ -1,0 +1,11 @@
+package org.opensync.mapping.model;
+
+import java.util.List;
+
+/** Graph {@code containerFilter} (§3.21). */
+@GraphType
+public record ContainerFilter(List<String> includedContainers) {
+    public ContainerFilter {
+        includedContainers = Lists.copy(includedContainers);
+    }
+}

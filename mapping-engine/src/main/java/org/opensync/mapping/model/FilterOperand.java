@@ -1,0 +1,11 @@
+package org.opensync.mapping.model;
+
+import java.util.List;
+
+/** Graph {@code filterOperand} (§3.33). */
+@GraphType
+public record FilterOperand(List<String> values) {
+    public FilterOperand {
+        values = Lists.copy(values);
+    }
+}

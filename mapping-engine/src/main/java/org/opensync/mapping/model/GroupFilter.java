@@ -1,0 +1,11 @@
+package org.opensync.mapping.model;
+
+import java.util.List;
+
+/** Graph {@code groupFilter} (§3.22). */
+@GraphType
+public record GroupFilter(List<String> includedGroups) {
+    public GroupFilter {
+        includedGroups = Lists.copy(includedGroups);
+    }
+}

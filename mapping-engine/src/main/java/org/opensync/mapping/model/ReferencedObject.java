@@ -1,0 +1,6 @@
+package org.opensync.mapping.model;
+
+/** Graph {@code referencedObject} (§3.18). */
+@GraphType
+public record ReferencedObject(String referencedObjectName, String referencedProperty) {
+}

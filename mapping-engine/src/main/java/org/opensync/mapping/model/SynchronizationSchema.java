@@ -1,0 +1,22 @@
+package org.opensync.mapping.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Graph {@code synchronizationSchema} (§3.12): directories and the rules between them. */
+@GraphType
+public record SynchronizationSchema(
+        String id,
+        List<DirectoryDefinition> directories,
+        List<SynchronizationRule> synchronizationRules,
+        String version) {
+
+    public SynchronizationSchema {
+        directories = Lists.copy(directories);
+        synchronizationRules = Lists.copy(synchronizationRules);
+    }
+
+    public Optional<DirectoryDefinition> directory(String name) {
+        return directories.stream().filter(d -> d.name() != null && d.name().equals(name)).findFirst();
+    }
+}
