@@ -3,6 +3,7 @@ package org.opensync.mapping.expression;
 import java.util.List;
 import java.util.Locale;
 import org.opensync.mapping.model.AttributeType;
+import org.opensync.mapping.value.IntegerValue;
 import org.opensync.mapping.value.Value;
 
 /** String functions of §3.3 (Append, Left, Mid, PCase, StripSpaces, ToLower, ToUpper, Word, Trim, Prepend…). */
@@ -33,7 +34,10 @@ final class TextFunctions {
                 FunctionSpec.define("PCase").required("source").optional("wordSeparators")
                         .body(TextFunctions::pcase),
                 FunctionSpec.define("Word").required("String").required("WordNumber", AttributeType.Integer)
-                        .required("delimiters").body(TextFunctions::word));
+                        .required("delimiters").body(TextFunctions::word),
+                FunctionSpec.define("InStr").required("value1").required("value2")
+                        .optional("start", AttributeType.Integer).optional("compareType")
+                        .binder(TextFunctions::bindInStr));
     }
 
     /** NumChars 0 gives "", negative gives the input unchanged, null input gives "" (FREF). */
@@ -127,6 +131,45 @@ final class TextFunctions {
                     Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
             default -> false;
         };
+    }
+
+    /**
+     * 1-based position of value2 in value1 at or after {@code start}, 0 when absent (CSREF); binary (case-sensitive)
+     * comparison unless {@code vbTextCompare}. A missing value gives 0 [design].
+     */
+    private static FunctionBody bindInStr(List<Expr> arguments) {
+        PreparedArgument<Boolean> ignoreCase = PreparedArgument.of(arguments, 3, TextFunctions::isTextCompare);
+        return (call, ctx) -> {
+            String text = call.text(0, ctx);
+            String wanted = call.text(1, ctx);
+            long start = call.supplied(2) ? call.integer(2, ctx) : 1;
+            boolean caseInsensitive = ignoreCase.get(call, ctx);
+            if (start < 1) {
+                throw call.error("start must be 1 or more, got " + start);
+            }
+            if (text == null || wanted == null || start > text.length() + 1L) {
+                return new IntegerValue(0);
+            }
+            for (int at = (int) start - 1; at + wanted.length() <= text.length(); at++) {
+                if (text.regionMatches(caseInsensitive, at, wanted, 0, wanted.length())) {
+                    return new IntegerValue(at + 1L);
+                }
+            }
+            return new IntegerValue(0);
+        };
+    }
+
+    /** VBA compare constants: vbBinaryCompare (0, the default) and vbTextCompare (1). */
+    private static boolean isTextCompare(String compareType) {
+        if (compareType == null || compareType.isEmpty() || compareType.equals("vbBinaryCompare")
+                || compareType.equals("0")) {
+            return false;
+        }
+        if (compareType.equals("vbTextCompare") || compareType.equals("1")) {
+            return true;
+        }
+        throw new IllegalArgumentException("'" + compareType + "' is not a compare type; use vbTextCompare or "
+                + "vbBinaryCompare");
     }
 
     /** Words are maximal runs of non-delimiter characters; any miss gives "" (FREF). */

@@ -89,7 +89,18 @@ class TextFunctionsTest {
                 row("Word([missing], 1, \" \")", ""),
                 row("Word(\",,,\", 1, \",\")", ""),
                 row("Word(\"solo\", 1, \"\")", "solo"),
-                row("Word(\"a b\", \"x\", \" \")", error("must be an integer")));
+                row("Word(\"a b\", \"x\", \" \")", error("must be an integer")),
+                // InStr
+                row("InStr(\"The quick brown fox\", \"quick\")", "5"),
+                row("InStr(\"repEated\", \"e\", 3, vbBinaryCompare)", "7"),
+                row("InStr(\"repEated\", \"e\", 3, vbTextCompare)", "4"),
+                row("InStr(\"repEated\", \"E\", , 1)", "2"),
+                row("InStr(\"abc\", \"z\")", "0"),
+                row("InStr(\"abc\", \"\")", "1"),
+                row("InStr(\"abc\", \"c\", 4)", "0"),
+                row("InStr([missing], \"c\")", "0"),
+                row("InStr(\"abc\", \"c\", 0)", error("start must be 1 or more")),
+                row("InStr(\"abc\", \"c\", , [type])", error("not a compare type"), "type", "sideways"));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
