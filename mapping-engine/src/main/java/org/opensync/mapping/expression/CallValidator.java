@@ -30,7 +30,14 @@ final class CallValidator {
         boolean positionsKept = arguments.size() == written.size();
         for (int i = 0; i < arguments.size(); i++) {
             ParameterSpec parameter = function.layout().parameterAt(function, i, arguments);
-            if (parameter.required() && arguments.get(i) == Expr.Omitted.INSTANCE) {
+            boolean omitted = arguments.get(i) == Expr.Omitted.INSTANCE;
+            if (omitted && parameter.repeating()) {
+                // a mapping source tree could not say where an empty occurrence of a repeating parameter was
+                throw failure.at(positionsKept ? i : -1, "an empty argument",
+                        "a value for each occurrence of parameter '" + parameter.name() + "' of " + function.signature(),
+                        "Empty repeated argument");
+            }
+            if (parameter.required() && omitted) {
                 throw failure.at(positionsKept ? i : -1, "an empty argument",
                         "a value for parameter '" + parameter.name() + "' of " + function.signature(),
                         "Missing required argument");
