@@ -1,0 +1,106 @@
+package org.opensync.scheduler;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Tick;
+
+/** When a job runs next and with what; the scheduler's own view of the job lifecycle. */
+@Entity
+@Table(name = "job_schedule")
+public class JobSchedule extends PanacheEntityBase {
+    public enum State { Active, Paused, Disabled }
+
+    @Id
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    @Column(name = "interval_ms")
+    public Long intervalMs;
+
+    @Column(name = "next_due_at")
+    public Instant nextDueAt;
+
+    @Column(name = "tick_sequence")
+    public long tickSequence;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "next_cycle_kind")
+    public Tick.CycleKind nextCycleKind;
+
+    @Column(name = "pending_reset_scope")
+    public String pendingResetScope;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    static JobSchedule disabled(String jobId) {
+        JobSchedule schedule = new JobSchedule();
+        schedule.jobId = jobId;
+        schedule.state = State.Disabled;
+        schedule.nextCycleKind = Tick.CycleKind.Initial;
+        schedule.updatedAt = Instant.now();
+        return schedule;
+    }
+
+    /** Runs now, then every {@code interval}. */
+    void activate(Duration interval, Instant now) {
+        state = State.Active;
+        intervalMs = interval.toMillis();
+        nextDueAt = now;
+        updatedAt = now;
+    }
+
+    /** Activates and makes the next tick carry the reset; a cleared watermark means a full read. */
+    void restart(Duration interval, Set<RestartScope> scope, Instant now) {
+        activate(interval, now);
+        pendingResetScope = RestartScope.format(scope);
+        if (RestartScope.clearsWatermark(scope)) {
+            nextCycleKind = Tick.CycleKind.Initial;
+        }
+    }
+
+    void pause(Instant now) {
+        state = State.Paused;
+        nextDueAt = null;
+        updatedAt = now;
+    }
+
+    /**
+     * Emits the tick that is due and moves the schedule on. After downtime longer than the interval a single
+     * catch-up tick is emitted, not one per missed interval.
+     */
+    Tick nextTick(Instant now) {
+        tickSequence++;
+        Instant due = nextDueAt;
+        String tickId = UUID.nameUUIDFromBytes((jobId + "#" + tickSequence).getBytes(StandardCharsets.UTF_8)).toString();
+        Tick tick = new Tick(tickId, now, jobId, tickId, tickSequence, nextCycleKind, resetScope(), due);
+        Instant next = due.plusMillis(intervalMs);
+        nextDueAt = next.isAfter(now) ? next : now.plusMillis(intervalMs);
+        nextCycleKind = Tick.CycleKind.Incremental;
+        pendingResetScope = null;
+        updatedAt = now;
+        return tick;
+    }
+
+    private Set<RestartScope> resetScope() {
+        if (pendingResetScope == null) {
+            return EnumSet.noneOf(RestartScope.class);
+        }
+        return pendingResetScope.isEmpty() ? EnumSet.noneOf(RestartScope.class) : RestartScope.parseFlags(pendingResetScope);
+    }
+}
