@@ -62,6 +62,9 @@ public final class FaultInjector {
       if (!state.matches(method, path) || !state.fire()) {
         continue;
       }
+      if (state.spent(now)) {
+        rules.remove(state);
+      }
       if (state.rule.action() instanceof FaultAction.Delay wait) {
         delay = delay.plus(wait.latency());
         continue;
