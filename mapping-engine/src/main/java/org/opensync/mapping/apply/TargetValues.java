@@ -1,0 +1,71 @@
+package org.opensync.mapping.apply;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.opensync.mapping.model.AttributeType;
+import org.opensync.mapping.value.BooleanValue;
+import org.opensync.mapping.value.IntegerValue;
+import org.opensync.mapping.value.Value;
+
+/** Conversion of computed values to the target attribute's declared type, and change detection against the target. */
+final class TargetValues {
+    private TargetValues() {
+    }
+
+    /** Booleans and integers become typed values so exporters can send JSON booleans/numbers; others are unchanged. */
+    static Value coerce(Value value, AttributeType type) {
+        if (value.isMultiValued() || value.isNull()) {
+            return value;
+        }
+        if (type == AttributeType.Boolean && !(value instanceof BooleanValue)) {
+            String text = value.text().strip();
+            if (text.equalsIgnoreCase("True") || text.equalsIgnoreCase("False")) {
+                return BooleanValue.of(text.equalsIgnoreCase("True"));
+            }
+            throw new IllegalArgumentException("'" + value.text() + "' is not a Boolean (True or False)");
+        }
+        if (type == AttributeType.Integer && !(value instanceof IntegerValue)) {
+            try {
+                return new IntegerValue(Long.parseLong(value.text().strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + value.text() + "' is not an Integer");
+            }
+        }
+        return value;
+    }
+
+    /** Same values, in any order for multi-valued attributes; case matters only for caseExact targets. */
+    static boolean same(Value computed, Value current, boolean caseExact) {
+        if (computed.size() != current.size()) {
+            return false;
+        }
+        if (!computed.isMultiValued()) {
+            return computed.isNull() || equal(computed.text(), current.text(), caseExact);
+        }
+        return folded(computed.strings(), caseExact).equals(folded(current.strings(), caseExact));
+    }
+
+    /** Values of {@code computed} that {@code current} lacks. */
+    static Value missingFrom(Value computed, Value current, boolean caseExact) {
+        Set<String> present = folded(current.strings(), caseExact);
+        List<String> additions = computed.strings().stream()
+                .filter(value -> !present.contains(caseExact ? value : fold(value))).toList();
+        return Value.of(additions);
+    }
+
+    private static boolean equal(String a, String b, boolean caseExact) {
+        return caseExact ? a.equals(b) : a.equalsIgnoreCase(b);
+    }
+
+    private static Set<String> folded(List<String> values, boolean caseExact) {
+        Set<String> set = new HashSet<>();
+        values.forEach(value -> set.add(caseExact ? value : fold(value)));
+        return set;
+    }
+
+    private static String fold(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}
