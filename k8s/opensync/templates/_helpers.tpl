@@ -1,0 +1,9 @@
+{{- define "opensync.labels" -}}
+app.kubernetes.io/part-of: opensync
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- end -}}
+
+{{- define "opensync.postgresSecret" -}}
+{{- default (printf "%s-postgres" .Release.Name) .Values.postgres.existingSecret -}}
+{{- end -}}
