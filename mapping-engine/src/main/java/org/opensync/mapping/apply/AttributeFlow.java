@@ -6,6 +6,7 @@ import org.opensync.mapping.expression.EvaluationSignal;
 import org.opensync.mapping.expression.FlowControlSignal;
 import org.opensync.mapping.model.AttributeFlowType;
 import org.opensync.mapping.value.ObjectImage;
+import org.opensync.mapping.value.TypedValues;
 import org.opensync.mapping.value.Value;
 
 /**
@@ -95,7 +96,7 @@ final class AttributeFlow {
         }
         Value value;
         try {
-            value = attribute.targetType() == null ? computed : TargetValues.coerce(computed, attribute.targetType());
+            value = attribute.targetType() == null ? computed : TypedValues.coerce(computed, attribute.targetType());
         } catch (IllegalArgumentException e) {
             fail(attribute, AttributeFailure.INVALID_VALUE, e.getMessage());
             return;

@@ -4,36 +4,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.opensync.mapping.model.AttributeType;
-import org.opensync.mapping.value.BooleanValue;
-import org.opensync.mapping.value.IntegerValue;
 import org.opensync.mapping.value.Value;
 
-/** Conversion of computed values to the target attribute's declared type, and change detection against the target. */
+/** Change detection against the target's current values. */
 final class TargetValues {
     private TargetValues() {
-    }
-
-    /** Booleans and integers become typed values so exporters can send JSON booleans/numbers; others are unchanged. */
-    static Value coerce(Value value, AttributeType type) {
-        if (value.isMultiValued() || value.isNull()) {
-            return value;
-        }
-        if (type == AttributeType.Boolean && !(value instanceof BooleanValue)) {
-            String text = value.text().strip();
-            if (text.equalsIgnoreCase("True") || text.equalsIgnoreCase("False")) {
-                return BooleanValue.of(text.equalsIgnoreCase("True"));
-            }
-            throw new IllegalArgumentException("'" + value.text() + "' is not a Boolean (True or False)");
-        }
-        if (type == AttributeType.Integer && !(value instanceof IntegerValue)) {
-            try {
-                return new IntegerValue(Long.parseLong(value.text().strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + value.text() + "' is not an Integer");
-            }
-        }
-        return value;
     }
 
     /** Same values, in any order for multi-valued attributes; case matters only for caseExact targets. */

@@ -35,11 +35,12 @@ final class LogicFunctions {
                     String text = call.text(0, ctx);
                     return BooleanValue.of(text == null || !text.strip().equalsIgnoreCase("True"));
                 }),
-                predicate("IsNull", "Expression", Value::isNull),
-                predicate("IsNothing", "source", Value::isNull),
-                predicate("IsNullOrEmpty", "Expression", Value::isNullOrEmpty),
-                predicate("IsPresent", "Expression", value -> !value.isNullOrEmpty()),
-                predicate("IsString", "Expression", value -> !value.isNull() && !value.isMultiValued()),
+                predicate("IsNull", "Expression", AttributeType.String, Value::isNull),
+                predicate("IsNothing", "source", AttributeType.Boolean, Value::isNull),
+                predicate("IsNullOrEmpty", "Expression", AttributeType.String, Value::isNullOrEmpty),
+                predicate("IsPresent", "Expression", AttributeType.String, value -> !value.isNullOrEmpty()),
+                predicate("IsString", "Expression", AttributeType.String,
+                        value -> !value.isNull() && !value.isMultiValued()),
                 FunctionSpec.define("Error").required("ErrorMessage")
                         .body((call, ctx) -> {
                             throw new EvaluationException(call.textOrEmpty(0, ctx));
@@ -50,8 +51,9 @@ final class LogicFunctions {
         boolean test(Value value);
     }
 
-    private static FunctionSpec predicate(String name, String parameter, ValueTest test) {
-        return FunctionSpec.define(name).required(parameter)
+    /** GFUN types IsNothing's parameter Boolean; FREF's predicates take any expression. */
+    private static FunctionSpec predicate(String name, String parameter, AttributeType type, ValueTest test) {
+        return FunctionSpec.define(name).required(parameter, type)
                 .body((call, ctx) -> BooleanValue.of(test.test(call.value(0, ctx))));
     }
 
