@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts and stops the infrastructure the platform and its tests need, without Docker:
-# PostgreSQL (the local Debian cluster, installed only when missing) and a single-node KRaft Kafka broker
-# run from Maven Central jars. State lives in .infra/ at the repository root.
+# PostgreSQL (the local Debian cluster, installed only when missing), a single-node KRaft Kafka broker
+# run from Maven Central jars, and a private OpenLDAP slapd with syncprov on a loopback port (installed from
+# Debian packages when missing). State lives in .infra/ at the repository root.
 #
-#   infra/infra.sh start [--reset]   start what is missing; --reset wipes broker data and recreates the databases
-#   infra/infra.sh stop              stop what this script started
+#   infra/infra.sh start [--reset] [postgres|kafka|ldap ...]   start what is missing (all three by default);
+#                                    --reset wipes broker data, directory data and recreates the databases
+#   infra/infra.sh stop [postgres|kafka|ldap ...]              stop what this script started
 #   infra/infra.sh status
 set -euo pipefail
 
@@ -17,6 +19,9 @@ KAFKA_VERSION_DIR="$ROOT/infra/kafka"
 PG_PORT="${PG_PORT:-5432}"
 PG_ROLE="${POSTGRES_USER:-sync}"
 PG_PASSWORD="${POSTGRES_PASSWORD:-sync}"
+LDAP_PORT="${LDAP_PORT:-3389}"
+LDAP_PASSWORD="${LDAP_ADMIN_PASSWORD:-admin-password}"
+SLAPD_DIR="$STATE/slapd"
 DATABASES="job_api scheduler change_detector provisioner schema_service"
 # name:partitions[:compact] — keyed by job id, so partitions bound the parallelism across jobs.
 TOPICS="sync.job-commands:3 sync.ticks:3 sync.job-events:3 sync.object-changes:6 sync.provisioning-logs:3 sync.schemas:3:compact sync.secrets:3:compact sync.dead-letter:1"
@@ -125,20 +130,76 @@ kafka_stop() {
   rm -f "$KAFKA_DIR/kafka.pid"
 }
 
+slapd_install_if_missing() {
+  if [ -x /usr/sbin/slapd ] && command -v ldapsearch >/dev/null 2>&1; then return; fi
+  log "OpenLDAP not found: installing slapd and ldap-utils from Debian packages"
+  # keep Debian's post-install from starting a system-wide slapd on port 389
+  test -x /usr/sbin/policy-rc.d || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slapd ldap-utils >/dev/null
+}
+
+slapd_running() { [ -f "$SLAPD_DIR/run/slapd.pid" ] && kill -0 "$(cat "$SLAPD_DIR/run/slapd.pid")" 2>/dev/null; }
+
+slapd_start() {
+  slapd_install_if_missing
+  if [ "$RESET" = 1 ]; then slapd_stop; rm -rf "$SLAPD_DIR"; fi
+  if slapd_running; then return; fi
+  if port_open "$LDAP_PORT"; then
+    log "port $LDAP_PORT is already in use by a process this script did not start; stop it first"
+    exit 1
+  fi
+  local fresh=0
+  mkdir -p "$SLAPD_DIR/run"
+  [ -d "$SLAPD_DIR/data" ] || { mkdir -p "$SLAPD_DIR/data"; fresh=1; }
+  sed -e "s#@STATE@#$SLAPD_DIR#g" -e "s#@ROOTPW@#$(slappasswd -s "$LDAP_PASSWORD")#" \
+    "$ROOT/infra/slapd/slapd.conf.template" > "$SLAPD_DIR/slapd.conf"
+  if [ "$fresh" = 1 ]; then
+    slapadd -q -f "$SLAPD_DIR/slapd.conf" -l "$ROOT/infra/slapd/base.ldif"
+  fi
+  log "starting OpenLDAP slapd on ldap://127.0.0.1:$LDAP_PORT (base dc=example,dc=org)"
+  /usr/sbin/slapd -h "ldap://127.0.0.1:$LDAP_PORT/" -f "$SLAPD_DIR/slapd.conf"
+  for _ in $(seq 1 50); do
+    ldapsearch -x -H "ldap://127.0.0.1:$LDAP_PORT" -b "" -s base namingContexts >/dev/null 2>&1 && return
+    sleep 0.2
+  done
+  log "slapd did not become ready"; exit 1
+}
+
+slapd_stop() {
+  if slapd_running; then
+    local pid; pid="$(cat "$SLAPD_DIR/run/slapd.pid")"
+    log "stopping slapd (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+}
+
 RESET=0
+COMPONENTS=""
 cmd="${1:-}"; shift || true
 for arg in "$@"; do
   case "$arg" in
     --reset) RESET=1 ;;
+    postgres|kafka|ldap) COMPONENTS="$COMPONENTS $arg" ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
+COMPONENTS="${COMPONENTS:- postgres kafka ldap}"
+wanted() { case " $COMPONENTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 case "$cmd" in
-  start) pg_start; kafka_start ;;
-  stop) kafka_stop; pg_stop ;;
+  start)
+    if wanted postgres; then pg_start; fi
+    if wanted kafka; then kafka_start; fi
+    if wanted ldap; then slapd_start; fi ;;
+  stop)
+    if wanted ldap; then slapd_stop; fi
+    if wanted kafka; then kafka_stop; fi
+    if wanted postgres; then pg_stop; fi ;;
   status)
     pg_isready -h 127.0.0.1 -p "$PG_PORT" || true
-    if kafka_running; then log "Kafka running (pid $(cat "$KAFKA_DIR/kafka.pid"))"; else log "Kafka not running"; fi ;;
+    if kafka_running; then log "Kafka running (pid $(cat "$KAFKA_DIR/kafka.pid"))"; else log "Kafka not running"; fi
+    if slapd_running; then log "slapd running on port $LDAP_PORT"; else log "slapd not running"; fi ;;
   *) echo "usage: $0 start [--reset] | stop | status" >&2; exit 2 ;;
 esac
