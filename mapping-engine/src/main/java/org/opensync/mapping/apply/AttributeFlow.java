@@ -1,5 +1,6 @@
 package org.opensync.mapping.apply;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.opensync.mapping.expression.EvaluationContext;
 import org.opensync.mapping.expression.EvaluationSignal;
@@ -26,14 +27,17 @@ final class AttributeFlow {
     private final ObjectImage target;
     private final Operation operation;
     private final List<AttributeChange> changes;
-    private final List<AttributeFailure> failures;
+    /** Allocated on the first failure: most objects have none. */
+    private List<AttributeFailure> failures;
 
-    AttributeFlow(ObjectImage target, Operation operation, List<AttributeChange> changes,
-            List<AttributeFailure> failures) {
+    AttributeFlow(ObjectImage target, Operation operation, int expectedChanges) {
         this.target = target;
         this.operation = operation;
-        this.changes = changes;
-        this.failures = failures;
+        this.changes = new ArrayList<>(expectedChanges);
+    }
+
+    MappingResult result() {
+        return MappingResult.of(changes, failures == null ? List.of() : failures);
     }
 
     /** @return false when the object must be skipped (IgnoreObjectFlow) */
@@ -125,6 +129,9 @@ final class AttributeFlow {
     }
 
     private void fail(CompiledAttributeMapping attribute, String code, String message) {
+        if (failures == null) {
+            failures = new ArrayList<>(2);
+        }
         failures.add(new AttributeFailure(attribute.targetAttributeName(), code, message));
     }
 }

@@ -110,15 +110,13 @@ public final class CompiledObjectMapping {
     public MappingResult apply(ObjectImage source, ObjectImage currentTarget, Operation operation,
             EvaluationEnvironment environment) {
         EvaluationContext context = new EvaluationContext(source, environment);
-        List<AttributeChange> changes = new ArrayList<>(attributes.size());
-        List<AttributeFailure> failures = new ArrayList<>(0);
-        AttributeFlow flow = new AttributeFlow(currentTarget, operation, changes, failures);
+        AttributeFlow flow = new AttributeFlow(currentTarget, operation, attributes.size());
         for (CompiledAttributeMapping attribute : attributes) {
             if (!flow.apply(attribute, context)) {
                 return MappingResult.skipped();
             }
         }
-        return MappingResult.of(changes, failures);
+        return flow.result();
     }
 
     @Override

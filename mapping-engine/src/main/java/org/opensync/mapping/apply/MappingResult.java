@@ -24,7 +24,7 @@ public final class MappingResult {
     }
 
     static MappingResult of(List<AttributeChange> changes, List<AttributeFailure> failures) {
-        return new MappingResult(false, changes, failures.isEmpty() ? List.of() : failures);
+        return new MappingResult(false, changes, failures);
     }
 
     public boolean objectSkipped() {
