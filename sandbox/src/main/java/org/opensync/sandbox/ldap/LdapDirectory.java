@@ -51,7 +51,9 @@ public final class LdapDirectory implements AutoCloseable {
       // the bind DN, so a client that forgets to bind fails as it would against a real directory.
       config.setAuthenticationRequiredOperationTypes(OperationType.ADD, OperationType.DELETE, OperationType.MODIFY,
           OperationType.MODIFY_DN);
-      config.setEqualityIndexAttributes("objectClass", "uid", "cn", "member", "mail", "entryUUID");
+      // What connectors look entries up by. Not objectClass: every person shares it, and its posting lists make
+      // each add markedly slower at 100k entries.
+      config.setEqualityIndexAttributes("uid", "member", "entryUUID");
       this.server = new InMemoryDirectoryServer(config);
     } catch (LDAPException | UnknownHostException e) {
       throw new IllegalStateException("cannot configure the in-memory directory", e);

@@ -24,24 +24,22 @@ record AttributePath(String urn, String attribute, String subAttribute) {
         urn = null;
       }
     }
-    int dot = rest.indexOf('.');
-    String attribute = dot < 0 ? rest : rest.substring(0, dot);
-    String sub = dot < 0 ? null : rest.substring(dot + 1);
-    if (!isName(attribute) || (sub != null && !isName(sub))) {
-      throw new IllegalArgumentException("invalid attribute path: " + text);
-    }
-    return new AttributePath(urn, attribute, sub);
+    return named(urn, rest);
   }
 
   /** Inside a value filter ({@code emails[type eq "work"]}) names are relative to the element: no URNs. */
   static AttributePath element(String text) {
-    int dot = text.indexOf('.');
-    String attribute = dot < 0 ? text : text.substring(0, dot);
-    String sub = dot < 0 ? null : text.substring(dot + 1);
+    return named(null, text.trim());
+  }
+
+  private static AttributePath named(String urn, String dotted) {
+    int dot = dotted.indexOf('.');
+    String attribute = dot < 0 ? dotted : dotted.substring(0, dot);
+    String sub = dot < 0 ? null : dotted.substring(dot + 1);
     if (!isName(attribute) || (sub != null && !isName(sub))) {
-      throw new IllegalArgumentException("invalid attribute path: " + text);
+      throw new IllegalArgumentException("invalid attribute path: " + dotted);
     }
-    return new AttributePath(null, attribute, sub);
+    return new AttributePath(urn, attribute, sub);
   }
 
   AttributePath withSubAttribute(String sub) {

@@ -24,7 +24,9 @@ public final class ScimServer implements AutoCloseable {
   static {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
     // ~40 ms per keep-alive request. Must be set before the server's config class loads.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
   }
 
   private static final int BACKLOG = 256;
