@@ -9,12 +9,17 @@ import java.util.random.RandomGenerator;
  * What evaluation may consult besides the object: the clock ({@code Now}), randomness ({@code Guid},
  * {@code RandomString}), the uniqueness check of {@code SelectUniqueValue} and the tenant's default domain
  * ({@code DefaultDomain}, null when not configured). Injected so tests can pin them.
+ *
+ * @param legacyNullConditions reproduce the reference service's documented limitation: an IIF whose condition reads a
+ *                             null or empty attribute fails, and the attribute is not flowed (IgnoreAttributeFlow).
+ *                             Off by default: conditions are evaluated null-safely (§3.2).
  */
 public record EvaluationEnvironment(
         Clock clock,
         RandomGenerator random,
         UniqueValueCheck uniqueValues,
-        String defaultDomain) {
+        String defaultDomain,
+        boolean legacyNullConditions) {
 
     public EvaluationEnvironment {
         Objects.requireNonNull(clock, "clock");
@@ -24,22 +29,27 @@ public record EvaluationEnvironment(
 
     /** UTC system clock, a cryptographically strong generator (RandomString makes passwords), nothing taken. */
     public static EvaluationEnvironment system() {
-        return new EvaluationEnvironment(Clock.systemUTC(), new SecureRandom(), UniqueValueCheck.NOTHING_TAKEN, null);
+        return new EvaluationEnvironment(Clock.systemUTC(), new SecureRandom(), UniqueValueCheck.NOTHING_TAKEN, null,
+                false);
     }
 
     public EvaluationEnvironment withClock(Clock newClock) {
-        return new EvaluationEnvironment(newClock, random, uniqueValues, defaultDomain);
+        return new EvaluationEnvironment(newClock, random, uniqueValues, defaultDomain, legacyNullConditions);
     }
 
     public EvaluationEnvironment withRandom(RandomGenerator newRandom) {
-        return new EvaluationEnvironment(clock, newRandom, uniqueValues, defaultDomain);
+        return new EvaluationEnvironment(clock, newRandom, uniqueValues, defaultDomain, legacyNullConditions);
     }
 
     public EvaluationEnvironment withUniqueValues(UniqueValueCheck check) {
-        return new EvaluationEnvironment(clock, random, check, defaultDomain);
+        return new EvaluationEnvironment(clock, random, check, defaultDomain, legacyNullConditions);
     }
 
     public EvaluationEnvironment withDefaultDomain(String domain) {
-        return new EvaluationEnvironment(clock, random, uniqueValues, domain);
+        return new EvaluationEnvironment(clock, random, uniqueValues, domain, legacyNullConditions);
+    }
+
+    public EvaluationEnvironment withLegacyNullConditions(boolean legacy) {
+        return new EvaluationEnvironment(clock, random, uniqueValues, defaultDomain, legacy);
     }
 }

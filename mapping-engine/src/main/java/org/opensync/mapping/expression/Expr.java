@@ -1,5 +1,6 @@
 package org.opensync.mapping.expression;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -39,6 +40,20 @@ sealed interface Expr {
     /** An empty argument: "parameter not supplied". */
     enum Omitted implements Expr {
         INSTANCE
+    }
+
+    /** Adds the attribute names read anywhere in {@code expression}, in order of appearance. */
+    static void collectAttributes(Expr expression, Collection<String> attributes) {
+        if (expression instanceof Attribute attribute) {
+            attributes.add(attribute.name());
+        } else if (expression instanceof Call call) {
+            call.arguments().forEach(argument -> collectAttributes(argument, attributes));
+        } else if (expression instanceof Compare compare) {
+            collectAttributes(compare.left(), attributes);
+            collectAttributes(compare.right(), attributes);
+        } else if (expression instanceof Concat concat) {
+            concat.parts().forEach(part -> collectAttributes(part, attributes));
+        }
     }
 
     /** Literals whose value is known without evaluation. */

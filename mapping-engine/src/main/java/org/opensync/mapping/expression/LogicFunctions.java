@@ -1,7 +1,10 @@
 package org.opensync.mapping.expression;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.opensync.mapping.model.AttributeType;
+import org.opensync.mapping.value.AttributeKey;
 import org.opensync.mapping.value.BooleanValue;
 import org.opensync.mapping.value.Value;
 
@@ -16,8 +19,7 @@ final class LogicFunctions {
     static List<FunctionSpec> functions() {
         return List.of(
                 FunctionSpec.define("IIF").required("condition", AttributeType.Boolean).required("valueIfTrue")
-                        .required("valueIfFalse").body((call, ctx) ->
-                                call.value(Coercions.truth(call.value(0, ctx), call.name()) ? 1 : 2, ctx)),
+                        .required("valueIfFalse").binder(LogicFunctions::bindIif),
                 FunctionSpec.define("Switch").required("source").optional("defaultValue")
                         .repeating("switchValue", AttributeType.String, false).binder(LogicFunctions::bindSwitch),
                 FunctionSpec.define("Coalesce").repeating("source", AttributeType.String, true).optional("defaultValue")
@@ -55,6 +57,23 @@ final class LogicFunctions {
     private static FunctionSpec predicate(String name, String parameter, AttributeType type, ValueTest test) {
         return FunctionSpec.define(name).required(parameter, type)
                 .body((call, ctx) -> BooleanValue.of(test.test(call.value(0, ctx))));
+    }
+
+    /** Lazy: only the chosen branch is evaluated. See {@link EvaluationEnvironment#legacyNullConditions()}. */
+    private static FunctionBody bindIif(List<Expr> arguments) {
+        Set<String> names = new LinkedHashSet<>();
+        Expr.collectAttributes(arguments.get(0), names);
+        AttributeKey[] conditionAttributes = names.stream().map(AttributeKey::of).toArray(AttributeKey[]::new);
+        return (call, ctx) -> {
+            if (ctx.environment().legacyNullConditions()) {
+                for (AttributeKey attribute : conditionAttributes) {
+                    if (ctx.source().get(attribute).isNullOrEmpty()) {
+                        throw FlowControlSignal.IGNORE_ATTRIBUTE;
+                    }
+                }
+            }
+            return call.value(Coercions.truth(call.value(0, ctx), call.name()) ? 1 : 2, ctx);
+        };
     }
 
     /**

@@ -23,7 +23,7 @@ public final class ParsedExpression {
         this.root = Compiler.compile(syntax);
         this.text = ExpressionWriter.write(syntax);
         Set<String> attributes = new LinkedHashSet<>();
-        collectAttributes(syntax, attributes);
+        Expr.collectAttributes(syntax, attributes);
         this.referencedAttributes = Collections.unmodifiableSet(attributes);
     }
 
@@ -32,7 +32,13 @@ public final class ParsedExpression {
         return text;
     }
 
-    /** The Graph tree form, with each node's canonical text in {@code expression}. */
+    /**
+     * The Graph tree form, with each node's canonical text in {@code expression}. Comparisons and {@code &}, which
+     * Graph has no node type for, become {@code Function} nodes named by their operator symbol ({@code =},
+     * {@code <>}, {@code >}, {@code >=}, {@code <}, {@code <=} with parameters {@code left}/{@code right};
+     * {@code &} with repeated {@code source}); numbers and keywords are {@code Constant}s whose {@code expression}
+     * is the bare literal. {@link Expressions#fromMappingSource} reads all of it back unchanged.
+     */
     public AttributeMappingSource toMappingSource() {
         return MappingSourceTrees.toTree(syntax);
     }
@@ -67,19 +73,6 @@ public final class ParsedExpression {
             return new EvaluationOutcome.Failed(failure.getMessage());
         } catch (EvaluationSignal unexpected) {
             throw new IllegalStateException("unknown evaluation signal", unexpected);
-        }
-    }
-
-    private static void collectAttributes(Expr expression, Set<String> attributes) {
-        if (expression instanceof Expr.Attribute attribute) {
-            attributes.add(attribute.name());
-        } else if (expression instanceof Expr.Call call) {
-            call.arguments().forEach(argument -> collectAttributes(argument, attributes));
-        } else if (expression instanceof Expr.Compare compare) {
-            collectAttributes(compare.left(), attributes);
-            collectAttributes(compare.right(), attributes);
-        } else if (expression instanceof Expr.Concat concat) {
-            concat.parts().forEach(part -> collectAttributes(part, attributes));
         }
     }
 

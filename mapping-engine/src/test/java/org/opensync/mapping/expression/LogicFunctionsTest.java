@@ -1,5 +1,6 @@
 package org.opensync.mapping.expression;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.opensync.mapping.expression.ExpressionCases.IGNORE_ATTRIBUTE;
 import static org.opensync.mapping.expression.ExpressionCases.IGNORE_OBJECT;
 import static org.opensync.mapping.expression.ExpressionCases.error;
@@ -7,10 +8,12 @@ import static org.opensync.mapping.expression.ExpressionCases.row;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensync.mapping.value.ObjectImage;
+import org.opensync.mapping.value.Value;
 
 class LogicFunctionsTest {
 
@@ -95,6 +98,19 @@ class LogicFunctionsTest {
                 // Error
                 row("Error(\"custom failure\")", error("custom failure")),
                 row("IIF([x]=\"\", Error(\"x is required\"), [x])", error("x is required")));
+    }
+
+    @Test
+    void legacyNullConditionsReproduceTheReferenceServiceLimitation() {
+        ParsedExpression expression = Expressions.parse("IIF([country]=\"\", \"Other\", [country])");
+        EvaluationEnvironment legacy = ExpressionCases.environment().withLegacyNullConditions(true);
+
+        assertThat(expression.evaluate(ExpressionCases.image(), legacy))
+                .isEqualTo(new EvaluationOutcome.Ignored(FlowControlSignal.IGNORE_ATTRIBUTE));
+        assertThat(expression.evaluate(ExpressionCases.image("country", "FR"), legacy))
+                .isEqualTo(new EvaluationOutcome.Produced(Value.text("FR"), false));
+        assertThat(expression.evaluate(ExpressionCases.image(), ExpressionCases.environment()))
+                .isEqualTo(new EvaluationOutcome.Produced(Value.text("Other"), false));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
