@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ final class AdminHandler implements HttpHandler {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    String method = exchange.getRequestMethod().toUpperCase();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
     ScimResponse response;
     Duration outage = null;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Recursive-descent parser for RFC 7644 §3.4.2.2 filters ({@code and} binds tighter than {@code or}). Beyond the
@@ -121,7 +122,7 @@ final class FilterParser {
       if (token.kind() == Kind.WORD) {
         String word = token.text();
         if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false") || word.equalsIgnoreCase("null")) {
-          return ScimJson.MAPPER.readTree(word.toLowerCase());
+          return ScimJson.MAPPER.readTree(word.toLowerCase(Locale.ROOT));
         }
         if (word.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?")) {
           return ScimJson.MAPPER.readTree(word);

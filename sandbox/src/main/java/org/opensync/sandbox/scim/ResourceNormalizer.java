@@ -59,7 +59,7 @@ final class ResourceNormalizer {
   private static JsonNode coerceSingle(AttributeDefinition definition, JsonNode value) {
     if (definition.isBoolean() && value.isTextual()
         && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
-      return ScimJson.NODES.booleanNode(Boolean.parseBoolean(value.asText().toLowerCase()));
+      return ScimJson.NODES.booleanNode(Boolean.parseBoolean(value.asText()));
     }
     if (definition.isComplex() && value.isValueNode()) {
       return ScimJson.NODES.objectNode().set("value", value);

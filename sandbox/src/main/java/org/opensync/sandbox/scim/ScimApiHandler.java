@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -138,7 +139,7 @@ final class ScimApiHandler implements HttpHandler {
     }
     String fullPath = exchange.getRequestURI().getPath();
     String path = fullPath.length() > config.basePath().length() ? fullPath.substring(config.basePath().length()) : "";
-    return new ScimRequest(exchange.getRequestMethod().toUpperCase(), path, exchange.getRequestURI().getRawQuery(),
+    return new ScimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, exchange.getRequestURI().getRawQuery(),
         body, exchange.getRequestHeaders().getFirst("Authorization"));
   }
 

@@ -69,9 +69,14 @@ public final class ScimServer implements AutoCloseable {
   /** Stops listening at once; in-flight requests are cut off. */
   public void stop() {
     outages.shutdownNow();
-    HttpServer current = http;
-    if (current != null && !down.get()) {
-      current.stop(0);
+    try {
+      // A restart after an outage may be running: let it finish so its listener is the one stopped below.
+      outages.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (http != null) {
+      http.stop(0);
     }
     workers.shutdownNow();
   }

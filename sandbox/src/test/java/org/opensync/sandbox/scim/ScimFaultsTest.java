@@ -120,6 +120,17 @@ class ScimFaultsTest extends ScimServerTestBase {
     assertThat(client.get("/Users?count=1").status()).isEqualTo(200);
   }
 
+  @Test
+  void stopDuringAnOutageStaysStopped() throws InterruptedException {
+    ScimServer other = new ScimServer(ScimServerConfig.defaults().withThreads(2)).start();
+    other.outage(Duration.ofMillis(300));
+    long start = System.nanoTime();
+    other.stop();
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+    Thread.sleep(500);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", other.port()).close()).isInstanceOf(ConnectException.class);
+  }
+
   /** Polls until a TCP connect succeeds (or is refused, when {@code listening} is false). */
   private static boolean waitFor(boolean listening, long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
