@@ -56,8 +56,14 @@ final class CallNode extends Node {
         return Coercions.integer(value(index, context), name(), parameterNames[index]);
     }
 
-    LocalDateTime dateTime(int index, EvaluationContext context) throws EvaluationSignal {
-        return Coercions.dateTime(value(index, context), name(), parameterNames[index]);
+    /** Converts an already evaluated argument, so that it is not evaluated twice. */
+    long integer(int index, Value value) throws EvaluationException {
+        return Coercions.integer(value, name(), parameterNames[index]);
+    }
+
+    /** Converts an already evaluated argument, so that it is not evaluated twice. */
+    LocalDateTime dateTime(int index, Value value) throws EvaluationException {
+        return Coercions.dateTime(value, name(), parameterNames[index]);
     }
 
     EvaluationException error(String problem) {

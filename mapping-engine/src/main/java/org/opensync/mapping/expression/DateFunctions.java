@@ -21,34 +21,16 @@ final class DateFunctions {
 
     static List<FunctionSpec> functions() {
         return List.of(
-                FunctionSpec.define("CDate").required("expression").body((call, ctx) ->
-                        call.value(0, ctx).isNull() ? Value.NULL : new DateTimeValue(call.dateTime(0, ctx))),
+                FunctionSpec.define("CDate").required("expression")
+                        .body(absentIsNull((call, value) -> new DateTimeValue(call.dateTime(0, value)))),
                 FunctionSpec.define("DateAdd").required("interval").required("value", AttributeType.Integer)
                         .required("dateTime", AttributeType.DateTime).binder(DateFunctions::bindDateAdd),
                 FunctionSpec.define("DateDiff").required("interval").required("date1", AttributeType.DateTime)
                         .required("date2", AttributeType.DateTime).binder(DateFunctions::bindDateDiff),
-                FunctionSpec.define("DateFromNum").required("value", AttributeType.Integer).body((call, ctx) -> {
-                    if (call.value(0, ctx).isNull()) {
-                        return Value.NULL;
-                    }
-                    long ticks = call.integer(0, ctx);
-                    try {
-                        return new DateTimeValue(DotNetDates.fromFileTime(ticks));
-                    } catch (DateTimeException e) {
-                        throw call.error(e.getMessage());
-                    }
-                }),
-                FunctionSpec.define("NumFromDate").required("value", AttributeType.DateTime).body((call, ctx) -> {
-                    if (call.value(0, ctx).isNull()) {
-                        return Value.NULL;
-                    }
-                    LocalDateTime utc = call.dateTime(0, ctx);
-                    try {
-                        return new IntegerValue(DotNetDates.toFileTime(utc));
-                    } catch (DateTimeException e) {
-                        throw call.error(e.getMessage());
-                    }
-                }),
+                FunctionSpec.define("DateFromNum").required("value", AttributeType.Integer).body(absentIsNull(
+                        (call, value) -> new DateTimeValue(DotNetDates.fromFileTime(call.integer(0, value))))),
+                FunctionSpec.define("NumFromDate").required("value", AttributeType.DateTime).body(absentIsNull(
+                        (call, value) -> new IntegerValue(DotNetDates.toFileTime(call.dateTime(0, value))))),
                 FunctionSpec.define("FormatDateTime").required("source").optional("dateTimeStyles")
                         .required("inputFormat").required("outputFormat")
                         .normalizer(DateFunctions::legacyFormatDateTime).binder(DateFunctions::bindFormatDateTime),
@@ -56,16 +38,37 @@ final class DateFunctions {
                         new DateTimeValue(LocalDateTime.ofInstant(ctx.environment().clock().instant(), ZoneOffset.UTC))));
     }
 
+    @FunctionalInterface
+    private interface Conversion {
+        Value apply(CallNode call, Value argument) throws EvaluationException;
+    }
+
+    /** Converts the first argument; absent gives null, out-of-range dates are object errors. */
+    private static FunctionBody absentIsNull(Conversion conversion) {
+        return (call, ctx) -> {
+            Value argument = call.value(0, ctx);
+            if (argument.isNull()) {
+                return Value.NULL;
+            }
+            try {
+                return conversion.apply(call, argument);
+            } catch (DateTimeException e) {
+                throw call.error(e.getMessage());
+            }
+        };
+    }
+
     private static FunctionBody bindDateAdd(List<Expr> arguments) {
         PreparedArgument<DateInterval> interval = PreparedArgument.of(arguments, 0, DateInterval::parse);
         return (call, ctx) -> {
             DateInterval unit = interval.get(call, ctx);
             long amount = call.integer(1, ctx);
-            if (call.value(2, ctx).isNull()) {
+            Value date = call.value(2, ctx);
+            if (date.isNull()) {
                 return Value.NULL;
             }
             try {
-                return new DateTimeValue(DotNetDates.requireInRange(unit.add(call.dateTime(2, ctx), amount)));
+                return new DateTimeValue(DotNetDates.requireInRange(unit.add(call.dateTime(2, date), amount)));
             } catch (DateTimeException | ArithmeticException e) {
                 throw call.error("result out of range: " + e.getMessage());
             }
@@ -76,10 +79,12 @@ final class DateFunctions {
         PreparedArgument<DateInterval> interval = PreparedArgument.of(arguments, 0, DateInterval::parse);
         return (call, ctx) -> {
             DateInterval unit = interval.get(call, ctx);
-            if (call.value(1, ctx).isNull() || call.value(2, ctx).isNull()) {
+            Value from = call.value(1, ctx);
+            Value to = call.value(2, ctx);
+            if (from.isNull() || to.isNull()) {
                 return Value.NULL;
             }
-            return new IntegerValue(unit.between(call.dateTime(1, ctx), call.dateTime(2, ctx)));
+            return new IntegerValue(unit.between(call.dateTime(1, from), call.dateTime(2, to)));
         };
     }
 

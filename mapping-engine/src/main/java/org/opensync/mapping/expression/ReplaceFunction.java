@@ -39,7 +39,7 @@ final class ReplaceFunction {
                 return (call, ctx) -> fromOtherAttribute(call, ctx, pattern);
             }
             if (supplied(arguments, REPLACEMENT)) {
-                return group ? (call, ctx) -> regexGroup(call, ctx, pattern) : (call, ctx) -> regexAll(call, ctx, pattern);
+                return (call, ctx) -> regexReplace(call, ctx, pattern, group);
             }
             throw new InvalidExpressionException("Replace with RegularExpression needs Replacement, or "
                     + "RegularExpressionGroupName with Replacement or ReplacementPropertyName");
@@ -85,32 +85,19 @@ final class ReplaceFunction {
         return source == null || template == null ? Value.NULL : Value.text(template.replace(find, source));
     }
 
-    private static Value regexAll(CallNode call, EvaluationContext ctx, PreparedArgument<DotNetRegex> pattern)
-            throws EvaluationSignal {
+    /** Modes (c) and (d): every match, or only the named group's text in every match. */
+    private static Value regexReplace(CallNode call, EvaluationContext ctx, PreparedArgument<DotNetRegex> pattern,
+            boolean groupOnly) throws EvaluationSignal {
         String source = call.text(SOURCE, ctx);
         if (source == null) {
             return Value.NULL;
         }
         DotNetRegex regex = pattern.get(call, ctx);
+        String group = groupOnly ? requireGroup(call, ctx, regex) : null;
         Substitution substitution = regex.substitution(call.textOrEmpty(REPLACEMENT, ctx));
         try {
-            return Value.text(regex.replaceAll(source, substitution));
-        } catch (RegexBudgetExceededException e) {
-            throw call.error(e.getMessage());
-        }
-    }
-
-    private static Value regexGroup(CallNode call, EvaluationContext ctx, PreparedArgument<DotNetRegex> pattern)
-            throws EvaluationSignal {
-        String source = call.text(SOURCE, ctx);
-        if (source == null) {
-            return Value.NULL;
-        }
-        DotNetRegex regex = pattern.get(call, ctx);
-        String group = requireGroup(call, ctx, regex);
-        Substitution substitution = regex.substitution(call.textOrEmpty(REPLACEMENT, ctx));
-        try {
-            return Value.text(regex.replaceGroup(source, group, substitution));
+            return Value.text(groupOnly ? regex.replaceGroup(source, group, substitution)
+                    : regex.replaceAll(source, substitution));
         } catch (RegexBudgetExceededException e) {
             throw call.error(e.getMessage());
         }
