@@ -30,8 +30,9 @@ final class TargetValues {
         return Value.of(additions);
     }
 
+    /** Exact equality first: it is the common case and much cheaper than a case-insensitive scan. */
     private static boolean equal(String a, String b, boolean caseExact) {
-        return caseExact ? a.equals(b) : a.equalsIgnoreCase(b);
+        return a.equals(b) || !caseExact && a.equalsIgnoreCase(b);
     }
 
     private static Set<String> folded(List<String> values, boolean caseExact) {

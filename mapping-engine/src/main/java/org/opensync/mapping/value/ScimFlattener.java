@@ -19,7 +19,7 @@ final class ScimFlattener {
     static ObjectImage flatten(JsonNode resource) {
         ScimFlattener flattener = new ScimFlattener();
         if (resource != null && resource.isObject()) {
-            resource.fields().forEachRemaining(field -> {
+            resource.properties().forEach(field -> {
                 boolean extension = field.getKey().startsWith("urn:") && field.getValue().isObject();
                 if (extension) {
                     flattener.complex(field.getKey(), ":", field.getValue());
@@ -60,7 +60,7 @@ final class ScimFlattener {
     }
 
     private void complex(String prefix, String separator, JsonNode object) {
-        object.fields().forEachRemaining(field -> attribute(prefix + separator + field.getKey(), field.getValue()));
+        object.properties().forEach(field -> attribute(prefix + separator + field.getKey(), field.getValue()));
     }
 
     private void arrayElement(String name, JsonNode element) {
@@ -75,7 +75,7 @@ final class ScimFlattener {
         if (inner != null && inner.isValueNode() && !inner.isNull()) {
             add(name, inner);
         }
-        element.fields().forEachRemaining(sub -> {
+        element.properties().forEach(sub -> {
             if (sub.getValue().isValueNode() && !sub.getValue().isNull()) {
                 add(name + "." + sub.getKey(), sub.getValue());
             }
@@ -84,7 +84,7 @@ final class ScimFlattener {
             JsonNode discriminator = element.get(filterAttribute);
             if (discriminator != null && discriminator.isValueNode() && !discriminator.isNull()) {
                 String filtered = name + "[" + filterAttribute + " eq \"" + JsonValues.scalarText(discriminator) + "\"]";
-                element.fields().forEachRemaining(sub -> {
+                element.properties().forEach(sub -> {
                     if (sub.getValue().isValueNode() && !sub.getValue().isNull()) {
                         add(filtered + "." + sub.getKey(), sub.getValue());
                     }
