@@ -16,7 +16,7 @@ import org.opensync.mapping.value.ObjectImage;
  * Property-based checks of the parser and evaluator: arbitrary input never escapes as an unexpected exception, and
  * generated valid expressions survive every representation change. Tries are bounded to keep the suite fast.
  */
-class ParserProperties {
+class ParserPropertiesTest {
     private static final List<String> TOKENS = List.of("Join(", "Switch (", "IIF(", "Mid(", "Replace(", "ToLower(",
             "SelectUniqueValue(", "[a]", "[", "]", "\"", "\"x\"", "\\", "\\\"", ",", ", ", ")", "(", "&", "&H", "&HF",
             "=", "<>", ">=", "<", "-", "-1", "12", "99999999999999999999", " ", "\t", "vbTextCompare",
