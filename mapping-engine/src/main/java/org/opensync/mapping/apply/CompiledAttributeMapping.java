@@ -73,10 +73,6 @@ public final class CompiledAttributeMapping {
         return targetType;
     }
 
-    boolean targetMultiValued() {
-        return targetMultiValued;
-    }
-
     boolean knownSingleValued() {
         return targetType != null && !targetMultiValued;
     }

@@ -59,7 +59,7 @@ final class ExpressionWriter {
         text.append(parenthesise ? ")" : "");
     }
 
-    static String quote(String value, StringBuilder text) {
+    private static void quote(String value, StringBuilder text) {
         text.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -68,6 +68,6 @@ final class ExpressionWriter {
             }
             text.append(c);
         }
-        return text.append('"').toString();
+        text.append('"');
     }
 }

@@ -15,7 +15,7 @@ import org.opensync.mapping.value.Value;
  * exporter from the function name (see {@code ParsedExpression#topLevelFunction}).
  */
 final class RoleFunctions {
-    static final String ROLE_TYPE = "WindowsAzureActiveDirectoryRole";
+    private static final String ROLE_TYPE = "WindowsAzureActiveDirectoryRole";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RoleFunctions() {
