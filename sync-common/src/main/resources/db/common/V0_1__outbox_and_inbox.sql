@@ -8,7 +8,7 @@ create table outbox_event (
     record_key    varchar(1000) not null,
     event_type    varchar(100) not null,
     event_version int          not null,
-    payload       text         not null,
+    payload       text,        -- null: a tombstone, deleting the key from a compacted topic
     created_at    timestamptz  not null
 );
 

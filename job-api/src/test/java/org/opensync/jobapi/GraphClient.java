@@ -5,7 +5,11 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.opensync.jobapi.template.SynchronizationTemplate;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.testing.TestTokens;
 
@@ -34,10 +38,17 @@ final class GraphClient {
 
     /** Creates a scim job under a new service principal; returns {spId, jobId}. */
     static String[] newJob() {
+        awaitTemplateCatalogue();
         String spId = newServicePrincipal("job-test-" + UUID.randomUUID());
         String jobId = json("{\"templateId\":\"scim\"}").post("/beta/servicePrincipals/" + spId + "/synchronization/jobs")
                 .then().statusCode(201).extract().path("id");
         return new String[]{spId, jobId};
+    }
+
+    /** The catalogue arrives on a topic; the first test may run before job-api consumed it. */
+    static void awaitTemplateCatalogue() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> SynchronizationTemplate.findById("scim") != null));
     }
 
     static String jobPath(String[] job) {

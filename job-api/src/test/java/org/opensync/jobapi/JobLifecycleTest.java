@@ -44,6 +44,7 @@ class JobLifecycleTest {
 
     @Test
     void createdJobIsDisabledWithTheDocumentedInitialStatus() {
+        GraphClient.awaitTemplateCatalogue();
         String spId = GraphClient.newServicePrincipal("lifecycle");
         String jobId = json("{\"templateId\":\"scim\"}")
                 .post("/beta/servicePrincipals/" + spId + "/synchronization/jobs")

@@ -19,7 +19,7 @@ public final class EventPublisher {
     }
 
     public static void publish(String topic, Event event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.jobId(), EventCodec.encode(event));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), EventCodec.encode(event));
         record.headers().add(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(event.version()).getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package org.opensync.jobapi.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,6 +16,10 @@ import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.graph.KeyValuePair;
+import org.opensync.jobapi.synchronization.SecretsReplaced;
+import org.opensync.jobapi.synchronization.SecretsService;
+import org.opensync.jobapi.template.SynchronizationTemplate;
+import org.opensync.jobapi.template.TemplateCatalog;
 
 /**
  * The job lifecycle. Every state change is saved together with the command announcing it on
@@ -24,11 +29,15 @@ import org.opensync.jobapi.graph.KeyValuePair;
 public class JobService {
     private final Outbox outbox;
     private final JobApiConfig config;
+    private final TemplateCatalog templates;
+    private final SecretsService secrets;
 
     @Inject
-    public JobService(Outbox outbox, JobApiConfig config) {
+    public JobService(Outbox outbox, JobApiConfig config, TemplateCatalog templates, SecretsService secrets) {
         this.outbox = outbox;
         this.config = config;
+        this.templates = templates;
+        this.secrets = secrets;
     }
 
     public List<SynchronizationJob> list(UUID servicePrincipalId) {
@@ -46,20 +55,19 @@ public class JobService {
 
     @Transactional
     public SynchronizationJob create(UUID servicePrincipalId, String templateId) {
-        if (!config.templates().contains(templateId)) {
-            throw GraphException.badRequest("The templateId '" + templateId
-                    + "' is not available for this service principal; available: " + config.templates() + ".",
-                    "templateId");
-        }
+        SynchronizationTemplate template = templates.find(templateId).orElseThrow(() -> GraphException.badRequest(
+                "The templateId '" + templateId + "' is not available for this service principal; available: "
+                        + templates.ids() + ".", "templateId"));
         if (SynchronizationJob.count("servicePrincipalId = ?1 and templateId = ?2", servicePrincipalId, templateId) > 0) {
             throw new GraphException(409, ErrorCode.CONFLICT, "A synchronization job from template '" + templateId
                     + "' already exists for this service principal; it shares the service principal's secrets, so "
                     + "a second one would provision the same target twice.", "templateId");
         }
         String jobId = templateId + "." + config.tenantId().replace("-", "") + "." + UUID.randomUUID();
-        List<KeyValuePair> settings = config.defaultJobSettings().entrySet().stream()
+        List<KeyValuePair> settings = template.jobSettings.entrySet().stream()
                 .map(e -> new KeyValuePair(e.getKey(), e.getValue())).toList();
         SynchronizationJob job = SynchronizationJob.create(jobId, servicePrincipalId, templateId, settings);
+        job.updateConfigured(secrets.configuredKeys(servicePrincipalId).containsAll(template.requiredSecrets));
         job.persist();
         outbox.publish(Topics.JOB_COMMANDS,
                 new JobCommand.JobCreated(eventId(), Instant.now(), jobId, servicePrincipalId.toString(), templateId));
@@ -99,6 +107,14 @@ public class JobService {
     @Transactional
     public void delete(UUID servicePrincipalId, String jobId) {
         delete(require(servicePrincipalId, jobId));
+    }
+
+    /** Jobs wait in NotConfigured until their service principal has the secrets their template needs. */
+    void onSecretsReplaced(@Observes SecretsReplaced replaced) {
+        for (SynchronizationJob job : list(replaced.servicePrincipalId())) {
+            templates.find(job.templateId).ifPresent(
+                    template -> job.updateConfigured(replaced.configuredKeys().containsAll(template.requiredSecrets)));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -120,6 +120,15 @@ public class SynchronizationJob extends PanacheEntityBase {
         return job;
     }
 
+    /** NotConfigured until the service principal has the secrets the template needs (graph-sync-api.md §4.2). */
+    public void updateConfigured(boolean secretsComplete) {
+        if (secretsComplete && statusCode == StatusCode.NotConfigured) {
+            statusCode = StatusCode.NotRun;
+        } else if (!secretsComplete && statusCode == StatusCode.NotRun && scheduleState == ScheduleState.Disabled) {
+            statusCode = StatusCode.NotConfigured;
+        }
+    }
+
     /** Resumes or starts the job; a quarantine is lifted. A running, healthy job is left alone. */
     public boolean start(Duration interval) {
         if (scheduleState == ScheduleState.Active && quarantine == null) {

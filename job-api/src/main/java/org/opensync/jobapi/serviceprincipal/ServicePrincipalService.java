@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
-import org.opensync.jobapi.job.JobService;
+import org.opensync.jobapi.synchronization.SynchronizationService;
 
 @ApplicationScoped
 public class ServicePrincipalService {
-    private final JobService jobs;
+    private final SynchronizationService synchronization;
 
     @Inject
-    public ServicePrincipalService(JobService jobs) {
-        this.jobs = jobs;
+    public ServicePrincipalService(SynchronizationService synchronization) {
+        this.synchronization = synchronization;
     }
 
     /** One page of a listing; {@code more} tells whether a next page exists. */
@@ -67,11 +67,11 @@ public class ServicePrincipalService {
         sp.appDisplayName = sp.displayName;
     }
 
-    /** Deletes the service principal with its jobs; accounts provisioned in targets stay as they are. */
+    /** Deletes the service principal with its jobs and secrets; provisioned accounts stay as they are. */
     @Transactional
     public void delete(String key) {
         ServicePrincipal sp = require(key);
-        jobs.deleteAllOf(sp.id);
+        synchronization.delete(sp.id);
         sp.delete();
     }
 

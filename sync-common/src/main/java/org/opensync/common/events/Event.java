@@ -1,5 +1,6 @@
 package org.opensync.common.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -13,8 +14,9 @@ public interface Event {
 
     Instant occurredAt();
 
-    /** The job this event belongs to; it is the record key, which keeps each job's events in order. */
-    String jobId();
+    /** The record key: events with the same key stay in order (a job id for job-scoped events). */
+    @JsonIgnore
+    String key();
 
     /** Schema version of the payload; consumers reject versions newer than they understand. */
     @JsonProperty("version")

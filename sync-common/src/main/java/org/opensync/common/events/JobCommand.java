@@ -15,7 +15,7 @@ import java.util.Set;
         @JsonSubTypes.Type(JobCommand.JobRestarted.class),
         @JsonSubTypes.Type(JobCommand.JobDeleted.class)
 })
-public sealed interface JobCommand extends Event {
+public sealed interface JobCommand extends JobScopedEvent {
 
     record JobCreated(String eventId, Instant occurredAt, String jobId, String servicePrincipalId, String templateId)
             implements JobCommand {

@@ -12,7 +12,7 @@ import java.util.Map;
         @JsonSubTypes.Type(JobEvent.CycleProgressed.class),
         @JsonSubTypes.Type(JobEvent.CycleFinished.class)
 })
-public sealed interface JobEvent extends Event {
+public sealed interface JobEvent extends JobScopedEvent {
 
     record CycleStarted(String eventId, Instant occurredAt, String jobId, String cycleId, Tick.CycleKind cycleKind)
             implements JobEvent {

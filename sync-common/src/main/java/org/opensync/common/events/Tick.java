@@ -8,7 +8,7 @@ import java.util.Set;
  * the job id and {@code sequence}, so a tick emitted twice is recognisable as the same tick.
  */
 public record Tick(String eventId, Instant occurredAt, String jobId, String tickId, long sequence, CycleKind cycleKind,
-                   Set<RestartScope> resetScope, Instant dueAt) implements Event {
+                   Set<RestartScope> resetScope, Instant dueAt) implements JobScopedEvent {
 
     public enum CycleKind {
         /** Read everything from the source (first cycle, or the watermark was reset). */

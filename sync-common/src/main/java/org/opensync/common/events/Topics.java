@@ -1,11 +1,21 @@
 package org.opensync.common.events;
 
-/** Kafka topics of the platform. Every event on them is keyed by job id (object changes: job id + anchor). */
+/** Kafka topics of the platform. */
 public final class Topics {
     public static final String JOB_COMMANDS = "sync.job-commands";
     public static final String TICKS = "sync.ticks";
     public static final String JOB_EVENTS = "sync.job-events";
     public static final String DEAD_LETTER = "sync.dead-letter";
+    /** Compacted, key = template id: {@link TemplatePublished}. */
+    public static final String TEMPLATES = "sync.templates";
+    /** Compacted, key = job id: the effective synchronization schema of each job. */
+    public static final String SCHEMAS = "sync.schemas";
+    /** Compacted, key = service principal id: sealed connection secrets. */
+    public static final String SECRETS = "sync.secrets";
+    /** Key = job id + anchor, partitioned by job id: source object images and cycle markers. */
+    public static final String OBJECT_CHANGES = "sync.object-changes";
+    /** One provisioning-log record per object and cycle. */
+    public static final String PROVISIONING_LOGS = "sync.provisioning-logs";
 
     private Topics() {
     }

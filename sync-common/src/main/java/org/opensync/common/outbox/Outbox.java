@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.UUID;
 import org.opensync.common.events.EventCodec;
 
 /**
@@ -13,6 +14,9 @@ import org.opensync.common.events.EventCodec;
  */
 @ApplicationScoped
 public class Outbox {
+    /** The event-type header of a tombstone record. */
+    public static final String TOMBSTONE = "Tombstone";
+
     private final Event<OutboxStored> stored;
 
     @Inject
@@ -20,22 +24,34 @@ public class Outbox {
         this.stored = stored;
     }
 
-    /** Publishes {@code event} on {@code topic}, keyed by its job id. */
+    /** Publishes {@code event} on {@code topic} under its key. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, org.opensync.common.events.Event event) {
-        publish(topic, event.jobId(), event);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(String topic, String key, org.opensync.common.events.Event event) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = event.eventId();
         row.topic = topic;
-        row.recordKey = key;
+        row.recordKey = event.key();
         row.eventType = event.type();
         row.eventVersion = event.version();
         row.payload = EventCodec.encode(event);
         row.createdAt = Instant.now();
+        store(row);
+    }
+
+    /** Deletes {@code key} from a compacted topic: a record with a null value and an event id for consumers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishTombstone(String topic, String key) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID().toString();
+        row.topic = topic;
+        row.recordKey = key;
+        row.eventType = TOMBSTONE;
+        row.eventVersion = 1;
+        row.createdAt = Instant.now();
+        store(row);
+    }
+
+    private void store(OutboxEvent row) {
         row.persist();
         stored.fire(new OutboxStored());
     }

@@ -1,0 +1,38 @@
+package org.opensync.jobapi.synchronization;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Members of Graph's {@code synchronizationSecret} enum (graph-sync-api.md §3.40.1), in declaration order. */
+public enum SecretKey {
+    None, UserName, Password, SecretToken, AppKey, BaseAddress, ClientIdentifier, ClientSecret, SingleSignOnType,
+    Sandbox, Url, Domain, ConsumerKey, ConsumerSecret, TokenKey, TokenExpiration, Oauth2AccessToken,
+    Oauth2AccessTokenCreationTime, Oauth2RefreshToken, SyncAll, InstanceName, Oauth2ClientId, Oauth2ClientSecret,
+    CompanyId, UpdateKeyOnSoftDelete, SynchronizationSchedule, SystemOfRecord, SandboxName, EnforceDomain,
+    SyncNotificationSettings, SkipOutOfScopeDeletions, Oauth2AuthorizationCode, Oauth2RedirectUri,
+    ApplicationTemplateIdentifier, Oauth2TokenExchangeUri, Oauth2AuthorizationUri, AuthenticationType, Server,
+    PerformInboundEntitlementGrants, HardDeletesEnabled, SyncAgentCompatibilityKey, SyncAgentADContainer,
+    ValidateDomain, TestReferences, ConnectionString;
+
+    /** Keys whose values are credentials: never returned by any GET. */
+    private static final Set<SecretKey> CREDENTIALS = Set.of(Password, SecretToken, AppKey, ClientSecret,
+            ConsumerSecret, TokenKey, Oauth2AccessToken, Oauth2RefreshToken, Oauth2ClientSecret,
+            Oauth2AuthorizationCode, ConnectionString);
+
+    private static final Map<String, SecretKey> BY_LOWER_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(k -> k.name().toLowerCase(Locale.ROOT), Function.identity()));
+
+    /** Case-insensitive, as Graph accepts keys on input. */
+    public static Optional<SecretKey> parse(String name) {
+        return Optional.ofNullable(name == null ? null : BY_LOWER_NAME.get(name.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    public boolean isCredential() {
+        return CREDENTIALS.contains(this);
+    }
+}

@@ -1,0 +1,95 @@
+package org.opensync.jobapi.synchronization;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.Topics;
+import org.opensync.common.outbox.Outbox;
+import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretsChanged;
+import org.opensync.common.secrets.SecretsConfig;
+
+/**
+ * Stores each service principal's connection secrets sealed with the at-rest key, and hands them to the services
+ * that connect to directories sealed with the transport key on {@code sync.secrets}. Plain values exist only in
+ * memory while a request or a connection needs them.
+ */
+@ApplicationScoped
+public class SecretsService {
+    private static final TypeReference<List<SecretEntry>> ENTRIES = new TypeReference<>() {
+    };
+
+    private final SecretBox atRest;
+    private final SecretBox transport;
+    private final Outbox outbox;
+    private final Event<SecretsReplaced> replaced;
+
+    @Inject
+    public SecretsService(SecretsConfig config, Outbox outbox, Event<SecretsReplaced> replaced) {
+        this.atRest = new SecretBox(config.atRestKey().orElseThrow(() -> new IllegalStateException(
+                "sync.secrets.at-rest-key (SYNC_SECRETS_AT_REST_KEY) is required: base64 of 32 random bytes, "
+                        + "e.g. 'openssl rand -base64 32'")), config.previousAtRestKeys().orElse(List.of()));
+        this.transport = new SecretBox(config.transportKey(), config.previousTransportKeys().orElse(List.of()));
+        this.outbox = outbox;
+        this.replaced = replaced;
+    }
+
+    public List<SecretEntry> read(UUID servicePrincipalId) {
+        ServicePrincipalSecret stored = ServicePrincipalSecret.findById(servicePrincipalId);
+        return stored == null ? List.of() : decode(atRest.open(stored.sealed, servicePrincipalId.toString()));
+    }
+
+    /** Keys that have a non-blank value. */
+    public Set<String> configuredKeys(UUID servicePrincipalId) {
+        return read(servicePrincipalId).stream().filter(e -> e.value() != null && !e.value().isBlank())
+                .map(SecretEntry::key).collect(Collectors.toSet());
+    }
+
+    /** Replaces the whole set, as Graph's PUT does: keys not sent are gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(UUID servicePrincipalId, List<SecretEntry> entries) {
+        String plain = encode(entries);
+        String context = servicePrincipalId.toString();
+        ServicePrincipalSecret stored = ServicePrincipalSecret.<ServicePrincipalSecret>findByIdOptional(
+                servicePrincipalId).orElseGet(ServicePrincipalSecret::new);
+        stored.servicePrincipalId = servicePrincipalId;
+        stored.sealed = atRest.seal(plain, context);
+        stored.updatedAt = Instant.now();
+        stored.persist();
+        outbox.publish(Topics.SECRETS, new SecretsChanged(UUID.randomUUID().toString(), Instant.now(), context,
+                transport.seal(plain, context)));
+        replaced.fire(new SecretsReplaced(servicePrincipalId, configuredKeys(servicePrincipalId)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteAll(UUID servicePrincipalId) {
+        if (ServicePrincipalSecret.deleteById(servicePrincipalId)) {
+            outbox.publishTombstone(Topics.SECRETS, servicePrincipalId.toString());
+        }
+    }
+
+    private static String encode(List<SecretEntry> entries) {
+        try {
+            return EventCodec.mapper().writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode secrets", e);
+        }
+    }
+
+    private static List<SecretEntry> decode(String plain) {
+        try {
+            return EventCodec.mapper().readValue(plain, ENTRIES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored secrets are unreadable", e);
+        }
+    }
+}

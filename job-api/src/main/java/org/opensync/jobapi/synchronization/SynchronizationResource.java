@@ -1,0 +1,86 @@
+package org.opensync.jobapi.synchronization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.opensync.common.security.GraphPermissions;
+import org.opensync.jobapi.odata.ODataContext;
+import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
+
+/** {@code /servicePrincipals/{id}/synchronization} and its secrets (graph-sync-api.md §2.2.1–2.2.4). */
+@Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization")
+@Produces(MediaType.APPLICATION_JSON)
+public class SynchronizationResource {
+    private final SynchronizationService synchronization;
+    private final ServicePrincipalService servicePrincipals;
+
+    @Inject
+    public SynchronizationResource(SynchronizationService synchronization,
+                                   ServicePrincipalService servicePrincipals) {
+        this.synchronization = synchronization;
+        this.servicePrincipals = servicePrincipals;
+    }
+
+    @GET
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    public SynchronizationResponse get(@PathParam("version") String version, @PathParam("spId") String spId,
+                                       @Context UriInfo uri) {
+        UUID id = servicePrincipals.require(spId).id;
+        return new SynchronizationResponse(ODataContext.metadata(uri, version,
+                "servicePrincipals('" + id + "')/synchronization/$entity"), id.toString(),
+                synchronization.visibleSecrets(id));
+    }
+
+    /** SDKs also generate PUT/PATCH on the container; only its secrets are applied. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void replace(@PathParam("spId") String spId, JsonNode body) {
+        UUID id = servicePrincipals.require(spId).id;
+        if (body != null && body.has("secrets")) {
+            synchronization.replaceSecrets(id, SecretRequests.entries(body.get("secrets")));
+        }
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void patch(@PathParam("spId") String spId, JsonNode body) {
+        replace(spId, body);
+    }
+
+    @DELETE
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void delete(@PathParam("spId") String spId) {
+        synchronization.delete(servicePrincipals.require(spId).id);
+    }
+
+    @PUT
+    @Path("secrets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    public void putSecrets(@PathParam("spId") String spId, JsonNode body) {
+        UUID id = servicePrincipals.require(spId).id;
+        synchronization.replaceSecrets(id, SecretRequests.entries(body));
+    }
+
+    @GET
+    @Path("secrets/$count")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    public String countSecrets(@PathParam("spId") String spId) {
+        return Integer.toString(synchronization.secretCount(servicePrincipals.require(spId).id));
+    }
+}

@@ -1,0 +1,21 @@
+package org.opensync.common.secrets;
+
+import io.smallrye.config.ConfigMapping;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keys protecting connection secrets: {@code transport-key} seals secrets on {@code sync.secrets} for the services
+ * that connect to directories; {@code at-rest-key} (job-api only) seals them in job-api's database.
+ */
+@ConfigMapping(prefix = "sync.secrets")
+public interface SecretsConfig {
+    Optional<String> atRestKey();
+
+    /** Keys a rotation retired, still accepted for opening. */
+    Optional<List<String>> previousAtRestKeys();
+
+    String transportKey();
+
+    Optional<List<String>> previousTransportKeys();
+}
