@@ -1,0 +1,9 @@
+package org.opensync.connectors.ldap;
+
+class InMemoryFullReadTest extends LdapFullReadContract {
+
+  @Override
+  TestDirectory newDirectory() {
+    return new InMemoryTestDirectory();
+  }
+}

@@ -1,0 +1,9 @@
+package org.opensync.connectors.ldap;
+
+class SlapdFullReadTest extends LdapFullReadContract {
+
+  @Override
+  TestDirectory newDirectory() {
+    return new SlapdTestDirectory();
+  }
+}
