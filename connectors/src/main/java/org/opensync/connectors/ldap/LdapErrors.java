@@ -17,7 +17,7 @@ final class LdapErrors {
 
   static LdapSourceException translate(LDAPException e, LdapSettings settings, String operation) {
     ResultCode code = e.getResultCode();
-    String diagnostic = e.getDiagnosticMessage() == null ? e.getExceptionMessage() : e.getDiagnosticMessage();
+    String diagnostic = e.getDiagnosticMessage() == null ? e.getMessage() : e.getDiagnosticMessage();
     if (TRANSIENT.contains(code)) {
       return new LdapUnavailableException("LDAP server " + settings.url() + " unavailable during " + operation + " ("
           + code + "): " + diagnostic + "; retry later", e);

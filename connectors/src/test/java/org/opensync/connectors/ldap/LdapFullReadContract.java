@@ -130,4 +130,18 @@ abstract class LdapFullReadContract {
     source.readAnchors(TestTypes.GROUPS, listed::add);
     assertThat(listed).hasSize(GROUPS).containsExactlyInAnyOrderElementsOf(fromFullRead);
   }
+
+  @Test
+  void aFailingCallbackEndsTheReadWithItsOwnExceptionAndTheSourceStaysUsable() {
+    AtomicInteger calls = new AtomicInteger();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.fullRead(List.of(TestTypes.USERS), entry -> {
+      if (calls.incrementAndGet() == 3) {
+        throw new IllegalStateException("downstream is full");
+      }
+    })).isInstanceOf(IllegalStateException.class).hasMessage("downstream is full");
+    assertThat(calls.get()).isEqualTo(3);
+    List<String> anchors = new ArrayList<>();
+    source.readAnchors(TestTypes.USERS, anchors::add);
+    assertThat(anchors).hasSize(USERS);
+  }
 }
