@@ -2,11 +2,13 @@ package org.opensync.schemaservice;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.opensync.testing.SyncInfraResource;
 
-/** The real Kafka broker and a fresh database for every test class of the module (one application boot). */
+/** The real Kafka broker, a fresh database and the test identity provider for every test class (one boot). */
 @QuarkusTestResource(value = SyncInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "db", value = "schema_service"))
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

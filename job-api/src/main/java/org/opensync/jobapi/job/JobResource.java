@@ -25,8 +25,8 @@ import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.OptionalJsonBody;
 import org.opensync.jobapi.graph.KeyValuePair;
 import org.opensync.jobapi.graph.SynchronizationJobResponse;
-import org.opensync.jobapi.odata.ODataCollection;
-import org.opensync.jobapi.odata.ODataContext;
+import org.opensync.common.web.ODataCollection;
+import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
 /** {@code /servicePrincipals/{id}/synchronization/jobs} (graph-sync-api.md §2.4.1–2.4.8, §2.4.12). */

@@ -22,10 +22,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.jobapi.config.JobApiConfig;
-import org.opensync.jobapi.odata.ODataCollection;
-import org.opensync.jobapi.odata.ODataContext;
+import org.opensync.common.web.ODataCollection;
+import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.odata.Paging;
-import org.opensync.jobapi.odata.Select;
+import org.opensync.common.web.Select;
 
 /** {@code /servicePrincipals} (graph-sync-api.md §2.1). */
 @Path("/{version: beta|v1\\.0}/servicePrincipals")

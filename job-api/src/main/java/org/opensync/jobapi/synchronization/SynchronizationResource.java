@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.opensync.common.security.GraphPermissions;
-import org.opensync.jobapi.odata.ODataContext;
+import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
 /** {@code /servicePrincipals/{id}/synchronization} and its secrets (graph-sync-api.md §2.2.1–2.2.4). */

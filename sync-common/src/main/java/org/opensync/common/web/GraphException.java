@@ -1,5 +1,7 @@
 package org.opensync.common.web;
 
+import java.util.List;
+
 /**
  * A failure to report to the client in the Graph error shape. Resources and services throw it; the exception
  * mappers render it.
@@ -8,12 +10,18 @@ public class GraphException extends RuntimeException {
     private final int status;
     private final ErrorCode code;
     private final String target;
+    private final List<GraphError.Item> details;
 
     public GraphException(int status, ErrorCode code, String message, String target) {
+        this(status, code, message, target, null);
+    }
+
+    public GraphException(int status, ErrorCode code, String message, String target, List<GraphError.Item> details) {
         super(message);
         this.status = status;
         this.code = code;
         this.target = target;
+        this.details = details;
     }
 
     public static GraphException badRequest(String message) {
@@ -42,5 +50,10 @@ public class GraphException extends RuntimeException {
 
     public String target() {
         return target;
+    }
+
+    /** One item per problem when a request has several, e.g. every invalid mapping of a schema. */
+    public List<GraphError.Item> details() {
+        return details;
     }
 }

@@ -2,6 +2,7 @@ package org.opensync.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,11 +32,16 @@ public class GraphExceptionMappers {
 
     @ServerExceptionMapper
     public Response graph(GraphException e, ContainerRequestContext request) {
-        return GraphErrorResponses.of(request, e.status(), e.code(), e.getMessage(), e.target());
+        return GraphErrorResponses.of(request, e.status(), e.code(), e.getMessage(), e.target(), e.details());
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, ContainerRequestContext request) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = JsonPaths.of(mapping);
+            return GraphErrorResponses.of(request, 400, ErrorCode.INVALID_REQUEST,
+                    "Invalid value at '" + path + "': " + e.getOriginalMessage(), path);
+        }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return GraphErrorResponses.of(request, 400, ErrorCode.INVALID_REQUEST,

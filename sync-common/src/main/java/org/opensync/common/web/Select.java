@@ -1,5 +1,6 @@
-package org.opensync.jobapi.odata;
+package org.opensync.common.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.opensync.common.web.GraphException;
 
 /** OData {@code $select}: keeps the named properties (plus {@code id} and annotations) of each returned object. */
 public final class Select {
@@ -42,10 +42,15 @@ public final class Select {
         return new Select(chosen);
     }
 
+    /** The JSON property names of a representation record ({@code @JsonProperty} names where given). */
     public static Set<String> propertiesOf(Class<? extends Record> type) {
         return Arrays.stream(type.getRecordComponents())
-                .map(component -> component.getName())
-                .filter(name -> !name.equals("context"))
+                .map(component -> {
+                    JsonProperty json = component.getAccessor().getAnnotation(JsonProperty.class);
+                    JsonProperty field = json != null ? json : component.getAnnotation(JsonProperty.class);
+                    return field == null || field.value().isEmpty() ? component.getName() : field.value();
+                })
+                .filter(name -> !name.startsWith("@"))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

@@ -1,4 +1,4 @@
-package org.opensync.jobapi.odata;
+package org.opensync.common.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

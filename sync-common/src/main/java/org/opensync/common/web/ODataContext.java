@@ -1,4 +1,4 @@
-package org.opensync.jobapi.odata;
+package org.opensync.common.web;
 
 import jakarta.ws.rs.core.UriInfo;
 

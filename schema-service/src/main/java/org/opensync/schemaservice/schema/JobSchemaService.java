@@ -1,0 +1,145 @@
+package org.opensync.schemaservice.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import org.opensync.common.events.JobSchemaPublished;
+import org.opensync.common.events.Topics;
+import org.opensync.common.outbox.Outbox;
+import org.opensync.common.web.GraphException;
+import org.opensync.common.web.JsonPaths;
+import org.opensync.mapping.model.SynchronizationSchema;
+import org.opensync.schemaservice.template.TemplateService;
+
+/**
+ * Job schemas: copied from the template when the job is created, replaced (PUT), merged (PATCH: top-level
+ * properties present in the body replace the stored ones) or reset to the template (DELETE). Every stored change
+ * gets a new {@code version} and is published, in the same transaction, on the compacted {@code sync.schemas}.
+ */
+@ApplicationScoped
+public class JobSchemaService {
+    /** What a client may change; {@code id} and {@code version} belong to the server. */
+    private static final Set<String> WRITABLE = Set.of("directories", "synchronizationRules");
+
+    private final ObjectMapper mapper;
+    private final Outbox outbox;
+    private final TemplateService templates;
+    private final SchemaValidator validator;
+
+    @Inject
+    public JobSchemaService(ObjectMapper mapper, Outbox outbox, TemplateService templates, SchemaValidator validator) {
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.validator = validator;
+    }
+
+    /** Idempotent: a redelivered JobCreated leaves an existing (possibly edited) schema alone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createFromTemplate(String jobId, String servicePrincipalId, String templateId) {
+        if (JobSchemaEntity.findById(jobId) != null) {
+            return;
+        }
+        JobSchemaEntity entity = new JobSchemaEntity();
+        entity.jobId = jobId;
+        entity.servicePrincipalId = servicePrincipalId;
+        entity.templateId = templateId;
+        store(entity, templates.require(templateId).schema());
+    }
+
+    public SynchronizationSchema get(String servicePrincipalId, String jobId) {
+        return read(require(servicePrincipalId, jobId));
+    }
+
+    @Transactional
+    public void replace(String servicePrincipalId, String jobId, JsonNode body) {
+        JobSchemaEntity entity = require(servicePrincipalId, jobId);
+        store(entity, validated(writable(object(body))));
+    }
+
+    @Transactional
+    public void merge(String servicePrincipalId, String jobId, JsonNode body) {
+        JobSchemaEntity entity = require(servicePrincipalId, jobId);
+        ObjectNode merged = entity.schema.deepCopy();
+        merged.setAll(writable(object(body)));
+        store(entity, validated(merged));
+    }
+
+    @Transactional
+    public void reset(String servicePrincipalId, String jobId) {
+        JobSchemaEntity entity = require(servicePrincipalId, jobId);
+        store(entity, templates.require(entity.templateId).schema());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(String jobId) {
+        if (JobSchemaEntity.deleteById(jobId)) {
+            outbox.publishTombstone(Topics.SCHEMAS, jobId);
+        }
+    }
+
+    /** job-api resolved the {@code servicePrincipals(appId='...')} form before forwarding, so ids compare. */
+    private JobSchemaEntity require(String servicePrincipalId, String jobId) {
+        return JobSchemaEntity.<JobSchemaEntity>findByIdOptional(jobId)
+                .filter(schema -> schema.servicePrincipalId.equalsIgnoreCase(servicePrincipalId))
+                .orElseThrow(() -> GraphException.notFound("The synchronization job '" + jobId
+                        + "' does not exist for this service principal, or its schema is not created yet."));
+    }
+
+    private SynchronizationSchema validated(ObjectNode body) {
+        SynchronizationSchema schema;
+        try {
+            schema = mapper.treeToValue(body, SynchronizationSchema.class);
+        } catch (JsonMappingException e) {
+            String path = JsonPaths.of(e);
+            throw GraphException.badRequest("Invalid value at '" + path + "': " + e.getOriginalMessage(), path);
+        } catch (JsonProcessingException e) {
+            throw GraphException.badRequest("The schema cannot be read: " + e.getOriginalMessage());
+        }
+        validator.validate(schema);
+        return schema;
+    }
+
+    private void store(JobSchemaEntity entity, SynchronizationSchema schema) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String version = "date:" + now;
+        SynchronizationSchema stored = new SynchronizationSchema(entity.jobId, schema.directories(),
+                schema.synchronizationRules(), version);
+        entity.schema = mapper.valueToTree(stored);
+        entity.version = version;
+        entity.updatedAt = now;
+        entity.persist();
+        outbox.publish(Topics.SCHEMAS, new JobSchemaPublished(UUID.randomUUID().toString(), now, entity.jobId,
+                entity.servicePrincipalId, entity.templateId, version, entity.schema));
+    }
+
+    private SynchronizationSchema read(JobSchemaEntity entity) {
+        try {
+            return mapper.treeToValue(entity.schema, SynchronizationSchema.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored schema of " + entity.jobId + " is unreadable", e);
+        }
+    }
+
+    private static ObjectNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw GraphException.badRequest("The request body must be a synchronizationSchema object.");
+        }
+        return (ObjectNode) body;
+    }
+
+    private static ObjectNode writable(ObjectNode body) {
+        ObjectNode copy = body.deepCopy();
+        copy.retain(WRITABLE);
+        return copy;
+    }
+}

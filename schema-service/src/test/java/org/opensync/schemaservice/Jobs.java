@@ -1,0 +1,32 @@
+package org.opensync.schemaservice;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.opensync.common.events.JobCommand;
+import org.opensync.common.events.Topics;
+import org.opensync.testing.EventPublisher;
+
+/** Creates jobs the way job-api announces them, and waits until schema-service gave them a schema. */
+final class Jobs {
+    private Jobs() {
+    }
+
+    /** @return {servicePrincipalId, jobId, schema path} */
+    static String[] created() {
+        String servicePrincipalId = UUID.randomUUID().toString();
+        String jobId = "scim.test." + UUID.randomUUID();
+        EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobCreated(UUID.randomUUID().toString(),
+                Instant.now(), jobId, servicePrincipalId, "scim"));
+        String path = "/beta/servicePrincipals/" + servicePrincipalId + "/synchronization/jobs/" + jobId + "/schema";
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Requests.authorized().get(path).statusCode() == 200);
+        return new String[]{servicePrincipalId, jobId, path};
+    }
+
+    static void deleted(String jobId) {
+        EventPublisher.publish(Topics.JOB_COMMANDS,
+                new JobCommand.JobDeleted(UUID.randomUUID().toString(), Instant.now(), jobId));
+    }
+}

@@ -1,0 +1,48 @@
+package org.opensync.schemaservice;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.opensync.schemaservice.Requests.authorized;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TemplateTest {
+    private static final String TEMPLATES = "/beta/servicePrincipals/" + UUID.randomUUID() + "/synchronization/templates";
+
+    @Test
+    void builtInTemplatesAreListedWithTheirSchemaInline() {
+        authorized().get(TEMPLATES).then().statusCode(200)
+                .body("'@odata.context'", containsString("/synchronization/templates"))
+                .body("value.id", hasItem("scim"))
+                .body("value.find { it.id == 'scim' }.factoryTag", equalTo("CustomSCIM"))
+                .body("value.find { it.id == 'scim' }.default", equalTo(true))
+                .body("value.find { it.id == 'scim' }.discoverable", equalTo(true))
+                .body("value.find { it.id == 'scim' }.schema.directories.name", hasItem("customappsso"))
+                .body("value.find { it.id == 'scim' }.metadata.key", hasItem("galleryApplicationKey"));
+    }
+
+    @Test
+    void selectLeavesOutTheSchema() {
+        authorized().queryParam("$select", "id,factoryTag,default").get(TEMPLATES).then().statusCode(200)
+                .body("value[0]", not(hasKey("schema")))
+                .body("value[0].default", notNullValue());
+    }
+
+    @Test
+    void templateAndItsSchemaByIdAndUnknownIds() {
+        authorized().get(TEMPLATES + "/scim").then().statusCode(200).body("id", equalTo("scim"))
+                .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
+                        + "{ it.targetAttributeName == 'active' }.source.name", equalTo("Switch"));
+        authorized().get(TEMPLATES + "/scim/schema").then().statusCode(200)
+                .body("synchronizationRules[0].sourceDirectoryName", equalTo("LDAP"));
+        authorized().get(TEMPLATES + "/NoSuchTemplate").then().statusCode(404)
+                .body("error.code", equalTo("itemNotFound"));
+    }
+}
