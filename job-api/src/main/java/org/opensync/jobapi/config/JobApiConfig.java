@@ -2,6 +2,7 @@ package org.opensync.jobapi.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "sync.job-api")
@@ -13,4 +14,8 @@ public interface JobApiConfig {
     /** Interval between cycles of an active job; Entra's SaaS jobs use PT40M. */
     @WithDefault("PT40M")
     Duration defaultInterval();
+
+    /** Where schema-service answers the template and schema routes that job-api forwards. */
+    @WithDefault("http://127.0.0.1:8085")
+    URI schemaServiceUrl();
 }
