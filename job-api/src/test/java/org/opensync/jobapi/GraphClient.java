@@ -16,7 +16,7 @@ import org.opensync.testing.TestTokens;
 /** Calls the API the way a Graph client does, with a token carrying the permissions a test needs. */
 final class GraphClient {
     static final String ADMIN = TestTokens.application(GraphPermissions.APPLICATION_READ_WRITE,
-            GraphPermissions.SYNCHRONIZATION_READ_WRITE);
+            GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.AUDIT_LOG_READ);
 
     private GraphClient() {
     }

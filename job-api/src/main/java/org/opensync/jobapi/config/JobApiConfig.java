@@ -15,6 +15,10 @@ public interface JobApiConfig {
     @WithDefault("PT40M")
     Duration defaultInterval();
 
+    /** How long provisioning logs are kept. */
+    @WithDefault("P30D")
+    Duration logRetention();
+
     /** Where schema-service answers the template and schema routes that job-api forwards. */
     @WithDefault("http://127.0.0.1:8085")
     URI schemaServiceUrl();

@@ -11,10 +11,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
+import org.opensync.jobapi.odata.ODataFilter;
 import org.opensync.jobapi.synchronization.SynchronizationService;
 
 @ApplicationScoped
 public class ServicePrincipalService {
+    /** Directory semantics: text compares case-insensitively. */
+    private static final ODataFilter FILTER = new ODataFilter(Map.of(
+            "id", new ODataFilter.Property("id", ODataFilter.Kind.GUID),
+            "appId", new ODataFilter.Property("appId", ODataFilter.Kind.GUID),
+            "displayName", new ODataFilter.Property("displayName", ODataFilter.Kind.TEXT),
+            "appDisplayName", new ODataFilter.Property("appDisplayName", ODataFilter.Kind.TEXT),
+            "servicePrincipalType", new ODataFilter.Property("servicePrincipalType", ODataFilter.Kind.TEXT),
+            "applicationTemplateId", new ODataFilter.Property("applicationTemplateId", ODataFilter.Kind.TEXT),
+            "accountEnabled", new ODataFilter.Property("accountEnabled", ODataFilter.Kind.BOOLEAN)),
+            true, ErrorCode.UNSUPPORTED_QUERY);
+
     private final SynchronizationService synchronization;
 
     @Inject
@@ -46,9 +58,7 @@ public class ServicePrincipalService {
     }
 
     public Page list(String filter, String orderBy, int skip, int top, boolean count) {
-        ServicePrincipalFilter.Condition condition = filter == null || filter.isBlank()
-                ? new ServicePrincipalFilter.Condition("true = true", Map.of())
-                : ServicePrincipalFilter.parse(filter);
+        ODataFilter.Condition condition = FILTER.parse(filter);
         List<ServicePrincipal> rows = ServicePrincipal.find(condition.jpql(), sort(orderBy), condition.parameters())
                 .range(skip, skip + top).list();
         boolean more = rows.size() > top;

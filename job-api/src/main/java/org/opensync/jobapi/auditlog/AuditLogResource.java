@@ -1,0 +1,51 @@
+package org.opensync.jobapi.auditlog;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.web.GraphException;
+import org.opensync.common.web.ODataCollection;
+import org.opensync.common.web.ODataContext;
+import org.opensync.jobapi.odata.Paging;
+
+/** {@code /auditLogs/provisioning} and its old beta name {@code /auditLogs/directoryProvisioning} (§2.6). */
+@Path("/{version: beta|v1\\.0}/auditLogs/{collection: provisioning|directoryProvisioning}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditLogResource {
+    private final ProvisioningLogStore logs;
+
+    @Inject
+    public AuditLogResource(ProvisioningLogStore logs) {
+        this.logs = logs;
+    }
+
+    @GET
+    @RolesAllowed(GraphPermissions.AUDIT_LOG_READ)
+    public ODataCollection<ProvisioningObjectSummary> list(@PathParam("version") String version,
+                                                           @QueryParam("$filter") String filter,
+                                                           @QueryParam("$top") String top,
+                                                           @QueryParam("$skiptoken") String skipToken,
+                                                           @Context UriInfo uri) {
+        Paging paging = Paging.of(top, skipToken, 50, 1000);
+        ProvisioningLogStore.Page page = logs.list(filter, paging.skip(), paging.top());
+        return new ODataCollection<>(ODataContext.metadata(uri, version, "auditLogs/provisioning"), null,
+                page.items(), page.more() ? paging.nextLink(uri) : null);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(GraphPermissions.AUDIT_LOG_READ)
+    public ProvisioningObjectSummary get(@PathParam("id") String id) {
+        return logs.find(id).orElseThrow(() -> GraphException.notFound("The provisioning log record '" + id
+                + "' does not exist."));
+    }
+}

@@ -1,0 +1,116 @@
+package org.opensync.jobapi.auditlog;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.logs.ProvisioningLogRecorded;
+import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.web.ErrorCode;
+import org.opensync.jobapi.config.JobApiConfig;
+import org.opensync.jobapi.odata.ODataFilter;
+
+/**
+ * Keeps the provisioning logs the provisioner publishes, and answers queries over them. Records are consumed in
+ * batches and stored by id, so a redelivered record is stored once.
+ */
+@ApplicationScoped
+public class ProvisioningLogStore {
+    /** Graph compares log filter values case-sensitively. */
+    private static final ODataFilter FILTER = new ODataFilter(Map.ofEntries(
+            Map.entry("id", text("id")),
+            Map.entry("jobId", text("jobId")),
+            Map.entry("cycleId", text("cycleId")),
+            Map.entry("changeId", text("changeId")),
+            Map.entry("activityDateTime", new ODataFilter.Property("activityDateTime", ODataFilter.Kind.DATETIME)),
+            Map.entry("provisioningAction", text("action")),
+            Map.entry("provisioningStatusInfo/status", text("status")),
+            Map.entry("servicePrincipal/id", text("servicePrincipalId")),
+            Map.entry("sourceIdentity/id", text("sourceId")),
+            Map.entry("sourceIdentity/displayName", text("sourceDisplayName")),
+            Map.entry("sourceIdentity/identityType", text("sourceIdentityType")),
+            Map.entry("targetIdentity/id", text("targetId")),
+            Map.entry("targetIdentity/displayName", text("targetDisplayName")),
+            Map.entry("targetIdentity/identityType", text("targetIdentityType"))),
+            false, ErrorCode.INVALID_REQUEST);
+
+    private final EntityManager entityManager;
+    private final JobApiConfig config;
+
+    @Inject
+    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    public record Page(List<ProvisioningObjectSummary> items, boolean more) {
+    }
+
+    /** The record id makes storing idempotent, so no inbox row is needed per log record. */
+    @Incoming("provisioning-logs")
+    @Blocking
+    @Transactional
+    public void onLog(ConsumerRecord<String, String> record) {
+        ProvisioningObjectSummary summary = EventCodec.decode(record.value(), ProvisioningLogRecorded.class).summary();
+        if (entityManager.find(ProvisioningLogEntry.class, summary.id()) == null) {
+            entityManager.persist(entry(summary));
+        }
+    }
+
+    public Page list(String filter, int skip, int top) {
+        ODataFilter.Condition condition = FILTER.parse(filter);
+        List<ProvisioningLogEntry> rows = ProvisioningLogEntry.<ProvisioningLogEntry>find(condition.jpql()
+                        + " order by activityDateTime desc, id", condition.parameters())
+                .range(skip, skip + top).list();
+        boolean more = rows.size() > top;
+        return new Page((more ? rows.subList(0, top) : rows).stream().map(row -> row.body).toList(), more);
+    }
+
+    public Optional<ProvisioningObjectSummary> find(String id) {
+        return ProvisioningLogEntry.<ProvisioningLogEntry>findByIdOptional(id).map(row -> row.body);
+    }
+
+    /** Graph keeps 30 days of logs with a premium licence; the retention here is configurable. */
+    @Scheduled(every = "1h", delayed = "5m")
+    @Transactional
+    void forgetExpired() {
+        ProvisioningLogEntry.delete("activityDateTime < ?1", Instant.now().minus(config.logRetention()));
+    }
+
+    private static ProvisioningLogEntry entry(ProvisioningObjectSummary summary) {
+        ProvisioningLogEntry entry = new ProvisioningLogEntry();
+        entry.id = summary.id();
+        entry.jobId = summary.jobId();
+        entry.cycleId = summary.cycleId();
+        entry.changeId = summary.changeId();
+        entry.activityDateTime = summary.activityDateTime();
+        entry.action = summary.provisioningAction();
+        entry.status = summary.provisioningStatusInfo() == null ? null : summary.provisioningStatusInfo().status();
+        entry.servicePrincipalId = summary.servicePrincipal() == null ? null : summary.servicePrincipal().id();
+        if (summary.sourceIdentity() != null) {
+            entry.sourceId = summary.sourceIdentity().id();
+            entry.sourceDisplayName = summary.sourceIdentity().displayName();
+            entry.sourceIdentityType = summary.sourceIdentity().identityType();
+        }
+        if (summary.targetIdentity() != null) {
+            entry.targetId = summary.targetIdentity().id();
+            entry.targetDisplayName = summary.targetIdentity().displayName();
+            entry.targetIdentityType = summary.targetIdentity().identityType();
+        }
+        entry.body = summary;
+        return entry;
+    }
+
+    private static ODataFilter.Property text(String field) {
+        return new ODataFilter.Property(field, ODataFilter.Kind.TEXT);
+    }
+}

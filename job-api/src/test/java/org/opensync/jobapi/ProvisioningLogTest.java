@@ -1,0 +1,118 @@
+package org.opensync.jobapi;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.opensync.jobapi.GraphClient.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.opensync.common.events.Topics;
+import org.opensync.common.logs.ProvisioningLogRecorded;
+import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.security.GraphPermissions;
+import org.opensync.testing.EventPublisher;
+import org.opensync.testing.TestTokens;
+
+/** {@code /auditLogs/provisioning} over records published on the real {@code sync.provisioning-logs} topic. */
+@QuarkusTest
+class ProvisioningLogTest {
+
+    @Test
+    void recordsAreFilteredPagedAndFetchedById() {
+        String jobId = "scim.logs." + UUID.randomUUID();
+        String cycleId = UUID.randomUUID().toString();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String status = i == 4 ? "failure" : "success";
+            ProvisioningObjectSummary summary = summary(jobId, cycleId, start.plusSeconds(i), status, "user" + i);
+            ids.add(summary.id());
+            EventPublisher.publish(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(
+                    UUID.randomUUID().toString(), Instant.now(), jobId, summary));
+            if (i == 0) {
+                EventPublisher.publish(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(
+                        UUID.randomUUID().toString(), Instant.now(), jobId, summary));
+            }
+        }
+        String byJob = "jobId eq '" + jobId + "'";
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin().queryParam("$filter", byJob)
+                .get("/beta/auditLogs/provisioning").jsonPath().getList("value").size() == 5);
+
+        asAdmin().queryParam("$filter", "jobid eq '" + jobId + "' and provisioningStatusInfo/status eq 'failure'")
+                .get("/v1.0/auditLogs/provisioning").then().statusCode(200)
+                .body("'@odata.context'", endsWith("/v1.0/$metadata#auditLogs/provisioning"))
+                .body("value", hasSize(1))
+                .body("value[0].id", equalTo(ids.get(4)))
+                .body("value[0].provisioningAction", equalTo("create"))
+                .body("value[0].servicePrincipal.displayName", equalTo("Fabrikam SCIM"))
+                .body("value[0].provisioningSteps[0].provisioningStepType", equalTo("import"))
+                .body("value[0].provisioningStatusInfo.errorInformation.errorCode", equalTo("EntryConflict"));
+        asAdmin().queryParam("$filter", "jobId eq '" + jobId.toUpperCase() + "'")
+                .get("/beta/auditLogs/provisioning").then().body("value", hasSize(0));
+        asAdmin().queryParam("$filter", byJob + " and cycleId eq '" + cycleId + "' and sourceIdentity/displayName eq 'user3'")
+                .get("/beta/auditLogs/directoryProvisioning").then().body("value", hasSize(1));
+
+        List<String> paged = new ArrayList<>();
+        Response page = asAdmin().queryParam("$filter", byJob).queryParam("$top", 2).get("/beta/auditLogs/provisioning");
+        while (true) {
+            paged.addAll(page.jsonPath().getList("value.id"));
+            String next = page.jsonPath().getString("'@odata.nextLink'");
+            if (next == null) {
+                break;
+            }
+            page = asAdmin().urlEncodingEnabled(false).get(next);
+        }
+        List<String> newestFirst = new ArrayList<>(ids);
+        Collections.reverse(newestFirst);
+        assertThat(paged).as("newest first, each once").containsExactlyElementsOf(newestFirst);
+
+        asAdmin().get("/beta/auditLogs/provisioning/" + ids.get(2)).then().statusCode(200)
+                .body("sourceIdentity.displayName", equalTo("user2"));
+        asAdmin().get("/beta/auditLogs/provisioning/" + UUID.randomUUID()).then().statusCode(404)
+                .body("error.code", equalTo("itemNotFound"));
+    }
+
+    @Test
+    void badFiltersAndMissingPermissionAreRefused() {
+        asAdmin().queryParam("$filter", "shoeSize eq '42'").get("/beta/auditLogs/provisioning").then()
+                .statusCode(400).body("error.code", equalTo("invalidRequest"))
+                .body("error.message", containsString("shoeSize"));
+        asAdmin().queryParam("$filter", "activityDateTime gt 'yesterday'").get("/beta/auditLogs/provisioning")
+                .then().statusCode(400);
+        given().auth().oauth2(TestTokens.application(GraphPermissions.SYNCHRONIZATION_READ_WRITE))
+                .get("/beta/auditLogs/provisioning").then().statusCode(403);
+    }
+
+    private static ProvisioningObjectSummary summary(String jobId, String cycleId, Instant at, String status,
+                                                     String name) {
+        ProvisioningObjectSummary.ErrorInfo error = status.equals("failure") ? new ProvisioningObjectSummary.ErrorInfo(
+                "EntryConflict", "failure", "userName is taken", null, null) : null;
+        return new ProvisioningObjectSummary(UUID.randomUUID().toString(), at, "tenant", jobId, cycleId,
+                UUID.randomUUID().toString(), "create", 12,
+                new ProvisioningObjectSummary.Initiator("", "OpenSync Provisioning Service", "system"),
+                new ProvisioningObjectSummary.Identity(UUID.randomUUID().toString(), "Fabrikam SCIM"),
+                new ProvisioningObjectSummary.SystemInfo("ldap", "LDAP", Map.of()),
+                new ProvisioningObjectSummary.SystemInfo("scim", "Fabrikam SCIM", Map.of()),
+                new ProvisioningObjectSummary.ProvisionedIdentity(UUID.randomUUID().toString(), name, "User", Map.of()),
+                new ProvisioningObjectSummary.ProvisionedIdentity("", "", "urn:ietf:params:scim:schemas:core:2.0:User",
+                        Map.of()),
+                new ProvisioningObjectSummary.StatusInfo(status, error),
+                List.of(new ProvisioningObjectSummary.Step("EntryImport", "import", "success", "Read from LDAP",
+                        Map.of())),
+                List.of());
+    }
+}
