@@ -1,0 +1,64 @@
+package org.opensync.connectors.scim;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.opensync.sandbox.scim.JournalEntry;
+import org.opensync.sandbox.scim.ScimServer;
+import org.opensync.sandbox.scim.ScimServerConfig;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The sandbox's SCIM server on an ephemeral port, reset after every test; clients with quick back-off. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SandboxScimServer {
+
+  ScimServer server;
+
+  @BeforeAll
+  void start() {
+    server = new ScimServer(ScimServerConfig.defaults()).start();
+  }
+
+  @AfterAll
+  void stop() {
+    server.stop();
+  }
+
+  @AfterEach
+  void reset() {
+    server.reset();
+  }
+
+  /** Legacy PATCH, no rate limit, 10–50 ms back-off. */
+  ScimSettings.Builder settings() {
+    return settings("");
+  }
+
+  /** {@code flags} is appended to the tenant URL, e.g. "?aadOptscim062020". */
+  ScimSettings.Builder settings(String flags) {
+    return ScimSettings.builder(server.baseUrl() + flags)
+        .secretToken(server.config().bearerToken())
+        .requestsPerSecond(0)
+        .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+  }
+
+  ScimClient client() {
+    return new ScimClient(settings().build());
+  }
+
+  List<JournalEntry> journal(String method, String pathRegex) {
+    return server.journal().matching(method, pathRegex);
+  }
+
+  JournalEntry last(String method, String pathRegex) {
+    List<JournalEntry> entries = journal(method, pathRegex);
+    if (entries.isEmpty()) {
+      throw new AssertionError("no " + method + " " + pathRegex + " in the journal: " + server.journal().entries());
+    }
+    return entries.get(entries.size() - 1);
+  }
+}
