@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
@@ -65,13 +67,45 @@ class JobStatusProjectionTest {
         EventPublisher.publish(Topics.JOB_EVENTS, new JobEvent.CycleFinished(id(), began.plusSeconds(60), job[1],
                 failedCycle, Tick.CycleKind.Incremental, began.plusSeconds(59), began.plusSeconds(60),
                 JobEvent.CycleResult.Failed, Map.of(), Map.of(),
-                new JobEvent.CycleError("ScimEndpointUnreachable", "Connection refused", true), false));
+                new JobEvent.CycleError("ScimEndpointUnreachable", "Connection refused", false), false));
         Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> GraphClient.getJob(job)
                 .body("status.lastExecution.activityIdentifier", equalTo(failedCycle))
                 .body("status.lastExecution.error.code", equalTo("ScimEndpointUnreachable"))
                 .body("status.lastSuccessfulExecution.activityIdentifier", equalTo(cycleId))
                 .body("status.countSuccessiveCompleteFailures", equalTo(1))
                 .body("status.quarantine", nullValue()));
+    }
+
+    @Test
+    void aFailureTheTenantMustFixQuarantinesAndAGoodCycleLiftsIt() {
+        String[] job = GraphClient.newJob();
+        asAdmin().post(jobPath(job) + "/start").then().statusCode(204);
+        Instant began = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (TopicProbe commands = TopicProbe.fromNow(Topics.JOB_COMMANDS)) {
+            EventPublisher.publish(Topics.JOB_EVENTS, new JobEvent.CycleFinished(id(), began, job[1], id(),
+                    Tick.CycleKind.Initial, began, began.plusSeconds(1), JobEvent.CycleResult.Failed, Map.of(),
+                    Map.of(), new JobEvent.CycleError("Unauthorized", "The target rejected the SecretToken", true),
+                    false));
+            Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> GraphClient.getJob(job)
+                    .body("status.code", equalTo("Quarantine"))
+                    .body("status.quarantine.reason", equalTo("EncounteredQuarantineException"))
+                    .body("status.quarantine.error.code", equalTo("Unauthorized"))
+                    .body("status.quarantine.seriesCount", equalTo(0))
+                    .body("schedule.state", equalTo("Active")));
+            JobCommand.JobRescheduled slower = EventCodec.decode(commands.awaitOne(TopicProbe.keyed(job[1])
+                    .and(TopicProbe.ofType("JobRescheduled")), TIMEOUT).value(), JobCommand.JobRescheduled.class);
+            assertThat(slower.interval()).isEqualTo(Duration.ofSeconds(5));
+
+            EventPublisher.publish(Topics.JOB_EVENTS, new JobEvent.CycleFinished(id(), began.plusSeconds(9), job[1],
+                    id(), Tick.CycleKind.Initial, began.plusSeconds(8), began.plusSeconds(9),
+                    JobEvent.CycleResult.Succeeded, Map.of(), Map.of(), null, true));
+            Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> GraphClient.getJob(job)
+                    .body("status.code", equalTo("Active"))
+                    .body("status.quarantine", nullValue()));
+            assertThat(commands.await(TopicProbe.keyed(job[1]).and(TopicProbe.ofType("JobRescheduled")), 2, TIMEOUT))
+                    .extracting(r -> EventCodec.decode(r.value(), JobCommand.JobRescheduled.class).interval())
+                    .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
+        }
     }
 
     @Test

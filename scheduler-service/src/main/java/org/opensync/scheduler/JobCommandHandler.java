@@ -50,6 +50,8 @@ public class JobCommandHandler {
             schedule.activate(bounded(started.interval()), now);
         } else if (command instanceof JobCommand.JobRestarted restarted) {
             schedule.restart(bounded(restarted.interval()), restarted.resetScope(), now);
+        } else if (command instanceof JobCommand.JobRescheduled rescheduled) {
+            schedule.reschedule(bounded(rescheduled.interval()), rescheduled.nextDueAt(), now);
         } else if (command instanceof JobCommand.JobPaused) {
             schedule.pause(now);
         }

@@ -74,6 +74,15 @@ public class JobSchedule extends PanacheEntityBase {
         }
     }
 
+    /** A new pace for an active job; a paused or disabled job keeps waiting for start. */
+    void reschedule(Duration interval, Instant nextDue, Instant now) {
+        intervalMs = interval.toMillis();
+        if (state == State.Active) {
+            nextDueAt = nextDue;
+        }
+        updatedAt = now;
+    }
+
     void pause(Instant now) {
         state = State.Paused;
         nextDueAt = null;

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "sync.job-api")
 public interface JobApiConfig {
@@ -14,6 +15,29 @@ public interface JobApiConfig {
     /** Interval between cycles of an active job; Entra's SaaS jobs use PT40M. */
     @WithDefault("PT40M")
     Duration defaultInterval();
+
+    Quarantine quarantine();
+
+    /** When a job is quarantined and how often it is retried then (provisioning-behavior.md §1.14). */
+    interface Quarantine {
+        /** Consecutive completely failed cycles that quarantine a job; failures the tenant must fix do at once. */
+        @WithDefault("3")
+        int afterFailures();
+
+        /** Retry intervals of a quarantine series; the last one repeats. Entra: 6 h, 12 h, then daily. */
+        @WithDefault("PT6H,PT12H,PT24H")
+        List<Duration> retryIntervals();
+
+        /** Escrows in one cycle below which the proportion rules do not apply. */
+        @WithDefault("5000")
+        long escrowFloor();
+
+        @WithDefault("0.4")
+        double escrowProportion();
+
+        @WithDefault("40000")
+        long escrowCeiling();
+    }
 
     /** How long provisioning logs are kept. */
     @WithDefault("P30D")

@@ -4,12 +4,17 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.JobEvent;
+import org.opensync.common.events.Topics;
 import org.opensync.common.inbox.Inbox;
+import org.opensync.common.outbox.Outbox;
 import org.opensync.jobapi.graph.StringKeyLongValuePair;
 import org.opensync.jobapi.graph.SynchronizationError;
 import org.opensync.jobapi.graph.SynchronizationProgress;
@@ -21,10 +26,14 @@ public class JobStatusProjector {
     private static final String CONSUMER = "job-api.status";
 
     private final Inbox inbox;
+    private final QuarantinePolicy quarantine;
+    private final Outbox outbox;
 
     @Inject
-    public JobStatusProjector(Inbox inbox) {
+    public JobStatusProjector(Inbox inbox, QuarantinePolicy quarantine, Outbox outbox) {
         this.inbox = inbox;
+        this.quarantine = quarantine;
+        this.outbox = outbox;
     }
 
     @Incoming("job-events")
@@ -45,7 +54,12 @@ public class JobStatusProjector {
             job.recordProgress(new SynchronizationProgress(progressed.completedUnits(), progressed.occurredAt(),
                     progressed.totalUnits(), progressed.units()));
         } else if (event instanceof JobEvent.CycleFinished finished) {
-            job.recordCycle(execution(finished), countsByType(finished), finished.steadyState());
+            SynchronizationTaskExecution execution = execution(finished);
+            job.recordCycle(execution, countsByType(finished), finished.steadyState());
+            Instant now = Instant.now();
+            quarantine.afterCycle(job, execution, now).ifPresent(interval -> outbox.publish(Topics.JOB_COMMANDS,
+                    new JobCommand.JobRescheduled(UUID.randomUUID().toString(), now, job.id, interval,
+                            now.plus(interval))));
         }
     }
 

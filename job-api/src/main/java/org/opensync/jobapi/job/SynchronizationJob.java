@@ -19,6 +19,7 @@ import org.hibernate.type.SqlTypes;
 import org.opensync.common.events.RestartScope;
 import org.opensync.jobapi.graph.KeyValuePair;
 import org.opensync.jobapi.graph.StringKeyLongValuePair;
+import org.opensync.jobapi.graph.SynchronizationError;
 import org.opensync.jobapi.graph.SynchronizationProgress;
 import org.opensync.jobapi.graph.SynchronizationQuarantine;
 import org.opensync.jobapi.graph.SynchronizationSchedule;
@@ -200,6 +201,24 @@ public class SynchronizationJob extends PanacheEntityBase {
         if (statusCode == StatusCode.NotRun && scheduleState == ScheduleState.Active) {
             statusCode = StatusCode.Active;
         }
+    }
+
+    /** Quarantines the job, or keeps it quarantined for one more evaluation of the series. */
+    public void quarantine(String reason, SynchronizationError error, Instant now, Duration retryIn) {
+        boolean series = quarantine != null;
+        quarantine = new SynchronizationQuarantine(now, now.plus(retryIn), reason,
+                series ? quarantine.seriesBegan() : now, series ? quarantine.seriesCount() + 1 : 0, error);
+        statusCode = StatusCode.Quarantine;
+    }
+
+    /** A good cycle ends the quarantine series. */
+    public boolean liftQuarantine() {
+        if (quarantine == null) {
+            return false;
+        }
+        quarantine = null;
+        statusCode = scheduleState == ScheduleState.Paused ? StatusCode.Paused : StatusCode.Active;
+        return true;
     }
 
     public void replaceSettings(List<KeyValuePair> newSettings) {

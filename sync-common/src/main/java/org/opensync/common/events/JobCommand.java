@@ -13,7 +13,8 @@ import java.util.Set;
         @JsonSubTypes.Type(JobCommand.JobStarted.class),
         @JsonSubTypes.Type(JobCommand.JobPaused.class),
         @JsonSubTypes.Type(JobCommand.JobRestarted.class),
-        @JsonSubTypes.Type(JobCommand.JobDeleted.class)
+        @JsonSubTypes.Type(JobCommand.JobDeleted.class),
+        @JsonSubTypes.Type(JobCommand.JobRescheduled.class)
 })
 public sealed interface JobCommand extends JobScopedEvent {
 
@@ -34,5 +35,13 @@ public sealed interface JobCommand extends JobScopedEvent {
     }
 
     record JobDeleted(String eventId, Instant occurredAt, String jobId) implements JobCommand {
+    }
+
+    /**
+     * The job keeps running but at another pace: slower while quarantined (graph-sync-api.md §1.14 back-off),
+     * back to normal when the quarantine is lifted. The next cycle is due at {@code nextDueAt}.
+     */
+    record JobRescheduled(String eventId, Instant occurredAt, String jobId, Duration interval, Instant nextDueAt)
+            implements JobCommand {
     }
 }
