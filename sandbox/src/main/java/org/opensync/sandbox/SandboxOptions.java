@@ -4,70 +4,70 @@ import java.nio.file.Path;
 
 /** Command-line options of {@link SandboxMain}. */
 record SandboxOptions(String bind, int ldapPort, int scimPort, String scimBasePath, String scimToken, int users,
-                      int groups, Path ldifOut, boolean help) {
+                                            int groups, Path ldifOut, boolean help) {
 
-  static final String USAGE = """
-      Usage: java -jar sandbox.jar [options]
-        --bind ADDRESS         listen address for both servers (default 127.0.0.1)
-        --ldap-port N          LDAP port, 0 = ephemeral (default 3389)
-        --scim-port N          SCIM/HTTP port, 0 = ephemeral (default 8090)
-        --scim-base-path PATH  SCIM base path (default /scim/v2)
-        --scim-token TOKEN     bearer token SCIM clients must send; "" disables the check (default sandbox-token)
-        --users N              generated LDAP users (default 50)
-        --groups M             generated LDAP groups (default 5)
-        --ldif-out FILE        only write the generated data as LDIF (for slapadd) and exit
-        --help                 this text
-      """;
+    static final String USAGE = """
+            Usage: java -jar sandbox.jar [options]
+                --bind ADDRESS         listen address for both servers (default 127.0.0.1)
+                --ldap-port N          LDAP port, 0 = ephemeral (default 3389)
+                --scim-port N          SCIM/HTTP port, 0 = ephemeral (default 8090)
+                --scim-base-path PATH  SCIM base path (default /scim/v2)
+                --scim-token TOKEN     bearer token SCIM clients must send; "" disables the check (default sandbox-token)
+                --users N              generated LDAP users (default 50)
+                --groups M             generated LDAP groups (default 5)
+                --ldif-out FILE        only write the generated data as LDIF (for slapadd) and exit
+                --help                 this text
+            """;
 
-  static SandboxOptions parse(String... args) {
-    SandboxOptions options = new SandboxOptions("127.0.0.1", 3389, 8090, "/scim/v2", "sandbox-token", 50, 5, null,
-        false);
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (name.equals("--help") || name.equals("-h")) {
-        return options.with(name, null);
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      options = options.with(name, args[++i]);
+    static SandboxOptions parse(String... args) {
+        SandboxOptions options = new SandboxOptions("127.0.0.1", 3389, 8090, "/scim/v2", "sandbox-token", 50, 5, null,
+                false);
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help") || name.equals("-h")) {
+                return options.with(name, null);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            options = options.with(name, args[++i]);
+        }
+        return options;
     }
-    return options;
-  }
 
-  private SandboxOptions with(String name, String value) {
-    return switch (name) {
-      case "--help", "-h" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, users, groups,
-          ldifOut, true);
-      case "--bind" -> new SandboxOptions(value, ldapPort, scimPort, scimBasePath, scimToken, users, groups, ldifOut,
-          help);
-      case "--ldap-port" -> new SandboxOptions(bind, number(name, value), scimPort, scimBasePath, scimToken, users,
-          groups, ldifOut, help);
-      case "--scim-port" -> new SandboxOptions(bind, ldapPort, number(name, value), scimBasePath, scimToken, users,
-          groups, ldifOut, help);
-      case "--scim-base-path" -> new SandboxOptions(bind, ldapPort, scimPort, value, scimToken, users, groups,
-          ldifOut, help);
-      case "--scim-token" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath,
-          value.isEmpty() ? null : value, users, groups, ldifOut, help);
-      case "--users" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, number(name, value),
-          groups, ldifOut, help);
-      case "--groups" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, users,
-          number(name, value), ldifOut, help);
-      case "--ldif-out" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, users, groups,
-          Path.of(value), help);
-      default -> throw new IllegalArgumentException("unknown option " + name);
-    };
-  }
-
-  private static int number(String name, String value) {
-    try {
-      int number = Integer.parseInt(value);
-      if (number < 0) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a non-negative integer, not '" + value + "'");
+    private SandboxOptions with(String name, String value) {
+        return switch (name) {
+            case "--help", "-h" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, users, groups,
+                    ldifOut, true);
+            case "--bind" -> new SandboxOptions(value, ldapPort, scimPort, scimBasePath, scimToken, users, groups, ldifOut,
+                    help);
+            case "--ldap-port" -> new SandboxOptions(bind, number(name, value), scimPort, scimBasePath, scimToken, users,
+                    groups, ldifOut, help);
+            case "--scim-port" -> new SandboxOptions(bind, ldapPort, number(name, value), scimBasePath, scimToken, users,
+                    groups, ldifOut, help);
+            case "--scim-base-path" -> new SandboxOptions(bind, ldapPort, scimPort, value, scimToken, users, groups,
+                    ldifOut, help);
+            case "--scim-token" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath,
+                    value.isEmpty() ? null : value, users, groups, ldifOut, help);
+            case "--users" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, number(name, value),
+                    groups, ldifOut, help);
+            case "--groups" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, users,
+                    number(name, value), ldifOut, help);
+            case "--ldif-out" -> new SandboxOptions(bind, ldapPort, scimPort, scimBasePath, scimToken, users, groups,
+                    Path.of(value), help);
+            default -> throw new IllegalArgumentException("unknown option " + name);
+        };
     }
-  }
+
+    private static int number(String name, String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a non-negative integer, not '" + value + "'");
+        }
+    }
 }

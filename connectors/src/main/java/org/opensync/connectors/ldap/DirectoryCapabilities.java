@@ -9,40 +9,40 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * What the server offers, from its root DSE.
- *
- * @param contentSync     RFC 4533 content synchronization (OpenLDAP syncprov); never used on Active Directory
- * @param activeDirectory objectGUID anchors and whenChanged timestamps instead of entryUUID / modifyTimestamp
- * @param pagedResults    RFC 2696 simple paged results
- */
+  * What the server offers, from its root DSE.
+  *
+  * @param contentSync     RFC 4533 content synchronization (OpenLDAP syncprov); never used on Active Directory
+  * @param activeDirectory objectGUID anchors and whenChanged timestamps instead of entryUUID / modifyTimestamp
+  * @param pagedResults    RFC 2696 simple paged results
+  */
 public record DirectoryCapabilities(boolean contentSync, boolean activeDirectory, boolean pagedResults,
-                                    String vendor) {
+                                                                        String vendor) {
 
-  /** LDAP_CAP_ACTIVE_DIRECTORY_OID, listed in supportedCapabilities by AD DCs and Samba. */
-  static final String ACTIVE_DIRECTORY_CAPABILITY = "1.2.840.113556.1.4.800";
+    /** LDAP_CAP_ACTIVE_DIRECTORY_OID, listed in supportedCapabilities by AD DCs and Samba. */
+    static final String ACTIVE_DIRECTORY_CAPABILITY = "1.2.840.113556.1.4.800";
 
-  static DirectoryCapabilities of(RootDSE rootDse) {
-    boolean ad = rootDse.hasAttributeValue("supportedCapabilities", ACTIVE_DIRECTORY_CAPABILITY);
-    String vendor = rootDse.getVendorName() != null ? rootDse.getVendorName()
-        : rootDse.getAttributeValue("structuralObjectClass");
-    return new DirectoryCapabilities(
-        !ad && rootDse.supportsControl(ContentSyncRequestControl.SYNC_REQUEST_OID),
-        ad,
-        rootDse.supportsControl(SimplePagedResultsControl.PAGED_RESULTS_OID),
-        ad ? "Active Directory" : vendor);
-  }
+    static DirectoryCapabilities of(RootDSE rootDse) {
+        boolean ad = rootDse.hasAttributeValue("supportedCapabilities", ACTIVE_DIRECTORY_CAPABILITY);
+        String vendor = rootDse.getVendorName() != null ? rootDse.getVendorName()
+                : rootDse.getAttributeValue("structuralObjectClass");
+        return new DirectoryCapabilities(
+                !ad && rootDse.supportsControl(ContentSyncRequestControl.SYNC_REQUEST_OID),
+                ad,
+                rootDse.supportsControl(SimplePagedResultsControl.PAGED_RESULTS_OID),
+                ad ? "Active Directory" : vendor);
+    }
 
-  String anchorAttribute() {
-    return activeDirectory ? "objectGUID" : "entryUUID";
-  }
+    String anchorAttribute() {
+        return activeDirectory ? "objectGUID" : "entryUUID";
+    }
 
-  String changeTimestampAttribute() {
-    return activeDirectory ? "whenChanged" : "modifyTimestamp";
-  }
+    String changeTimestampAttribute() {
+        return activeDirectory ? "whenChanged" : "modifyTimestamp";
+    }
 
-  /** Generalized time at whole seconds; AD wants the fraction written out. */
-  String changeTimestampFilterValue(Instant instant) {
-    return DateTimeFormatter.ofPattern(activeDirectory ? "yyyyMMddHHmmss'.0Z'" : "yyyyMMddHHmmss'Z'")
-        .withZone(ZoneOffset.UTC).format(instant);
-  }
+    /** Generalized time at whole seconds; AD wants the fraction written out. */
+    String changeTimestampFilterValue(Instant instant) {
+        return DateTimeFormatter.ofPattern(activeDirectory ? "yyyyMMddHHmmss'.0Z'" : "yyyyMMddHHmmss'Z'")
+                .withZone(ZoneOffset.UTC).format(instant);
+    }
 }

@@ -28,227 +28,227 @@ import java.util.function.Consumer;
 import javax.net.SocketFactory;
 
 /**
- * Reads users and groups from an LDAP directory or Active Directory: paged full reads, and delta reads by RFC 4533
- * content sync where the server offers it (OpenLDAP syncprov), by change timestamp elsewhere. Thread-safe; holds a
- * small connection pool until {@link #close()}.
- * <pre>{@code
- * try (LdapSource source = LdapSource.open(LdapSettings.of(url, bindDn, password, "dc=example,dc=org"))) {
- *   Watermark mark = source.fullRead(types, entry -> ...);
- *   DeltaResult delta = source.deltaRead(types, mark, listener);   // later; store delta.watermark()
- * }
- * }</pre>
- */
+  * Reads users and groups from an LDAP directory or Active Directory: paged full reads, and delta reads by RFC 4533
+  * content sync where the server offers it (OpenLDAP syncprov), by change timestamp elsewhere. Thread-safe; holds a
+  * small connection pool until {@link #close()}.
+  * <pre>{@code
+  * try (LdapSource source = LdapSource.open(LdapSettings.of(url, bindDn, password, "dc=example,dc=org"))) {
+  *   Watermark mark = source.fullRead(types, entry -> ...);
+  *   DeltaResult delta = source.deltaRead(types, mark, listener);   // later; store delta.watermark()
+  * }
+  * }</pre>
+  */
 public final class LdapSource implements AutoCloseable {
 
-  private final LdapSettings settings;
-  private final LDAPConnectionPool pool;
-  private final DirectoryCapabilities capabilities;
-  private final EntryConverter converter;
-  private final PagedSearch pagedSearch;
-  private final ContentSyncRefresh contentSync;
+    private final LdapSettings settings;
+    private final LDAPConnectionPool pool;
+    private final DirectoryCapabilities capabilities;
+    private final EntryConverter converter;
+    private final PagedSearch pagedSearch;
+    private final ContentSyncRefresh contentSync;
 
-  private LdapSource(LdapSettings settings, LDAPConnectionPool pool, DirectoryCapabilities capabilities) {
-    this.settings = settings;
-    this.pool = pool;
-    this.capabilities = capabilities;
-    this.converter = new EntryConverter(capabilities);
-    LdapConnections connections = new LdapConnections(pool, settings);
-    this.pagedSearch = new PagedSearch(connections, settings.pageSize(), capabilities.pagedResults());
-    this.contentSync = new ContentSyncRefresh(connections, converter);
-  }
-
-  /**
-   * Connects, binds, reads the root DSE and checks that the base DN exists.
-   *
-   * @throws LdapUnavailableException   the server cannot be reached or does not answer in time
-   * @throws LdapConfigurationException bad credentials, missing base DN, TLS trust failure
-   */
-  public static LdapSource open(LdapSettings settings) {
-    LDAPConnectionPool pool = connect(settings);
-    try {
-      RootDSE rootDse = pool.getRootDSE();
-      if (rootDse == null) {
-        throw new LdapConfigurationException("LDAP server " + settings.url() + " hides its root DSE", null);
-      }
-      if (pool.getEntry(settings.baseDn(), "1.1") == null) {
-        throw new LdapConfigurationException("base DN '" + settings.baseDn() + "' does not exist on "
-            + settings.url(), null);
-      }
-      return new LdapSource(settings, pool, DirectoryCapabilities.of(rootDse));
-    } catch (LDAPException e) {
-      pool.close();
-      throw LdapErrors.translate(e, settings, "the capability probe");
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
+    private LdapSource(LdapSettings settings, LDAPConnectionPool pool, DirectoryCapabilities capabilities) {
+        this.settings = settings;
+        this.pool = pool;
+        this.capabilities = capabilities;
+        this.converter = new EntryConverter(capabilities);
+        LdapConnections connections = new LdapConnections(pool, settings);
+        this.pagedSearch = new PagedSearch(connections, settings.pageSize(), capabilities.pagedResults());
+        this.contentSync = new ContentSyncRefresh(connections, converter);
     }
-  }
 
-  public DirectoryCapabilities capabilities() {
-    return capabilities;
-  }
-
-  /**
-   * Streams every entry of every type to {@code onEntry} as pages arrive, and returns the watermark for the next
-   * {@link #deltaRead}. Changes made while the read runs are delivered again by that delta read.
-   */
-  public Watermark fullRead(List<ObjectTypeQuery> types, Consumer<SourceEntry> onEntry) {
-    requireDistinctNames(types);
-    if (capabilities.contentSync()) {
-      Map<String, byte[]> cookies = new LinkedHashMap<>();
-      for (ObjectTypeQuery type : types) {
-        cookies.put(type.typeName(), contentSync.currentCookie(base(type)));
-        streamEntries(type, type.parsedFilter(), onEntry, "full read of " + type.typeName());
-      }
-      return Watermark.of(new Watermark.ContentSyncPosition(cookies));
+    /**
+      * Connects, binds, reads the root DSE and checks that the base DN exists.
+      *
+      * @throws LdapUnavailableException   the server cannot be reached or does not answer in time
+      * @throws LdapConfigurationException bad credentials, missing base DN, TLS trust failure
+      */
+    public static LdapSource open(LdapSettings settings) {
+        LDAPConnectionPool pool = connect(settings);
+        try {
+            RootDSE rootDse = pool.getRootDSE();
+            if (rootDse == null) {
+                throw new LdapConfigurationException("LDAP server " + settings.url() + " hides its root DSE", null);
+            }
+            if (pool.getEntry(settings.baseDn(), "1.1") == null) {
+                throw new LdapConfigurationException("base DN '" + settings.baseDn() + "' does not exist on "
+                        + settings.url(), null);
+            }
+            return new LdapSource(settings, pool, DirectoryCapabilities.of(rootDse));
+        } catch (LDAPException e) {
+            pool.close();
+            throw LdapErrors.translate(e, settings, "the capability probe");
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
-    Instant since = timestampWatermarkStart();
-    for (ObjectTypeQuery type : types) {
-      streamEntries(type, type.parsedFilter(), onEntry, "full read of " + type.typeName());
-    }
-    return Watermark.of(new Watermark.TimestampPosition(capabilities.changeTimestampAttribute(), since));
-  }
 
-  /**
-   * Streams what changed since {@code since}: changed entries in full, deleted anchors where the server lists
-   * them, and present anchors where it does not (see {@link DeltaResult#presentPhaseTypes()}).
-   * <p>
-   * Timestamp mode compares the change timestamp with {@code >=} at one-second resolution and sets the watermark
-   * back by {@link LdapSettings#clockSkewAllowance()}: entries changed in that overlap come again although
-   * unchanged, and the caller drops images equal to the last one it saw.
-   *
-   * @throws WatermarkUnusableException run {@link #fullRead} instead
-   */
-  public DeltaResult deltaRead(List<ObjectTypeQuery> types, Watermark since, DeltaListener listener) {
-    requireDistinctNames(types);
-    Watermark.Position position = since.position();
-    if (position instanceof Watermark.ContentSyncPosition sync) {
-      return contentSyncDelta(types, sync, listener);
+    public DirectoryCapabilities capabilities() {
+        return capabilities;
     }
-    return timestampDelta(types, (Watermark.TimestampPosition) position, listener);
-  }
 
-  /** Streams the anchor of every entry of {@code type}, fetching nothing else. */
-  public void readAnchors(ObjectTypeQuery type, Consumer<String> onAnchor) {
-    pagedSearch.stream(base(type), type.parsedFilter(), new String[] {capabilities.anchorAttribute()},
-        entry -> onAnchor.accept(converter.anchorOf(entry)), "anchor listing of " + type.typeName());
-  }
-
-  @Override
-  public void close() {
-    pool.close();
-  }
-
-  private DeltaResult contentSyncDelta(List<ObjectTypeQuery> types, Watermark.ContentSyncPosition sync,
-                                       DeltaListener listener) {
-    if (!capabilities.contentSync()) {
-      throw new WatermarkUnusableException("it was made with RFC 4533 content sync, which " + settings.url()
-          + " does not offer", null);
+    /**
+      * Streams every entry of every type to {@code onEntry} as pages arrive, and returns the watermark for the next
+      * {@link #deltaRead}. Changes made while the read runs are delivered again by that delta read.
+      */
+    public Watermark fullRead(List<ObjectTypeQuery> types, Consumer<SourceEntry> onEntry) {
+        requireDistinctNames(types);
+        if (capabilities.contentSync()) {
+            Map<String, byte[]> cookies = new LinkedHashMap<>();
+            for (ObjectTypeQuery type : types) {
+                cookies.put(type.typeName(), contentSync.currentCookie(base(type)));
+                streamEntries(type, type.parsedFilter(), onEntry, "full read of " + type.typeName());
+            }
+            return Watermark.of(new Watermark.ContentSyncPosition(cookies));
+        }
+        Instant since = timestampWatermarkStart();
+        for (ObjectTypeQuery type : types) {
+            streamEntries(type, type.parsedFilter(), onEntry, "full read of " + type.typeName());
+        }
+        return Watermark.of(new Watermark.TimestampPosition(capabilities.changeTimestampAttribute(), since));
     }
-    Map<String, byte[]> next = new LinkedHashMap<>();
-    Set<String> presentPhase = new HashSet<>();
-    for (ObjectTypeQuery type : types) {
-      byte[] cookie = sync.cookies().get(type.typeName());
-      if (cookie == null) {
-        throw new WatermarkUnusableException("it has no position for type " + type.typeName(), null);
-      }
-      ContentSyncRefresh.Outcome outcome = contentSync.refresh(type, base(type), attributes(type), cookie, listener);
-      next.put(type.typeName(), outcome.cookie());
-      if (outcome.presentPhase()) {
-        presentPhase.add(type.typeName());
-      }
-    }
-    return new DeltaResult(Watermark.of(new Watermark.ContentSyncPosition(next)), presentPhase);
-  }
 
-  private DeltaResult timestampDelta(List<ObjectTypeQuery> types, Watermark.TimestampPosition position,
-                                     DeltaListener listener) {
-    String attribute = capabilities.changeTimestampAttribute();
-    if (!position.attribute().equalsIgnoreCase(attribute)) {
-      throw new WatermarkUnusableException("it tracks " + position.attribute() + " but " + settings.url()
-          + " is read by " + attribute, null);
+    /**
+      * Streams what changed since {@code since}: changed entries in full, deleted anchors where the server lists
+      * them, and present anchors where it does not (see {@link DeltaResult#presentPhaseTypes()}).
+      * <p>
+      * Timestamp mode compares the change timestamp with {@code >=} at one-second resolution and sets the watermark
+      * back by {@link LdapSettings#clockSkewAllowance()}: entries changed in that overlap come again although
+      * unchanged, and the caller drops images equal to the last one it saw.
+      *
+      * @throws WatermarkUnusableException run {@link #fullRead} instead
+      */
+    public DeltaResult deltaRead(List<ObjectTypeQuery> types, Watermark since, DeltaListener listener) {
+        requireDistinctNames(types);
+        Watermark.Position position = since.position();
+        if (position instanceof Watermark.ContentSyncPosition sync) {
+            return contentSyncDelta(types, sync, listener);
+        }
+        return timestampDelta(types, (Watermark.TimestampPosition) position, listener);
     }
-    Instant next = timestampWatermarkStart();
-    Filter changedSince = Filter.createGreaterOrEqualFilter(attribute,
-        capabilities.changeTimestampFilterValue(position.since()));
-    Set<String> names = new LinkedHashSet<>();
-    for (ObjectTypeQuery type : types) {
-      streamEntries(type, Filter.createANDFilter(type.parsedFilter(), changedSince), listener::changed,
-          "delta read of " + type.typeName());
-      readAnchors(type, anchor -> listener.present(type.typeName(), anchor));
-      names.add(type.typeName());
-    }
-    return new DeltaResult(Watermark.of(new Watermark.TimestampPosition(attribute, next)), names);
-  }
 
-  private void streamEntries(ObjectTypeQuery type, Filter filter, Consumer<SourceEntry> onEntry, String operation) {
-    pagedSearch.stream(base(type), filter, attributes(type),
-        entry -> onEntry.accept(converter.convert(type.typeName(), entry)), operation);
-  }
-
-  private Instant timestampWatermarkStart() {
-    return Instant.now().minus(settings.clockSkewAllowance()).truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  private String[] attributes(ObjectTypeQuery type) {
-    Set<String> names = new LinkedHashSet<>(type.attributes());
-    names.add(capabilities.anchorAttribute());
-    return names.toArray(String[]::new);
-  }
-
-  private String base(ObjectTypeQuery type) {
-    if (type.searchBase() == null || type.searchBase().isBlank()) {
-      return settings.baseDn();
+    /** Streams the anchor of every entry of {@code type}, fetching nothing else. */
+    public void readAnchors(ObjectTypeQuery type, Consumer<String> onAnchor) {
+        pagedSearch.stream(base(type), type.parsedFilter(), new String[] {capabilities.anchorAttribute()},
+                entry -> onAnchor.accept(converter.anchorOf(entry)), "anchor listing of " + type.typeName());
     }
-    try {
-      DN base = new DN(settings.baseDn());
-      DN requested = new DN(type.searchBase());
-      if (requested.isDescendantOf(base, true)) {
-        return requested.toString();
-      }
-      return new DN(type.searchBase() + "," + settings.baseDn()).toString();
-    } catch (LDAPException e) {
-      throw new LdapConfigurationException("invalid search base '" + type.searchBase() + "' for "
-          + type.typeName(), e);
-    }
-  }
 
-  private static void requireDistinctNames(List<ObjectTypeQuery> types) {
-    Set<String> names = new HashSet<>();
-    for (ObjectTypeQuery type : types) {
-      if (!names.add(type.typeName())) {
-        throw new IllegalArgumentException("type " + type.typeName() + " is listed twice");
-      }
+    @Override
+    public void close() {
+        pool.close();
     }
-  }
 
-  private static LDAPConnectionPool connect(LdapSettings settings) {
-    LDAPURL url = settings.ldapUrl();
-    LDAPConnectionOptions options = new LDAPConnectionOptions();
-    options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
-    options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
-    // The calling thread reads the socket itself, so a slow callback slows the server down instead of filling a
-    // queue, and callback exceptions stay on the caller's thread.
-    options.setUseSynchronousMode(true);
-    SocketFactory sockets = null;
-    if (settings.secure()) {
-      options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-      try {
-        sockets = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
-      } catch (GeneralSecurityException e) {
-        throw new LdapConfigurationException("cannot set up TLS for " + settings.url() + ": " + e.getMessage(), e);
-      }
+    private DeltaResult contentSyncDelta(List<ObjectTypeQuery> types, Watermark.ContentSyncPosition sync,
+                                                                              DeltaListener listener) {
+        if (!capabilities.contentSync()) {
+            throw new WatermarkUnusableException("it was made with RFC 4533 content sync, which " + settings.url()
+                    + " does not offer", null);
+        }
+        Map<String, byte[]> next = new LinkedHashMap<>();
+        Set<String> presentPhase = new HashSet<>();
+        for (ObjectTypeQuery type : types) {
+            byte[] cookie = sync.cookies().get(type.typeName());
+            if (cookie == null) {
+                throw new WatermarkUnusableException("it has no position for type " + type.typeName(), null);
+            }
+            ContentSyncRefresh.Outcome outcome = contentSync.refresh(type, base(type), attributes(type), cookie, listener);
+            next.put(type.typeName(), outcome.cookie());
+            if (outcome.presentPhase()) {
+                presentPhase.add(type.typeName());
+            }
+        }
+        return new DeltaResult(Watermark.of(new Watermark.ContentSyncPosition(next)), presentPhase);
     }
-    BindRequest bind = settings.bindDn().isEmpty() ? null
-        : new SimpleBindRequest(settings.bindDn(), settings.password());
-    try {
-      LDAPConnectionPool pool = new LDAPConnectionPool(
-          new SingleServerSet(url.getHost(), url.getPort(), sockets, options), bind, 1, settings.poolSize());
-      pool.setConnectionPoolName("ldap-source " + settings.url());
-      pool.setRetryFailedOperationsDueToInvalidConnections(true);
-      return pool;
-    } catch (LDAPException e) {
-      throw LdapErrors.translate(e, settings, e.getResultCode() == ResultCode.INVALID_CREDENTIALS ? "bind" : "connect");
+
+    private DeltaResult timestampDelta(List<ObjectTypeQuery> types, Watermark.TimestampPosition position,
+                                                                          DeltaListener listener) {
+        String attribute = capabilities.changeTimestampAttribute();
+        if (!position.attribute().equalsIgnoreCase(attribute)) {
+            throw new WatermarkUnusableException("it tracks " + position.attribute() + " but " + settings.url()
+                    + " is read by " + attribute, null);
+        }
+        Instant next = timestampWatermarkStart();
+        Filter changedSince = Filter.createGreaterOrEqualFilter(attribute,
+                capabilities.changeTimestampFilterValue(position.since()));
+        Set<String> names = new LinkedHashSet<>();
+        for (ObjectTypeQuery type : types) {
+            streamEntries(type, Filter.createANDFilter(type.parsedFilter(), changedSince), listener::changed,
+                    "delta read of " + type.typeName());
+            readAnchors(type, anchor -> listener.present(type.typeName(), anchor));
+            names.add(type.typeName());
+        }
+        return new DeltaResult(Watermark.of(new Watermark.TimestampPosition(attribute, next)), names);
     }
-  }
+
+    private void streamEntries(ObjectTypeQuery type, Filter filter, Consumer<SourceEntry> onEntry, String operation) {
+        pagedSearch.stream(base(type), filter, attributes(type),
+                entry -> onEntry.accept(converter.convert(type.typeName(), entry)), operation);
+    }
+
+    private Instant timestampWatermarkStart() {
+        return Instant.now().minus(settings.clockSkewAllowance()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private String[] attributes(ObjectTypeQuery type) {
+        Set<String> names = new LinkedHashSet<>(type.attributes());
+        names.add(capabilities.anchorAttribute());
+        return names.toArray(String[]::new);
+    }
+
+    private String base(ObjectTypeQuery type) {
+        if (type.searchBase() == null || type.searchBase().isBlank()) {
+            return settings.baseDn();
+        }
+        try {
+            DN base = new DN(settings.baseDn());
+            DN requested = new DN(type.searchBase());
+            if (requested.isDescendantOf(base, true)) {
+                return requested.toString();
+            }
+            return new DN(type.searchBase() + "," + settings.baseDn()).toString();
+        } catch (LDAPException e) {
+            throw new LdapConfigurationException("invalid search base '" + type.searchBase() + "' for "
+                    + type.typeName(), e);
+        }
+    }
+
+    private static void requireDistinctNames(List<ObjectTypeQuery> types) {
+        Set<String> names = new HashSet<>();
+        for (ObjectTypeQuery type : types) {
+            if (!names.add(type.typeName())) {
+                throw new IllegalArgumentException("type " + type.typeName() + " is listed twice");
+            }
+        }
+    }
+
+    private static LDAPConnectionPool connect(LdapSettings settings) {
+        LDAPURL url = settings.ldapUrl();
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
+        options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
+        // The calling thread reads the socket itself, so a slow callback slows the server down instead of filling a
+        // queue, and callback exceptions stay on the caller's thread.
+        options.setUseSynchronousMode(true);
+        SocketFactory sockets = null;
+        if (settings.secure()) {
+            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+            try {
+                sockets = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new LdapConfigurationException("cannot set up TLS for " + settings.url() + ": " + e.getMessage(), e);
+            }
+        }
+        BindRequest bind = settings.bindDn().isEmpty() ? null
+                : new SimpleBindRequest(settings.bindDn(), settings.password());
+        try {
+            LDAPConnectionPool pool = new LDAPConnectionPool(
+                    new SingleServerSet(url.getHost(), url.getPort(), sockets, options), bind, 1, settings.poolSize());
+            pool.setConnectionPoolName("ldap-source " + settings.url());
+            pool.setRetryFailedOperationsDueToInvalidConnections(true);
+            return pool;
+        } catch (LDAPException e) {
+            throw LdapErrors.translate(e, settings, e.getResultCode() == ResultCode.INVALID_CREDENTIALS ? "bind" : "connect");
+        }
+    }
 }

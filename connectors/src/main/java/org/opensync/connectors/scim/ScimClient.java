@@ -15,231 +15,231 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A SCIM 2.0 client that talks to a target app the way the Entra provisioning service does (spec §5): the same
- * queries, bodies, PATCH dialects and error handling. Thread-safe: one instance per job, shared by all threads; it
- * owns one HttpClient and the job's request-rate limit.
- * <pre>{@code
- * ScimClient scim = new ScimClient(ScimSettings.builder(tenantUrl).secretToken(token).build());
- * scim.testConnection();
- * Optional<ScimResource> match = scim.findUnique(ScimResourceType.USER, "userName", "jdoe@example.org");
- * ScimResource created = scim.create(ScimResourceType.USER, Map.of("userName", "jdoe@example.org", "active", true));
- * scim.patch(ScimResourceType.USER, created.id(), scim.patchBuilder().diff(currentValues, desiredValues));
- * scim.addMembers(groupId, List.of(created.id()));
- * }</pre>
- * Every failure is a {@link ScimException} carrying the provisioning-log error code.
- */
+  * A SCIM 2.0 client that talks to a target app the way the Entra provisioning service does (spec §5): the same
+  * queries, bodies, PATCH dialects and error handling. Thread-safe: one instance per job, shared by all threads; it
+  * owns one HttpClient and the job's request-rate limit.
+  * <pre>{@code
+  * ScimClient scim = new ScimClient(ScimSettings.builder(tenantUrl).secretToken(token).build());
+  * scim.testConnection();
+  * Optional<ScimResource> match = scim.findUnique(ScimResourceType.USER, "userName", "jdoe@example.org");
+  * ScimResource created = scim.create(ScimResourceType.USER, Map.of("userName", "jdoe@example.org", "active", true));
+  * scim.patch(ScimResourceType.USER, created.id(), scim.patchBuilder().diff(currentValues, desiredValues));
+  * scim.addMembers(groupId, List.of(created.id()));
+  * }</pre>
+  * Every failure is a {@link ScimException} carrying the provisioning-log error code.
+  */
 public final class ScimClient {
 
-  private static final Set<Integer> OK = Set.of(200);
-  private static final Set<Integer> CREATED = Set.of(200, 201);
-  private static final Set<Integer> OK_OR_NOT_FOUND = Set.of(200, 404);
-  private static final Set<Integer> PATCHED = Set.of(200, 204);
-  private static final Set<Integer> DELETED = Set.of(200, 204, 404);
+    private static final Set<Integer> OK = Set.of(200);
+    private static final Set<Integer> CREATED = Set.of(200, 201);
+    private static final Set<Integer> OK_OR_NOT_FOUND = Set.of(200, 404);
+    private static final Set<Integer> PATCHED = Set.of(200, 204);
+    private static final Set<Integer> DELETED = Set.of(200, 204, 404);
 
-  private final ScimSettings settings;
-  private final ScimTransport transport;
-  private final PatchBuilder patchBuilder;
+    private final ScimSettings settings;
+    private final ScimTransport transport;
+    private final PatchBuilder patchBuilder;
 
-  public ScimClient(ScimSettings settings) {
-    this(settings, Clock.systemUTC());
-  }
-
-  ScimClient(ScimSettings settings, Clock clock) {
-    this.settings = settings;
-    this.transport = new ScimTransport(settings, clock);
-    this.patchBuilder = new PatchBuilder(settings.patchMode(), settings.managerFormat());
-  }
-
-  public ScimSettings settings() {
-    return settings;
-  }
-
-  public PatchMode patchMode() {
-    return settings.patchMode();
-  }
-
-  /** A builder in this target's PATCH dialect and manager format. */
-  public PatchBuilder patchBuilder() {
-    return patchBuilder;
-  }
-
-  /**
-   * What validateCredentials does (spec §5.2, §1.19): a query for a user whose {@code userName} is a random GUID,
-   * which must answer 200 with an empty ListResponse.
-   */
-  public void testConnection() {
-    testConnection("userName");
-  }
-
-  /** Same with another matching attribute (e.g. {@code externalId}). */
-  public void testConnection(String matchingAttribute) {
-    String guid = UUID.randomUUID().toString();
-    List<ScimResource> found = query(ScimResourceType.USER, matchingAttribute, guid);
-    if (!found.isEmpty()) {
-      throw ScimErrors.incompatible("GET /Users?filter=" + ScimFilters.equalTo(matchingAttribute, guid), 200, null,
-          "a query for a random GUID returned " + found.size() + " resources instead of an empty ListResponse");
+    public ScimClient(ScimSettings settings) {
+        this(settings, Clock.systemUTC());
     }
-  }
 
-  /**
-   * The match query: {@code GET /Users?filter=<attribute> eq "<value>"} (groups add {@code excludedAttributes=members}).
-   *
-   * @throws ScimException {@link ScimErrorCode#DuplicateTargetEntries} when more than one resource matches
-   */
-  public Optional<ScimResource> findUnique(ScimResourceType type, String attribute, String value) {
-    List<ScimResource> found = query(type, attribute, value);
-    if (found.size() > 1) {
-      throw ScimErrors.content(ScimErrorCode.DuplicateTargetEntries, "GET /" + type.endpoint() + "?filter="
-          + ScimFilters.equalTo(attribute, value), 200, null, found.size() + " " + type.endpoint() + " match "
-          + attribute + " = \"" + value + "\" (ids " + found.stream().map(ScimResource::id).toList() + ")");
+    ScimClient(ScimSettings settings, Clock clock) {
+        this.settings = settings;
+        this.transport = new ScimTransport(settings, clock);
+        this.patchBuilder = new PatchBuilder(settings.patchMode(), settings.managerFormat());
     }
-    return found.stream().findFirst();
-  }
 
-  /** POST of a target image built by {@link TargetImageWriter}. */
-  public ScimResource create(ScimResourceType type, Map<String, ?> image) {
-    return create(type, TargetImageWriter.toResource(type, image));
-  }
-
-  /** POST of a body as given; expects 201 (200 tolerated) with the created resource and its {@code id}. */
-  public ScimResource create(ScimResourceType type, ObjectNode body) {
-    ScimTransport.Response response = transport.send(ScimTransport.Kind.CREATE, "POST", "/" + type.endpoint(), body,
-        CREATED);
-    return resource(response, resourceObject(response));
-  }
-
-  /** GET by id; empty when the target answers 404 (the resource is gone: the caller logs InvalidAnchor). */
-  public Optional<ScimResource> get(ScimResourceType type, String id) {
-    ScimTransport.Response response = transport.send(ScimTransport.Kind.READ, "GET", resourcePath(type, id)
-        + (type == ScimResourceType.GROUP ? "?excludedAttributes=members" : ""), null, OK_OR_NOT_FOUND);
-    if (response.status() == 404) {
-      return Optional.empty();
+    public ScimSettings settings() {
+        return settings;
     }
-    JsonNode body = parse(response);
-    if (body.has("Resources")) {
-      List<ScimResource> listed = listed(response, body);
-      if (listed.size() > 1) {
-        throw ScimErrors.content(ScimErrorCode.SystemForCrossDomainIdentityManagementMultipleEntriesInResponse,
-            response.request(), response.status(), response.body(), "a read by id returned " + listed.size()
-                + " resources");
-      }
-      return listed.stream().findFirst();
-    }
-    return Optional.of(resource(response, resourceObject(response)));
-  }
 
-  /**
-   * PATCH; nothing is sent for an empty request. The resource comes back when the target returns it (200 with a
-   * body), else empty (204).
-   *
-   * @throws ScimException {@link ScimErrorCode#InvalidAnchor} when the target no longer has the resource
-   */
-  public Optional<ScimResource> patch(ScimResourceType type, String id, PatchRequest patch) {
-    if (patch.isEmpty()) {
-      return Optional.empty();
+    public PatchMode patchMode() {
+        return settings.patchMode();
     }
-    ScimTransport.Response response = transport.send(ScimTransport.Kind.UPDATE, "PATCH", resourcePath(type, id),
-        patch.toJson(), PATCHED);
-    if (response.status() == 204 || response.body() == null || response.body().isBlank()) {
-      return Optional.empty();
-    }
-    ObjectNode body = resourceObject(response);
-    return body.hasNonNull("id") ? Optional.of(resource(response, body)) : Optional.empty();
-  }
 
-  /** DELETE; a 404 counts as done (the object is already gone). */
-  public void delete(ScimResourceType type, String id) {
-    transport.send(ScimTransport.Kind.DELETE, "DELETE", resourcePath(type, id), null, DELETED);
-  }
-
-  /** Adds members by target id, {@link ScimSettings#memberChunkSize()} per PATCH. */
-  public void addMembers(String groupId, Collection<String> memberIds) {
-    MemberPatches.add(settings.patchMode(), List.copyOf(memberIds), settings.memberChunkSize())
-        .forEach(request -> patch(ScimResourceType.GROUP, groupId, request));
-  }
-
-  /** Removes members by target id, {@link ScimSettings#memberChunkSize()} per PATCH. */
-  public void removeMembers(String groupId, Collection<String> memberIds) {
-    MemberPatches.remove(settings.patchMode(), List.copyOf(memberIds), settings.memberChunkSize())
-        .forEach(request -> patch(ScimResourceType.GROUP, groupId, request));
-  }
-
-  /** The job's current request rate (lower than configured after throttling). */
-  public double currentRequestRate() {
-    return transport.currentRate();
-  }
-
-  private List<ScimResource> query(ScimResourceType type, String attribute, String value) {
-    String query = (type == ScimResourceType.GROUP ? "excludedAttributes=members&" : "") + "filter="
-        + URLEncoder.encode(ScimFilters.equalTo(attribute, value), StandardCharsets.UTF_8);
-    ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET", "/" + type.endpoint() + "?"
-        + query, null, OK);
-    return listed(response, parse(response));
-  }
-
-  private static List<ScimResource> listed(ScimTransport.Response response, JsonNode body) {
-    if (!body.isObject()) {
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-          "a query must answer a ListResponse object");
+    /** A builder in this target's PATCH dialect and manager format. */
+    public PatchBuilder patchBuilder() {
+        return patchBuilder;
     }
-    JsonNode resources = ScimValues.field(body, "Resources");
-    long total = body.path("totalResults").asLong(-1);
-    if (resources == null || resources.isNull()) {
-      if (total == 0) {
-        return List.of();
-      }
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-          "the ListResponse has no Resources array");
-    }
-    if (!resources.isArray()) {
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-          "Resources is not an array");
-    }
-    List<ScimResource> found = new ArrayList<>();
-    for (JsonNode resource : resources) {
-      if (!resource.isObject()) {
-        throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-            "Resources holds something other than resource objects");
-      }
-      found.add(resource(response, (ObjectNode) resource));
-    }
-    return found;
-  }
 
-  private static ObjectNode resourceObject(ScimTransport.Response response) {
-    JsonNode body = parse(response);
-    if (!body.isObject()) {
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-          "expected a SCIM resource object, got " + body.getNodeType());
+    /**
+      * What validateCredentials does (spec §5.2, §1.19): a query for a user whose {@code userName} is a random GUID,
+      * which must answer 200 with an empty ListResponse.
+      */
+    public void testConnection() {
+        testConnection("userName");
     }
-    return (ObjectNode) body;
-  }
 
-  private static ScimResource resource(ScimTransport.Response response, ObjectNode body) {
-    JsonNode id = body.get("id");
-    if (id == null || !id.isTextual() || id.asText().isBlank()) {
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-          "the resource has no id");
+    /** Same with another matching attribute (e.g. {@code externalId}). */
+    public void testConnection(String matchingAttribute) {
+        String guid = UUID.randomUUID().toString();
+        List<ScimResource> found = query(ScimResourceType.USER, matchingAttribute, guid);
+        if (!found.isEmpty()) {
+            throw ScimErrors.incompatible("GET /Users?filter=" + ScimFilters.equalTo(matchingAttribute, guid), 200, null,
+                    "a query for a random GUID returned " + found.size() + " resources instead of an empty ListResponse");
+        }
     }
-    return new ScimResource(id.asText(), body);
-  }
 
-  private static JsonNode parse(ScimTransport.Response response) {
-    if (response.body() == null || response.body().isBlank()) {
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(), "empty response body");
+    /**
+      * The match query: {@code GET /Users?filter=<attribute> eq "<value>"} (groups add {@code excludedAttributes=members}).
+      *
+      * @throws ScimException {@link ScimErrorCode#DuplicateTargetEntries} when more than one resource matches
+      */
+    public Optional<ScimResource> findUnique(ScimResourceType type, String attribute, String value) {
+        List<ScimResource> found = query(type, attribute, value);
+        if (found.size() > 1) {
+            throw ScimErrors.content(ScimErrorCode.DuplicateTargetEntries, "GET /" + type.endpoint() + "?filter="
+                    + ScimFilters.equalTo(attribute, value), 200, null, found.size() + " " + type.endpoint() + " match "
+                    + attribute + " = \"" + value + "\" (ids " + found.stream().map(ScimResource::id).toList() + ")");
+        }
+        return found.stream().findFirst();
     }
-    try {
-      return ScimValues.JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-          "the response is not JSON (" + e.getClass().getSimpleName() + ")");
-    }
-  }
 
-  private static String resourcePath(ScimResourceType type, String id) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("a resource id is required");
+    /** POST of a target image built by {@link TargetImageWriter}. */
+    public ScimResource create(ScimResourceType type, Map<String, ?> image) {
+        return create(type, TargetImageWriter.toResource(type, image));
     }
-    return "/" + type.endpoint() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-  }
+
+    /** POST of a body as given; expects 201 (200 tolerated) with the created resource and its {@code id}. */
+    public ScimResource create(ScimResourceType type, ObjectNode body) {
+        ScimTransport.Response response = transport.send(ScimTransport.Kind.CREATE, "POST", "/" + type.endpoint(), body,
+                CREATED);
+        return resource(response, resourceObject(response));
+    }
+
+    /** GET by id; empty when the target answers 404 (the resource is gone: the caller logs InvalidAnchor). */
+    public Optional<ScimResource> get(ScimResourceType type, String id) {
+        ScimTransport.Response response = transport.send(ScimTransport.Kind.READ, "GET", resourcePath(type, id)
+                + (type == ScimResourceType.GROUP ? "?excludedAttributes=members" : ""), null, OK_OR_NOT_FOUND);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        JsonNode body = parse(response);
+        if (body.has("Resources")) {
+            List<ScimResource> listed = listed(response, body);
+            if (listed.size() > 1) {
+                throw ScimErrors.content(ScimErrorCode.SystemForCrossDomainIdentityManagementMultipleEntriesInResponse,
+                        response.request(), response.status(), response.body(), "a read by id returned " + listed.size()
+                                + " resources");
+            }
+            return listed.stream().findFirst();
+        }
+        return Optional.of(resource(response, resourceObject(response)));
+    }
+
+    /**
+      * PATCH; nothing is sent for an empty request. The resource comes back when the target returns it (200 with a
+      * body), else empty (204).
+      *
+      * @throws ScimException {@link ScimErrorCode#InvalidAnchor} when the target no longer has the resource
+      */
+    public Optional<ScimResource> patch(ScimResourceType type, String id, PatchRequest patch) {
+        if (patch.isEmpty()) {
+            return Optional.empty();
+        }
+        ScimTransport.Response response = transport.send(ScimTransport.Kind.UPDATE, "PATCH", resourcePath(type, id),
+                patch.toJson(), PATCHED);
+        if (response.status() == 204 || response.body() == null || response.body().isBlank()) {
+            return Optional.empty();
+        }
+        ObjectNode body = resourceObject(response);
+        return body.hasNonNull("id") ? Optional.of(resource(response, body)) : Optional.empty();
+    }
+
+    /** DELETE; a 404 counts as done (the object is already gone). */
+    public void delete(ScimResourceType type, String id) {
+        transport.send(ScimTransport.Kind.DELETE, "DELETE", resourcePath(type, id), null, DELETED);
+    }
+
+    /** Adds members by target id, {@link ScimSettings#memberChunkSize()} per PATCH. */
+    public void addMembers(String groupId, Collection<String> memberIds) {
+        MemberPatches.add(settings.patchMode(), List.copyOf(memberIds), settings.memberChunkSize())
+                .forEach(request -> patch(ScimResourceType.GROUP, groupId, request));
+    }
+
+    /** Removes members by target id, {@link ScimSettings#memberChunkSize()} per PATCH. */
+    public void removeMembers(String groupId, Collection<String> memberIds) {
+        MemberPatches.remove(settings.patchMode(), List.copyOf(memberIds), settings.memberChunkSize())
+                .forEach(request -> patch(ScimResourceType.GROUP, groupId, request));
+    }
+
+    /** The job's current request rate (lower than configured after throttling). */
+    public double currentRequestRate() {
+        return transport.currentRate();
+    }
+
+    private List<ScimResource> query(ScimResourceType type, String attribute, String value) {
+        String query = (type == ScimResourceType.GROUP ? "excludedAttributes=members&" : "") + "filter="
+                + URLEncoder.encode(ScimFilters.equalTo(attribute, value), StandardCharsets.UTF_8);
+        ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET", "/" + type.endpoint() + "?"
+                + query, null, OK);
+        return listed(response, parse(response));
+    }
+
+    private static List<ScimResource> listed(ScimTransport.Response response, JsonNode body) {
+        if (!body.isObject()) {
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                    "a query must answer a ListResponse object");
+        }
+        JsonNode resources = ScimValues.field(body, "Resources");
+        long total = body.path("totalResults").asLong(-1);
+        if (resources == null || resources.isNull()) {
+            if (total == 0) {
+                return List.of();
+            }
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                    "the ListResponse has no Resources array");
+        }
+        if (!resources.isArray()) {
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                    "Resources is not an array");
+        }
+        List<ScimResource> found = new ArrayList<>();
+        for (JsonNode resource : resources) {
+            if (!resource.isObject()) {
+                throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                        "Resources holds something other than resource objects");
+            }
+            found.add(resource(response, (ObjectNode) resource));
+        }
+        return found;
+    }
+
+    private static ObjectNode resourceObject(ScimTransport.Response response) {
+        JsonNode body = parse(response);
+        if (!body.isObject()) {
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                    "expected a SCIM resource object, got " + body.getNodeType());
+        }
+        return (ObjectNode) body;
+    }
+
+    private static ScimResource resource(ScimTransport.Response response, ObjectNode body) {
+        JsonNode id = body.get("id");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                    "the resource has no id");
+        }
+        return new ScimResource(id.asText(), body);
+    }
+
+    private static JsonNode parse(ScimTransport.Response response) {
+        if (response.body() == null || response.body().isBlank()) {
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(), "empty response body");
+        }
+        try {
+            return ScimValues.JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
+                    "the response is not JSON (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static String resourcePath(ScimResourceType type, String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a resource id is required");
+        }
+        return "/" + type.endpoint() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

@@ -4,93 +4,93 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A SCIM request that failed for good (after any retries). The engine decides from {@link #errorCode()},
- * {@link #transientFailure()} (retry next cycle) and {@link #credentialProblem()} (401/403: quarantine candidate);
- * {@link #webResponse()} is the target's body for the log's additionalDetails.
- */
+  * A SCIM request that failed for good (after any retries). The engine decides from {@link #errorCode()},
+  * {@link #transientFailure()} (retry next cycle) and {@link #credentialProblem()} (401/403: quarantine candidate);
+  * {@link #webResponse()} is the target's body for the log's additionalDetails.
+  */
 public final class ScimException extends RuntimeException {
 
-  private final ScimErrorCode errorCode;
-  private final int status;
-  private final String scimType;
-  private final String detail;
-  private final String webResponse;
-  private final boolean transientFailure;
-  private final boolean retryable;
-  private final Duration retryAfter;
-  private final int attempts;
+    private final ScimErrorCode errorCode;
+    private final int status;
+    private final String scimType;
+    private final String detail;
+    private final String webResponse;
+    private final boolean transientFailure;
+    private final boolean retryable;
+    private final Duration retryAfter;
+    private final int attempts;
 
-  ScimException(ScimErrorCode errorCode, int status, String scimType, String detail, String webResponse,
-                boolean transientFailure, boolean retryable, Duration retryAfter, int attempts, String message,
-                Throwable cause) {
-    super(message, cause);
-    this.errorCode = errorCode;
-    this.status = status;
-    this.scimType = scimType;
-    this.detail = detail;
-    this.webResponse = webResponse;
-    this.transientFailure = transientFailure;
-    this.retryable = retryable;
-    this.retryAfter = retryAfter;
-    this.attempts = attempts;
-  }
+    ScimException(ScimErrorCode errorCode, int status, String scimType, String detail, String webResponse,
+                                boolean transientFailure, boolean retryable, Duration retryAfter, int attempts, String message,
+                                Throwable cause) {
+        super(message, cause);
+        this.errorCode = errorCode;
+        this.status = status;
+        this.scimType = scimType;
+        this.detail = detail;
+        this.webResponse = webResponse;
+        this.transientFailure = transientFailure;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+        this.attempts = attempts;
+    }
 
-  public ScimErrorCode errorCode() {
-    return errorCode;
-  }
+    public ScimErrorCode errorCode() {
+        return errorCode;
+    }
 
-  /** The HTTP status, or 0 when no response arrived. */
-  public int status() {
-    return status;
-  }
+    /** The HTTP status, or 0 when no response arrived. */
+    public int status() {
+        return status;
+    }
 
-  /** The target's SCIM {@code scimType}, when it sent one. */
-  public Optional<String> scimType() {
-    return Optional.ofNullable(scimType);
-  }
+    /** The target's SCIM {@code scimType}, when it sent one. */
+    public Optional<String> scimType() {
+        return Optional.ofNullable(scimType);
+    }
 
-  /** The target's SCIM {@code detail}, or what went wrong on our side. */
-  public String detail() {
-    return detail;
-  }
+    /** The target's SCIM {@code detail}, or what went wrong on our side. */
+    public String detail() {
+        return detail;
+    }
 
-  public Optional<String> webResponse() {
-    return Optional.ofNullable(webResponse);
-  }
+    public Optional<String> webResponse() {
+        return Optional.ofNullable(webResponse);
+    }
 
-  /** True when the same request may succeed later unchanged: throttling, 5xx, timeouts, transport errors. */
-  public boolean transientFailure() {
-    return transientFailure;
-  }
+    /** True when the same request may succeed later unchanged: throttling, 5xx, timeouts, transport errors. */
+    public boolean transientFailure() {
+        return transientFailure;
+    }
 
-  /** 401 or 403: the secret token is wrong or lacks rights. */
-  public boolean credentialProblem() {
-    return errorCode == ScimErrorCode.Unauthorized || errorCode == ScimErrorCode.InsufficientRights;
-  }
+    /** 401 or 403: the secret token is wrong or lacks rights. */
+    public boolean credentialProblem() {
+        return errorCode == ScimErrorCode.Unauthorized || errorCode == ScimErrorCode.InsufficientRights;
+    }
 
-  /** How many times the request was sent. */
-  public int attempts() {
-    return attempts;
-  }
+    /** How many times the request was sent. */
+    public int attempts() {
+        return attempts;
+    }
 
-  /** What the target asked for in Retry-After, when it did. */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
-  }
+    /** What the target asked for in Retry-After, when it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
 
-  boolean retryable() {
-    return retryable;
-  }
+    boolean retryable() {
+        return retryable;
+    }
 
-  /** Ends like the Entra log text: "… This operation was retried 3 times." */
-  @Override
-  public String getMessage() {
-    return attempts > 1 ? super.getMessage() + " This operation was retried " + (attempts - 1) + " times."
-        : super.getMessage();
-  }
+    /** Ends like the Entra log text: "… This operation was retried 3 times." */
+    @Override
+    public String getMessage() {
+        return attempts > 1 ? super.getMessage() + " This operation was retried " + (attempts - 1) + " times."
+                : super.getMessage();
+    }
 
-  ScimException afterAttempts(int count) {
-    return new ScimException(errorCode, status, scimType, detail, webResponse, transientFailure, retryable, retryAfter,
-        count, super.getMessage(), getCause());
-  }
+    ScimException afterAttempts(int count) {
+        return new ScimException(errorCode, status, scimType, detail, webResponse, transientFailure, retryable, retryAfter,
+                count, super.getMessage(), getCause());
+    }
 }

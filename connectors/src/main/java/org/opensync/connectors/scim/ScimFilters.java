@@ -3,15 +3,15 @@ package org.opensync.connectors.scim;
 /** The only filter shape the service sends (spec §5.4): {@code <attribute> eq "<value>"}. */
 final class ScimFilters {
 
-  private ScimFilters() {
-  }
+    private ScimFilters() {
+    }
 
-  static String equalTo(String attribute, String value) {
-    return attribute + " eq " + quote(value);
-  }
+    static String equalTo(String attribute, String value) {
+        return attribute + " eq " + quote(value);
+    }
 
-  /** A SCIM string literal: JSON string rules, so quotes and backslashes are escaped. */
-  static String quote(String value) {
-    return ScimValues.toJson(value).toString();
-  }
+    /** A SCIM string literal: JSON string rules, so quotes and backslashes are escaped. */
+    static String quote(String value) {
+        return ScimValues.toJson(value).toString();
+    }
 }

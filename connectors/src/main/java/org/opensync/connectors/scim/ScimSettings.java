@@ -10,233 +10,233 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How to reach one target app and how hard to push it. Build with
- * {@code ScimSettings.builder("https://app.example.com/scim/v2?aadOptscim062020").secretToken("…").build()}.
- * <p>
- * Compatibility flags in the tenant URL's query ({@code aadOptscim062020}, {@code AzureAdScimPatch2017}) choose the
- * {@link PatchMode} and are never sent; any other query parameters are kept on every request.
- */
+  * How to reach one target app and how hard to push it. Build with
+  * {@code ScimSettings.builder("https://app.example.com/scim/v2?aadOptscim062020").secretToken("…").build()}.
+  * <p>
+  * Compatibility flags in the tenant URL's query ({@code aadOptscim062020}, {@code AzureAdScimPatch2017}) choose the
+  * {@link PatchMode} and are never sent; any other query parameters are kept on every request.
+  */
 public final class ScimSettings {
 
-  /** The flag that switches PATCH to the RFC-compliant form (spec §5.3). */
-  public static final String COMPLIANT_PATCH_FLAG = "aadOptscim062020";
-  /** The flag that keeps the old PATCH form once compliant becomes the default. */
-  public static final String LEGACY_PATCH_FLAG = "AzureAdScimPatch2017";
-  private static final Set<String> FLAGS = Set.of(COMPLIANT_PATCH_FLAG.toLowerCase(Locale.ROOT),
-      LEGACY_PATCH_FLAG.toLowerCase(Locale.ROOT));
+    /** The flag that switches PATCH to the RFC-compliant form (spec §5.3). */
+    public static final String COMPLIANT_PATCH_FLAG = "aadOptscim062020";
+    /** The flag that keeps the old PATCH form once compliant becomes the default. */
+    public static final String LEGACY_PATCH_FLAG = "AzureAdScimPatch2017";
+    private static final Set<String> FLAGS = Set.of(COMPLIANT_PATCH_FLAG.toLowerCase(Locale.ROOT),
+            LEGACY_PATCH_FLAG.toLowerCase(Locale.ROOT));
 
-  private final String baseAddress;
-  private final String secretToken;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final int maxRetries;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
-  private final double requestsPerSecond;
-  private final boolean adaptiveThrottling;
-  private final int memberChunkSize;
-  private final ManagerFormat managerFormat;
-  private final String baseUrl;
-  private final String keptQuery;
-  private final PatchMode patchMode;
-
-  private ScimSettings(Builder b) {
-    this.baseAddress = Objects.requireNonNull(b.baseAddress, "baseAddress");
-    this.secretToken = b.secretToken == null ? "" : b.secretToken;
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.maxRetries = b.maxRetries;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.maxRetryAfter = b.maxRetryAfter;
-    this.requestsPerSecond = b.requestsPerSecond;
-    this.adaptiveThrottling = b.adaptiveThrottling;
-    this.memberChunkSize = b.memberChunkSize;
-    this.managerFormat = Objects.requireNonNull(b.managerFormat, "managerFormat");
-    if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || initialBackoff.isNegative()
-        || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, memberChunkSize >= 1 and "
-          + "initialBackoff <= maxBackoff are required");
-    }
-    URI uri;
-    try {
-      uri = new URI(baseAddress.trim());
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("BaseAddress is not a URL: " + baseAddress, e);
-    }
-    if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https")
-        || uri.getScheme().equalsIgnoreCase("http")) || uri.getRawAuthority() == null) {
-      throw new IllegalArgumentException("BaseAddress must be an http(s) URL: " + baseAddress);
-    }
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-    this.baseUrl = uri.getScheme() + "://" + uri.getRawAuthority() + path;
-    List<String> kept = new ArrayList<>();
-    boolean compliant = false;
-    boolean legacy = false;
-    if (uri.getRawQuery() != null) {
-      for (String parameter : uri.getRawQuery().split("&")) {
-        String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-        if (FLAGS.contains(name)) {
-          compliant |= name.equalsIgnoreCase(COMPLIANT_PATCH_FLAG);
-          legacy |= name.equalsIgnoreCase(LEGACY_PATCH_FLAG);
-        } else if (!parameter.isEmpty()) {
-          kept.add(parameter);
-        }
-      }
-    }
-    this.keptQuery = String.join("&", kept);
-    this.patchMode = compliant && !legacy ? PatchMode.COMPLIANT : PatchMode.LEGACY;
-  }
-
-  public static Builder builder(String baseAddress) {
-    return new Builder(baseAddress);
-  }
-
-  /** The tenant URL as configured, flags included. */
-  public String baseAddress() {
-    return baseAddress;
-  }
-
-  /** The tenant URL requests are built on: no flags, no query, no trailing slash. */
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  /** Query parameters of the tenant URL other than the compatibility flags, raw; may be empty. */
-  String keptQuery() {
-    return keptQuery;
-  }
-
-  public PatchMode patchMode() {
-    return patchMode;
-  }
-
-  /** Empty: no Authorization header is sent. */
-  String secretToken() {
-    return secretToken;
-  }
-
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  public int maxRetries() {
-    return maxRetries;
-  }
-
-  public Duration initialBackoff() {
-    return initialBackoff;
-  }
-
-  public Duration maxBackoff() {
-    return maxBackoff;
-  }
-
-  /** A Retry-After longer than this is not waited for: the request fails as TooManyRequests at once. */
-  public Duration maxRetryAfter() {
-    return maxRetryAfter;
-  }
-
-  /** 0 = unlimited. */
-  public double requestsPerSecond() {
-    return requestsPerSecond;
-  }
-
-  public boolean adaptiveThrottling() {
-    return adaptiveThrottling;
-  }
-
-  public int memberChunkSize() {
-    return memberChunkSize;
-  }
-
-  public ManagerFormat managerFormat() {
-    return managerFormat;
-  }
-
-  /** The token never appears in logs. */
-  @Override
-  public String toString() {
-    return "ScimSettings[baseUrl=" + baseUrl + ", patchMode=" + patchMode + ", rps=" + requestsPerSecond
-        + ", maxRetries=" + maxRetries + ", token=" + (secretToken.isEmpty() ? "none" : "***") + "]";
-  }
-
-  public static final class Builder {
     private final String baseAddress;
-    private String secretToken = "";
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
-    private int maxRetries = 3;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(30);
-    private Duration maxRetryAfter = Duration.ofMinutes(2);
-    private double requestsPerSecond = 25;
-    private boolean adaptiveThrottling = true;
-    private int memberChunkSize = 50;
-    private ManagerFormat managerFormat = ManagerFormat.PLAIN_STRING;
+    private final String secretToken;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxRetryAfter;
+    private final double requestsPerSecond;
+    private final boolean adaptiveThrottling;
+    private final int memberChunkSize;
+    private final ManagerFormat managerFormat;
+    private final String baseUrl;
+    private final String keptQuery;
+    private final PatchMode patchMode;
 
-    private Builder(String baseAddress) {
-      this.baseAddress = baseAddress;
+    private ScimSettings(Builder b) {
+        this.baseAddress = Objects.requireNonNull(b.baseAddress, "baseAddress");
+        this.secretToken = b.secretToken == null ? "" : b.secretToken;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.maxRetries = b.maxRetries;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.maxRetryAfter = b.maxRetryAfter;
+        this.requestsPerSecond = b.requestsPerSecond;
+        this.adaptiveThrottling = b.adaptiveThrottling;
+        this.memberChunkSize = b.memberChunkSize;
+        this.managerFormat = Objects.requireNonNull(b.managerFormat, "managerFormat");
+        if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || initialBackoff.isNegative()
+                || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, memberChunkSize >= 1 and "
+                    + "initialBackoff <= maxBackoff are required");
+        }
+        URI uri;
+        try {
+            uri = new URI(baseAddress.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("BaseAddress is not a URL: " + baseAddress, e);
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https")
+                || uri.getScheme().equalsIgnoreCase("http")) || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("BaseAddress must be an http(s) URL: " + baseAddress);
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        this.baseUrl = uri.getScheme() + "://" + uri.getRawAuthority() + path;
+        List<String> kept = new ArrayList<>();
+        boolean compliant = false;
+        boolean legacy = false;
+        if (uri.getRawQuery() != null) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                if (FLAGS.contains(name)) {
+                    compliant |= name.equalsIgnoreCase(COMPLIANT_PATCH_FLAG);
+                    legacy |= name.equalsIgnoreCase(LEGACY_PATCH_FLAG);
+                } else if (!parameter.isEmpty()) {
+                    kept.add(parameter);
+                }
+            }
+        }
+        this.keptQuery = String.join("&", kept);
+        this.patchMode = compliant && !legacy ? PatchMode.COMPLIANT : PatchMode.LEGACY;
     }
 
-    public Builder secretToken(String token) {
-      this.secretToken = token;
-      return this;
+    public static Builder builder(String baseAddress) {
+        return new Builder(baseAddress);
     }
 
-    public Builder timeouts(Duration connect, Duration request) {
-      this.connectTimeout = Objects.requireNonNull(connect);
-      this.requestTimeout = Objects.requireNonNull(request);
-      return this;
+    /** The tenant URL as configured, flags included. */
+    public String baseAddress() {
+        return baseAddress;
     }
 
-    /** Retries after the first attempt, for 429, 5xx and transport failures. */
-    public Builder maxRetries(int retries) {
-      this.maxRetries = retries;
-      return this;
+    /** The tenant URL requests are built on: no flags, no query, no trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
-    /** Exponential back-off bounds (randomised by ±50 %) when the target gives no Retry-After. */
-    public Builder backoff(Duration initial, Duration max) {
-      this.initialBackoff = Objects.requireNonNull(initial);
-      this.maxBackoff = Objects.requireNonNull(max);
-      return this;
+    /** Query parameters of the tenant URL other than the compatibility flags, raw; may be empty. */
+    String keptQuery() {
+        return keptQuery;
     }
 
-    public Builder maxRetryAfter(Duration max) {
-      this.maxRetryAfter = Objects.requireNonNull(max);
-      return this;
+    public PatchMode patchMode() {
+        return patchMode;
     }
 
-    /** The job's request rate; 0 = unlimited. Default 25, the rate gallery apps must sustain. */
-    public Builder requestsPerSecond(double rate) {
-      this.requestsPerSecond = rate;
-      return this;
+    /** Empty: no Authorization header is sent. */
+    String secretToken() {
+        return secretToken;
     }
 
-    /** Halve the rate on 429/503 and win it back on successes (default on). */
-    public Builder adaptiveThrottling(boolean adaptive) {
-      this.adaptiveThrottling = adaptive;
-      return this;
+    public Duration connectTimeout() {
+        return connectTimeout;
     }
 
-    public Builder memberChunkSize(int members) {
-      this.memberChunkSize = members;
-      return this;
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
-    public Builder managerFormat(ManagerFormat format) {
-      this.managerFormat = format;
-      return this;
+    public int maxRetries() {
+        return maxRetries;
     }
 
-    public ScimSettings build() {
-      return new ScimSettings(this);
+    public Duration initialBackoff() {
+        return initialBackoff;
     }
-  }
+
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** A Retry-After longer than this is not waited for: the request fails as TooManyRequests at once. */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /** 0 = unlimited. */
+    public double requestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    public boolean adaptiveThrottling() {
+        return adaptiveThrottling;
+    }
+
+    public int memberChunkSize() {
+        return memberChunkSize;
+    }
+
+    public ManagerFormat managerFormat() {
+        return managerFormat;
+    }
+
+    /** The token never appears in logs. */
+    @Override
+    public String toString() {
+        return "ScimSettings[baseUrl=" + baseUrl + ", patchMode=" + patchMode + ", rps=" + requestsPerSecond
+                + ", maxRetries=" + maxRetries + ", token=" + (secretToken.isEmpty() ? "none" : "***") + "]";
+    }
+
+    public static final class Builder {
+        private final String baseAddress;
+        private String secretToken = "";
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private int maxRetries = 3;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration maxRetryAfter = Duration.ofMinutes(2);
+        private double requestsPerSecond = 25;
+        private boolean adaptiveThrottling = true;
+        private int memberChunkSize = 50;
+        private ManagerFormat managerFormat = ManagerFormat.PLAIN_STRING;
+
+        private Builder(String baseAddress) {
+            this.baseAddress = baseAddress;
+        }
+
+        public Builder secretToken(String token) {
+            this.secretToken = token;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration request) {
+            this.connectTimeout = Objects.requireNonNull(connect);
+            this.requestTimeout = Objects.requireNonNull(request);
+            return this;
+        }
+
+        /** Retries after the first attempt, for 429, 5xx and transport failures. */
+        public Builder maxRetries(int retries) {
+            this.maxRetries = retries;
+            return this;
+        }
+
+        /** Exponential back-off bounds (randomised by ±50 %) when the target gives no Retry-After. */
+        public Builder backoff(Duration initial, Duration max) {
+            this.initialBackoff = Objects.requireNonNull(initial);
+            this.maxBackoff = Objects.requireNonNull(max);
+            return this;
+        }
+
+        public Builder maxRetryAfter(Duration max) {
+            this.maxRetryAfter = Objects.requireNonNull(max);
+            return this;
+        }
+
+        /** The job's request rate; 0 = unlimited. Default 25, the rate gallery apps must sustain. */
+        public Builder requestsPerSecond(double rate) {
+            this.requestsPerSecond = rate;
+            return this;
+        }
+
+        /** Halve the rate on 429/503 and win it back on successes (default on). */
+        public Builder adaptiveThrottling(boolean adaptive) {
+            this.adaptiveThrottling = adaptive;
+            return this;
+        }
+
+        public Builder memberChunkSize(int members) {
+            this.memberChunkSize = members;
+            return this;
+        }
+
+        public Builder managerFormat(ManagerFormat format) {
+            this.managerFormat = format;
+            return this;
+        }
+
+        public ScimSettings build() {
+            return new ScimSettings(this);
+        }
+    }
 }

@@ -20,124 +20,124 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
- * failures with Retry-After or exponential back-off, and failures turned into {@link ScimException}s.
- * <p>
- * A POST is only repeated when it cannot have been carried out (429, 503, no connection): repeating one that timed
- * out or got a 500 could create the object twice.
- */
+  * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
+  * failures with Retry-After or exponential back-off, and failures turned into {@link ScimException}s.
+  * <p>
+  * A POST is only repeated when it cannot have been carried out (429, 503, no connection): repeating one that timed
+  * out or got a 500 could create the object twice.
+  */
 final class ScimTransport {
 
-  /** What a request does, which decides what a 404 means and whether repeating it is safe. */
-  enum Kind {
-    QUERY, CREATE, READ, UPDATE, DELETE;
+    /** What a request does, which decides what a 404 means and whether repeating it is safe. */
+    enum Kind {
+        QUERY, CREATE, READ, UPDATE, DELETE;
 
-    boolean idempotent() {
-      return this != CREATE;
+        boolean idempotent() {
+            return this != CREATE;
+        }
     }
-  }
 
-  record Response(int status, String body, String request) {
-  }
-
-  private static final String SCIM_JSON = "application/scim+json";
-
-  private final ScimSettings settings;
-  private final HttpClient http;
-  private final RequestRateLimiter limiter;
-  private final Retry retry;
-  private final Clock clock;
-
-  ScimTransport(ScimSettings settings, Clock clock) {
-    this.settings = settings;
-    this.clock = clock;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    this.limiter = new RequestRateLimiter(settings.requestsPerSecond(), settings.adaptiveThrottling());
-    IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
-        settings.maxBackoff());
-    this.retry = Retry.of("scim " + settings.baseUrl(), RetryConfig.<Response>custom()
-        .maxAttempts(settings.maxRetries() + 1)
-        .retryOnException(e -> e instanceof ScimException failure && failure.retryable())
-        .intervalBiFunction((attempt, outcome) -> outcome.isLeft()
-            && outcome.getLeft() instanceof ScimException failure && failure.retryAfter().isPresent()
-            ? failure.retryAfter().get().toMillis() : backoff.apply(attempt))
-        .build());
-  }
-
-  /**
-   * @param pathAndQuery below the tenant URL, e.g. {@code /Users?filter=…}; already encoded
-   * @param accepted     statuses handed back as a response; anything else is a {@link ScimException}
-   */
-  Response send(Kind kind, String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
-    HttpRequest request = request(method, pathAndQuery, body);
-    String description = method + " " + pathAndQuery;
-    AtomicInteger attempts = new AtomicInteger();
-    try {
-      return retry.executeSupplier(() -> {
-        attempts.incrementAndGet();
-        return attempt(kind, request, description, accepted);
-      });
-    } catch (ScimException e) {
-      throw e.afterAttempts(attempts.get());
+    record Response(int status, String body, String request) {
     }
-  }
 
-  double currentRate() {
-    return limiter.currentRate();
-  }
+    private static final String SCIM_JSON = "application/scim+json";
 
-  private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted) {
-    HttpResponse<String> response;
-    try {
-      limiter.acquire();
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw ScimErrors.transport(e instanceof HttpTimeoutException ? ScimErrorCode.Timeout
-          : ScimErrorCode.WebExceptionProtocolError, description, e, true);
-    } catch (HttpTimeoutException e) {
-      throw ScimErrors.transport(ScimErrorCode.Timeout, description, e, kind.idempotent());
-    } catch (IOException e) {
-      throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, kind.idempotent());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, false);
-    }
-    int status = response.statusCode();
-    if (accepted.contains(status)) {
-      limiter.succeeded();
-      return new Response(status, response.body(), description);
-    }
-    Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
-        .orElse(null);
-    if (status == 429 || status == 503) {
-      limiter.throttled();
-      if (retryAfter != null) {
-        limiter.pauseFor(retryAfter);
-      }
-    }
-    throw ScimErrors.fromStatus(kind, description, status, response.body(), retryAfter, settings.maxRetryAfter());
-  }
+    private final ScimSettings settings;
+    private final HttpClient http;
+    private final RequestRateLimiter limiter;
+    private final Retry retry;
+    private final Clock clock;
 
-  private HttpRequest request(String method, String pathAndQuery, JsonNode body) {
-    String url = settings.baseUrl() + pathAndQuery;
-    if (!settings.keptQuery().isEmpty()) {
-      url += (pathAndQuery.contains("?") ? "&" : "?") + settings.keptQuery();
+    ScimTransport(ScimSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.limiter = new RequestRateLimiter(settings.requestsPerSecond(), settings.adaptiveThrottling());
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
+                settings.maxBackoff());
+        this.retry = Retry.of("scim " + settings.baseUrl(), RetryConfig.<Response>custom()
+                .maxAttempts(settings.maxRetries() + 1)
+                .retryOnException(e -> e instanceof ScimException failure && failure.retryable())
+                .intervalBiFunction((attempt, outcome) -> outcome.isLeft()
+                        && outcome.getLeft() instanceof ScimException failure && failure.retryAfter().isPresent()
+                        ? failure.retryAfter().get().toMillis() : backoff.apply(attempt))
+                .build());
     }
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-        .timeout(settings.requestTimeout())
-        .header("Accept", SCIM_JSON + ", application/json");
-    if (!settings.secretToken().isEmpty()) {
-      builder.header("Authorization", "Bearer " + settings.secretToken());
+
+    /**
+      * @param pathAndQuery below the tenant URL, e.g. {@code /Users?filter=…}; already encoded
+      * @param accepted     statuses handed back as a response; anything else is a {@link ScimException}
+      */
+    Response send(Kind kind, String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
+        HttpRequest request = request(method, pathAndQuery, body);
+        String description = method + " " + pathAndQuery;
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            return retry.executeSupplier(() -> {
+                attempts.incrementAndGet();
+                return attempt(kind, request, description, accepted);
+            });
+        } catch (ScimException e) {
+            throw e.afterAttempts(attempts.get());
+        }
     }
-    if (body == null) {
-      return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+
+    double currentRate() {
+        return limiter.currentRate();
     }
-    return builder.header("Content-Type", SCIM_JSON)
-        .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-        .build();
-  }
+
+    private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted) {
+        HttpResponse<String> response;
+        try {
+            limiter.acquire();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw ScimErrors.transport(e instanceof HttpTimeoutException ? ScimErrorCode.Timeout
+                    : ScimErrorCode.WebExceptionProtocolError, description, e, true);
+        } catch (HttpTimeoutException e) {
+            throw ScimErrors.transport(ScimErrorCode.Timeout, description, e, kind.idempotent());
+        } catch (IOException e) {
+            throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, kind.idempotent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, false);
+        }
+        int status = response.statusCode();
+        if (accepted.contains(status)) {
+            limiter.succeeded();
+            return new Response(status, response.body(), description);
+        }
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
+                .orElse(null);
+        if (status == 429 || status == 503) {
+            limiter.throttled();
+            if (retryAfter != null) {
+                limiter.pauseFor(retryAfter);
+            }
+        }
+        throw ScimErrors.fromStatus(kind, description, status, response.body(), retryAfter, settings.maxRetryAfter());
+    }
+
+    private HttpRequest request(String method, String pathAndQuery, JsonNode body) {
+        String url = settings.baseUrl() + pathAndQuery;
+        if (!settings.keptQuery().isEmpty()) {
+            url += (pathAndQuery.contains("?") ? "&" : "?") + settings.keptQuery();
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(settings.requestTimeout())
+                .header("Accept", SCIM_JSON + ", application/json");
+        if (!settings.secretToken().isEmpty()) {
+            builder.header("Authorization", "Bearer " + settings.secretToken());
+        }
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", SCIM_JSON)
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+    }
 }

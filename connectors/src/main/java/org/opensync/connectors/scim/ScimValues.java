@@ -14,105 +14,105 @@ import java.util.Objects;
 /** Target image values (String, Boolean, Long, List) to and from JSON, and their comparison. */
 final class ScimValues {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private ScimValues() {
-  }
+    private ScimValues() {
+    }
 
-  static JsonNode toJson(Object value) {
-    if (value instanceof String text) {
-      return NODES.textNode(text);
-    }
-    if (value instanceof Boolean flag) {
-      return NODES.booleanNode(flag);
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      long number = ((Number) value).longValue();
-      // Smallest node type, so bodies compare equal to parsed JSON (IntNode) when the digits are equal.
-      return number == (int) number ? NODES.numberNode((int) number) : NODES.numberNode(number);
-    }
-    if (value instanceof Collection<?> values) {
-      ArrayNode array = NODES.arrayNode();
-      values.stream().filter(Objects::nonNull).map(ScimValues::toJson).forEach(array::add);
-      return array;
-    }
-    throw new IllegalArgumentException("target values are String, Boolean, Long or List, not "
-        + (value == null ? "null" : value.getClass().getSimpleName()));
-  }
-
-  /** {@code active} is Boolean whether the mapping produced true or "True" (the default Switch expression does). */
-  static Object normalize(TargetAttribute attribute, Object value) {
-    if (attribute.isActive() && value instanceof String text) {
-      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-        return Boolean.parseBoolean(text);
-      }
-      throw new IllegalArgumentException("active must be true or false, not \"" + text + "\"");
-    }
-    if (value instanceof Integer || value instanceof Short) {
-      return ((Number) value).longValue();
-    }
-    return value;
-  }
-
-  static boolean absent(Object value) {
-    return value == null || (value instanceof Collection<?> values && values.isEmpty());
-  }
-
-  /** Multi-valued attributes compare as sets: targets need not keep the order we sent. */
-  static boolean same(Object a, Object b) {
-    if (a instanceof Collection<?> left && b instanceof Collection<?> right) {
-      return new HashSet<>(left).equals(new HashSet<>(right));
-    }
-    return Objects.equals(a, b);
-  }
-
-  /** Scalars as Java values; arrays as lists of their scalars or of their elements' {@code value}. */
-  static Object fromJson(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return node.asText();
-    }
-    if (node.isBoolean()) {
-      return node.asBoolean();
-    }
-    if (node.isIntegralNumber()) {
-      return node.asLong();
-    }
-    if (node.isNumber()) {
-      return node.asText();
-    }
-    if (node.isArray()) {
-      List<Object> values = new ArrayList<>();
-      node.forEach(element -> {
-        Object value = element.isObject() ? fromJson(field(element, "value")) : fromJson(element);
-        if (value != null) {
-          values.add(value);
+    static JsonNode toJson(Object value) {
+        if (value instanceof String text) {
+            return NODES.textNode(text);
         }
-      });
-      return values;
+        if (value instanceof Boolean flag) {
+            return NODES.booleanNode(flag);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            long number = ((Number) value).longValue();
+            // Smallest node type, so bodies compare equal to parsed JSON (IntNode) when the digits are equal.
+            return number == (int) number ? NODES.numberNode((int) number) : NODES.numberNode(number);
+        }
+        if (value instanceof Collection<?> values) {
+            ArrayNode array = NODES.arrayNode();
+            values.stream().filter(Objects::nonNull).map(ScimValues::toJson).forEach(array::add);
+            return array;
+        }
+        throw new IllegalArgumentException("target values are String, Boolean, Long or List, not "
+                + (value == null ? "null" : value.getClass().getSimpleName()));
     }
-    return null;
-  }
 
-  /** SCIM attribute names are case-insensitive (RFC 7643 §2.1). */
-  static JsonNode field(JsonNode object, String name) {
-    if (object == null || !object.isObject()) {
-      return null;
+    /** {@code active} is Boolean whether the mapping produced true or "True" (the default Switch expression does). */
+    static Object normalize(TargetAttribute attribute, Object value) {
+        if (attribute.isActive() && value instanceof String text) {
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new IllegalArgumentException("active must be true or false, not \"" + text + "\"");
+        }
+        if (value instanceof Integer || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        return value;
     }
-    JsonNode exact = object.get(name);
-    if (exact != null) {
-      return exact;
+
+    static boolean absent(Object value) {
+        return value == null || (value instanceof Collection<?> values && values.isEmpty());
     }
-    var names = object.fieldNames();
-    while (names.hasNext()) {
-      String candidate = names.next();
-      if (candidate.equalsIgnoreCase(name)) {
-        return object.get(candidate);
-      }
+
+    /** Multi-valued attributes compare as sets: targets need not keep the order we sent. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof Collection<?> left && b instanceof Collection<?> right) {
+            return new HashSet<>(left).equals(new HashSet<>(right));
+        }
+        return Objects.equals(a, b);
     }
-    return null;
-  }
+
+    /** Scalars as Java values; arrays as lists of their scalars or of their elements' {@code value}. */
+    static Object fromJson(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asText();
+        }
+        if (node.isArray()) {
+            List<Object> values = new ArrayList<>();
+            node.forEach(element -> {
+                Object value = element.isObject() ? fromJson(field(element, "value")) : fromJson(element);
+                if (value != null) {
+                    values.add(value);
+                }
+            });
+            return values;
+        }
+        return null;
+    }
+
+    /** SCIM attribute names are case-insensitive (RFC 7643 §2.1). */
+    static JsonNode field(JsonNode object, String name) {
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        JsonNode exact = object.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        var names = object.fieldNames();
+        while (names.hasNext()) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return object.get(candidate);
+            }
+        }
+        return null;
+    }
 }

@@ -4,56 +4,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An Entra-style target attribute name taken apart: {@code userName} (simple), {@code name.givenName} (dotted),
- * {@code emails[type eq "work"].value} (value filter), or
- * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department} (extension).
- *
- * @param attribute       the top-level attribute, or the attribute inside the extension
- * @param subAttribute    after the dot, or null
- * @param schema          the extension URN, or null
- * @param filterAttribute for value filters: the sub-attribute compared ({@code type}), else null
- * @param filterValue     for value filters: the value it must equal ({@code work}), else null
- */
+  * An Entra-style target attribute name taken apart: {@code userName} (simple), {@code name.givenName} (dotted),
+  * {@code emails[type eq "work"].value} (value filter), or
+  * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department} (extension).
+  *
+  * @param attribute       the top-level attribute, or the attribute inside the extension
+  * @param subAttribute    after the dot, or null
+  * @param schema          the extension URN, or null
+  * @param filterAttribute for value filters: the sub-attribute compared ({@code type}), else null
+  * @param filterValue     for value filters: the value it must equal ({@code work}), else null
+  */
 record TargetAttribute(String name, Kind kind, String attribute, String subAttribute, String schema,
-                       String filterAttribute, String filterValue) {
+                                              String filterAttribute, String filterValue) {
 
-  enum Kind { SIMPLE, DOTTED, FILTERED, EXTENSION }
+    enum Kind { SIMPLE, DOTTED, FILTERED, EXTENSION }
 
-  private static final Pattern FILTERED = Pattern.compile(
-      "^([A-Za-z][\\w$-]*)\\[\\s*([A-Za-z][\\w$-]*)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*]\\.([A-Za-z][\\w$-]*)$",
-      Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILTERED = Pattern.compile(
+            "^([A-Za-z][\\w$-]*)\\[\\s*([A-Za-z][\\w$-]*)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*]\\.([A-Za-z][\\w$-]*)$",
+            Pattern.CASE_INSENSITIVE);
 
-  static TargetAttribute parse(String name) {
-    if (name.regionMatches(true, 0, "urn:", 0, 4)) {
-      int colon = name.lastIndexOf(':');
-      String inner = name.substring(colon + 1);
-      int dot = inner.indexOf('.');
-      return new TargetAttribute(name, Kind.EXTENSION, dot < 0 ? inner : inner.substring(0, dot),
-          dot < 0 ? null : inner.substring(dot + 1), name.substring(0, colon), null, null);
+    static TargetAttribute parse(String name) {
+        if (name.regionMatches(true, 0, "urn:", 0, 4)) {
+            int colon = name.lastIndexOf(':');
+            String inner = name.substring(colon + 1);
+            int dot = inner.indexOf('.');
+            return new TargetAttribute(name, Kind.EXTENSION, dot < 0 ? inner : inner.substring(0, dot),
+                    dot < 0 ? null : inner.substring(dot + 1), name.substring(0, colon), null, null);
+        }
+        Matcher filtered = FILTERED.matcher(name);
+        if (filtered.matches()) {
+            return new TargetAttribute(name, Kind.FILTERED, filtered.group(1), filtered.group(4), null, filtered.group(2),
+                    filtered.group(3).replaceAll("\\\\(.)", "$1"));
+        }
+        if (name.contains("[")) {
+            throw new IllegalArgumentException("unsupported target attribute path (only [x eq \"v\"].sub filters): " + name);
+        }
+        int dot = name.indexOf('.');
+        return dot < 0 ? new TargetAttribute(name, Kind.SIMPLE, name, null, null, null, null)
+                : new TargetAttribute(name, Kind.DOTTED, name.substring(0, dot), name.substring(dot + 1), null, null, null);
     }
-    Matcher filtered = FILTERED.matcher(name);
-    if (filtered.matches()) {
-      return new TargetAttribute(name, Kind.FILTERED, filtered.group(1), filtered.group(4), null, filtered.group(2),
-          filtered.group(3).replaceAll("\\\\(.)", "$1"));
+
+    boolean isManager() {
+        return kind == Kind.EXTENSION && schema.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)
+                && attribute.equalsIgnoreCase("manager");
     }
-    if (name.contains("[")) {
-      throw new IllegalArgumentException("unsupported target attribute path (only [x eq \"v\"].sub filters): " + name);
+
+    boolean isMembers() {
+        return kind == Kind.SIMPLE && attribute.equalsIgnoreCase("members");
     }
-    int dot = name.indexOf('.');
-    return dot < 0 ? new TargetAttribute(name, Kind.SIMPLE, name, null, null, null, null)
-        : new TargetAttribute(name, Kind.DOTTED, name.substring(0, dot), name.substring(dot + 1), null, null, null);
-  }
 
-  boolean isManager() {
-    return kind == Kind.EXTENSION && schema.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)
-        && attribute.equalsIgnoreCase("manager");
-  }
-
-  boolean isMembers() {
-    return kind == Kind.SIMPLE && attribute.equalsIgnoreCase("members");
-  }
-
-  boolean isActive() {
-    return kind == Kind.SIMPLE && attribute.equalsIgnoreCase("active");
-  }
+    boolean isActive() {
+        return kind == Kind.SIMPLE && attribute.equalsIgnoreCase("active");
+    }
 }

@@ -11,34 +11,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WatermarkTest {
 
-  @Test
-  void contentSyncCookiesSurviveTheStringForm() {
-    byte[] cookie = "rid=000,csn=20261126053901.711742Z#000000#000#000000".getBytes(StandardCharsets.UTF_8);
-    Watermark watermark = Watermark.of(new Watermark.ContentSyncPosition(Map.of("User", cookie)));
-    Watermark restored = new Watermark(watermark.value());
-    Watermark.ContentSyncPosition position = (Watermark.ContentSyncPosition) restored.position();
-    assertThat(position.cookies().get("User")).isEqualTo(cookie);
-  }
-
-  @Test
-  void timestampsSurviveTheStringForm() {
-    Instant since = Instant.parse("2026-11-26T05:39:04Z");
-    Watermark watermark = Watermark.of(new Watermark.TimestampPosition("modifyTimestamp", since));
-    assertThat(watermark.value())
-        .isEqualTo("{\"v\":1,\"mode\":\"timestamp\",\"attribute\":\"modifyTimestamp\",\"since\":\"2026-11-26T05:39:04Z\"}");
-    assertThat(new Watermark(watermark.value()).position())
-        .isEqualTo(new Watermark.TimestampPosition("modifyTimestamp", since));
-  }
-
-  @Test
-  void corruptWatermarksAreUnusable() {
-    for (String corrupt : new String[] {"", "garbage", "[]", "{\"v\":2,\"mode\":\"timestamp\"}",
-        "{\"v\":1,\"mode\":\"dirsync\"}", "{\"v\":1,\"mode\":\"timestamp\",\"attribute\":\"modifyTimestamp\","
-        + "\"since\":\"yesterday\"}", "{\"v\":1,\"mode\":\"contentSync\",\"cookies\":{\"User\":\"%%%\"}}"}) {
-      assertThatThrownBy(() -> new Watermark(corrupt).position())
-          .as(corrupt)
-          .isInstanceOf(WatermarkUnusableException.class)
-          .hasMessageContaining("run a full read");
+    @Test
+    void contentSyncCookiesSurviveTheStringForm() {
+        byte[] cookie = "rid=000,csn=20261126053901.711742Z#000000#000#000000".getBytes(StandardCharsets.UTF_8);
+        Watermark watermark = Watermark.of(new Watermark.ContentSyncPosition(Map.of("User", cookie)));
+        Watermark restored = new Watermark(watermark.value());
+        Watermark.ContentSyncPosition position = (Watermark.ContentSyncPosition) restored.position();
+        assertThat(position.cookies().get("User")).isEqualTo(cookie);
     }
-  }
+
+    @Test
+    void timestampsSurviveTheStringForm() {
+        Instant since = Instant.parse("2026-11-26T05:39:04Z");
+        Watermark watermark = Watermark.of(new Watermark.TimestampPosition("modifyTimestamp", since));
+        assertThat(watermark.value())
+                .isEqualTo("{\"v\":1,\"mode\":\"timestamp\",\"attribute\":\"modifyTimestamp\",\"since\":\"2026-11-26T05:39:04Z\"}");
+        assertThat(new Watermark(watermark.value()).position())
+                .isEqualTo(new Watermark.TimestampPosition("modifyTimestamp", since));
+    }
+
+    @Test
+    void corruptWatermarksAreUnusable() {
+        for (String corrupt : new String[] {"", "garbage", "[]", "{\"v\":2,\"mode\":\"timestamp\"}",
+                "{\"v\":1,\"mode\":\"dirsync\"}", "{\"v\":1,\"mode\":\"timestamp\",\"attribute\":\"modifyTimestamp\","
+                + "\"since\":\"yesterday\"}", "{\"v\":1,\"mode\":\"contentSync\",\"cookies\":{\"User\":\"%%%\"}}"}) {
+            assertThatThrownBy(() -> new Watermark(corrupt).position())
+                    .as(corrupt)
+                    .isInstanceOf(WatermarkUnusableException.class)
+                    .hasMessageContaining("run a full read");
+        }
+    }
 }

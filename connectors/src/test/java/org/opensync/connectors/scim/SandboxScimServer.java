@@ -15,50 +15,50 @@ import java.util.List;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SandboxScimServer {
 
-  ScimServer server;
+    ScimServer server;
 
-  @BeforeAll
-  void start() {
-    server = new ScimServer(ScimServerConfig.defaults()).start();
-  }
-
-  @AfterAll
-  void stop() {
-    server.stop();
-  }
-
-  @AfterEach
-  void reset() {
-    server.reset();
-  }
-
-  /** Legacy PATCH, no rate limit, 10–50 ms back-off. */
-  ScimSettings.Builder settings() {
-    return settings("");
-  }
-
-  /** {@code flags} is appended to the tenant URL, e.g. "?aadOptscim062020". */
-  ScimSettings.Builder settings(String flags) {
-    return ScimSettings.builder(server.baseUrl() + flags)
-        .secretToken(server.config().bearerToken())
-        .requestsPerSecond(0)
-        .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
-        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
-  }
-
-  ScimClient client() {
-    return new ScimClient(settings().build());
-  }
-
-  List<JournalEntry> journal(String method, String pathRegex) {
-    return server.journal().matching(method, pathRegex);
-  }
-
-  JournalEntry last(String method, String pathRegex) {
-    List<JournalEntry> entries = journal(method, pathRegex);
-    if (entries.isEmpty()) {
-      throw new AssertionError("no " + method + " " + pathRegex + " in the journal: " + server.journal().entries());
+    @BeforeAll
+    void start() {
+        server = new ScimServer(ScimServerConfig.defaults()).start();
     }
-    return entries.get(entries.size() - 1);
-  }
+
+    @AfterAll
+    void stop() {
+        server.stop();
+    }
+
+    @AfterEach
+    void reset() {
+        server.reset();
+    }
+
+    /** Legacy PATCH, no rate limit, 10–50 ms back-off. */
+    ScimSettings.Builder settings() {
+        return settings("");
+    }
+
+    /** {@code flags} is appended to the tenant URL, e.g. "?aadOptscim062020". */
+    ScimSettings.Builder settings(String flags) {
+        return ScimSettings.builder(server.baseUrl() + flags)
+                .secretToken(server.config().bearerToken())
+                .requestsPerSecond(0)
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    ScimClient client() {
+        return new ScimClient(settings().build());
+    }
+
+    List<JournalEntry> journal(String method, String pathRegex) {
+        return server.journal().matching(method, pathRegex);
+    }
+
+    JournalEntry last(String method, String pathRegex) {
+        List<JournalEntry> entries = journal(method, pathRegex);
+        if (entries.isEmpty()) {
+            throw new AssertionError("no " + method + " " + pathRegex + " in the journal: " + server.journal().entries());
+        }
+        return entries.get(entries.size() - 1);
+    }
 }

@@ -13,138 +13,138 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Spec §5.6 against real faults injected by the sandbox server. */
 class ScimClientFaultsTest extends SandboxScimServer {
 
-  @Test
-  void tooManyRequestsIsRetriedAfterTheRetryAfterDelay() {
-    ScimClient client = client();
-    ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "throttled"));
-    server.faults().add(FaultRule.respond(429).retryAfter(1).onMethod("PATCH").times(2));
-    long start = System.nanoTime();
-    client.patch(ScimResourceType.USER, user.id(), client.patchBuilder().diff(Map.of(), Map.of("title", "x")));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    @Test
+    void tooManyRequestsIsRetriedAfterTheRetryAfterDelay() {
+        ScimClient client = client();
+        ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "throttled"));
+        server.faults().add(FaultRule.respond(429).retryAfter(1).onMethod("PATCH").times(2));
+        long start = System.nanoTime();
+        client.patch(ScimResourceType.USER, user.id(), client.patchBuilder().diff(Map.of(), Map.of("title", "x")));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
-    assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(429, 429, 200);
-  }
-
-  @Test
-  void aRetryAfterBeyondTheLimitFailsAtOnceAsTooManyRequests() {
-    ScimClient client = new ScimClient(settings().maxRetryAfter(Duration.ofSeconds(5)).build());
-    server.faults().add(FaultRule.respond(429).retryAfter(3600).onMethod("GET").times(1));
-    assertThatThrownBy(() -> client.get(ScimResourceType.USER, "x"))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ScimErrorCode.TooManyRequests);
-          assertThat(e.transientFailure()).isTrue();
-          assertThat(e.retryAfter()).contains(Duration.ofHours(1));
-          assertThat(e.attempts()).isEqualTo(1);
-        });
-  }
-
-  @Test
-  void serverErrorsAreRetriedUntilTheyPass() {
-    ScimClient client = client();
-    ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "flaky"));
-    server.faults().add(FaultRule.respond(500).onMethod("PATCH").times(2));
-    client.patch(ScimResourceType.USER, user.id(), client.patchBuilder().diff(Map.of(), Map.of("title", "y")));
-    assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(500, 500, 200);
-
-    server.faults().add(FaultRule.respond(503).onMethod("POST").times(1));
-    assertThat(client.create(ScimResourceType.USER, Map.of("userName", "after-503")).id()).isNotBlank();
-    assertThat(journal("POST", "/Users")).extracting(e -> e.status()).containsExactly(201, 503, 201);
-  }
-
-  @Test
-  void serverErrorsThatPersistSurfaceAsTransientAfterTheLastRetry() {
-    ScimClient client = new ScimClient(settings().maxRetries(2).build());
-    server.faults().add(FaultRule.respond(503).onMethod("GET"));
-    assertThatThrownBy(() -> client.findUnique(ScimResourceType.USER, "userName", "x"))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ScimErrorCode.InternalServerError);
-          assertThat(e.status()).isEqualTo(503);
-          assertThat(e.transientFailure()).isTrue();
-          assertThat(e.attempts()).isEqualTo(3);
-        })
-        .hasMessageStartingWith("StatusCode: ServiceUnavailable (503) on GET /Users?filter=")
-        .hasMessageEndingWith("This operation was retried 2 times.");
-    assertThat(journal("GET", "/Users")).hasSize(3);
-  }
-
-  @Test
-  void aPostThatMayHaveBeenCarriedOutIsNotRepeated() {
-    ScimClient client = client();
-    server.faults().add(FaultRule.respond(500).onMethod("POST").times(1));
-    assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "once")))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ScimErrorCode.InternalServerError);
-          assertThat(e.transientFailure()).isTrue();
-          assertThat(e.attempts()).isEqualTo(1);
-        });
-    server.faults().add(FaultRule.dropConnection().onMethod("POST").times(1));
-    assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "dropped")))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ScimErrorCode.WebExceptionProtocolError);
-          assertThat(e.status()).isZero();
-          assertThat(e.transientFailure()).isTrue();
-        });
-    assertThat(journal("POST", "/Users")).hasSize(2);
-  }
-
-  @Test
-  void aDroppedConnectionOnAReadIsRetried() {
-    ScimClient client = client();
-    server.faults().add(FaultRule.dropConnection().onMethod("GET").times(1));
-    assertThat(client.findUnique(ScimResourceType.USER, "userName", "nobody")).isEmpty();
-    assertThat(journal("GET", "/Users")).extracting(e -> e.status()).containsExactly(0, 200);
-  }
-
-  @Test
-  void aTargetThatIsDownIsRetriedUntilItIsBack() {
-    ScimClient client = new ScimClient(settings().maxRetries(6)
-        .backoff(Duration.ofMillis(200), Duration.ofMillis(800)).build());
-    server.outage(Duration.ofMillis(700));
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(server::isDown);
-    assertThat(client.findUnique(ScimResourceType.USER, "userName", "nobody")).isEmpty();
-  }
-
-  @Test
-  void malformedResponsesAreAnIncompatibilityNotACrash() {
-    ScimClient client = client();
-    server.faults().add(FaultRule.malformed(Malformation.INVALID_JSON).onMethod("POST").times(1));
-    assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "cut")))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible);
-          assertThat(e.transientFailure()).isFalse();
-          assertThat(e.webResponse()).isPresent();
-        })
-        .hasMessageContaining("not JSON");
-    server.faults().add(FaultRule.malformed(Malformation.WRONG_SHAPE).onMethod("GET").times(2));
-    assertThatThrownBy(() -> client.findUnique(ScimResourceType.USER, "userName", "x"))
-        .isInstanceOf(ScimException.class).hasMessageContaining("ListResponse");
-    assertThatThrownBy(() -> client.testConnection())
-        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.errorCode())
-            .isEqualTo(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible));
-  }
-
-  @Test
-  void aCreateAnswerWithoutIdIsAnIncompatibility() {
-    ScimClient client = client();
-    server.faults().add(FaultRule.malformed(Malformation.WRONG_SHAPE).onMethod("POST").times(1));
-    assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "shape")))
-        .isInstanceOf(ScimException.class).hasMessageContaining("expected a SCIM resource object");
-  }
-
-  @Test
-  void aWrongTokenIsACredentialProblem() {
-    ScimClient wrongToken = new ScimClient(settings().secretToken("wrong").build());
-    ScimClient noToken = new ScimClient(settings().secretToken("").build());
-    for (ScimClient client : new ScimClient[] {wrongToken, noToken}) {
-      assertThatThrownBy(client::testConnection)
-          .isInstanceOfSatisfying(ScimException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ScimErrorCode.Unauthorized);
-            assertThat(e.status()).isEqualTo(401);
-            assertThat(e.credentialProblem()).isTrue();
-            assertThat(e.transientFailure()).isFalse();
-            assertThat(e.attempts()).isEqualTo(1);
-          });
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+        assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(429, 429, 200);
     }
-  }
+
+    @Test
+    void aRetryAfterBeyondTheLimitFailsAtOnceAsTooManyRequests() {
+        ScimClient client = new ScimClient(settings().maxRetryAfter(Duration.ofSeconds(5)).build());
+        server.faults().add(FaultRule.respond(429).retryAfter(3600).onMethod("GET").times(1));
+        assertThatThrownBy(() -> client.get(ScimResourceType.USER, "x"))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.TooManyRequests);
+                    assertThat(e.transientFailure()).isTrue();
+                    assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+                    assertThat(e.attempts()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilTheyPass() {
+        ScimClient client = client();
+        ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "flaky"));
+        server.faults().add(FaultRule.respond(500).onMethod("PATCH").times(2));
+        client.patch(ScimResourceType.USER, user.id(), client.patchBuilder().diff(Map.of(), Map.of("title", "y")));
+        assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(500, 500, 200);
+
+        server.faults().add(FaultRule.respond(503).onMethod("POST").times(1));
+        assertThat(client.create(ScimResourceType.USER, Map.of("userName", "after-503")).id()).isNotBlank();
+        assertThat(journal("POST", "/Users")).extracting(e -> e.status()).containsExactly(201, 503, 201);
+    }
+
+    @Test
+    void serverErrorsThatPersistSurfaceAsTransientAfterTheLastRetry() {
+        ScimClient client = new ScimClient(settings().maxRetries(2).build());
+        server.faults().add(FaultRule.respond(503).onMethod("GET"));
+        assertThatThrownBy(() -> client.findUnique(ScimResourceType.USER, "userName", "x"))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.InternalServerError);
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.transientFailure()).isTrue();
+                    assertThat(e.attempts()).isEqualTo(3);
+                })
+                .hasMessageStartingWith("StatusCode: ServiceUnavailable (503) on GET /Users?filter=")
+                .hasMessageEndingWith("This operation was retried 2 times.");
+        assertThat(journal("GET", "/Users")).hasSize(3);
+    }
+
+    @Test
+    void aPostThatMayHaveBeenCarriedOutIsNotRepeated() {
+        ScimClient client = client();
+        server.faults().add(FaultRule.respond(500).onMethod("POST").times(1));
+        assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "once")))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.InternalServerError);
+                    assertThat(e.transientFailure()).isTrue();
+                    assertThat(e.attempts()).isEqualTo(1);
+                });
+        server.faults().add(FaultRule.dropConnection().onMethod("POST").times(1));
+        assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "dropped")))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.WebExceptionProtocolError);
+                    assertThat(e.status()).isZero();
+                    assertThat(e.transientFailure()).isTrue();
+                });
+        assertThat(journal("POST", "/Users")).hasSize(2);
+    }
+
+    @Test
+    void aDroppedConnectionOnAReadIsRetried() {
+        ScimClient client = client();
+        server.faults().add(FaultRule.dropConnection().onMethod("GET").times(1));
+        assertThat(client.findUnique(ScimResourceType.USER, "userName", "nobody")).isEmpty();
+        assertThat(journal("GET", "/Users")).extracting(e -> e.status()).containsExactly(0, 200);
+    }
+
+    @Test
+    void aTargetThatIsDownIsRetriedUntilItIsBack() {
+        ScimClient client = new ScimClient(settings().maxRetries(6)
+                .backoff(Duration.ofMillis(200), Duration.ofMillis(800)).build());
+        server.outage(Duration.ofMillis(700));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(server::isDown);
+        assertThat(client.findUnique(ScimResourceType.USER, "userName", "nobody")).isEmpty();
+    }
+
+    @Test
+    void malformedResponsesAreAnIncompatibilityNotACrash() {
+        ScimClient client = client();
+        server.faults().add(FaultRule.malformed(Malformation.INVALID_JSON).onMethod("POST").times(1));
+        assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "cut")))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible);
+                    assertThat(e.transientFailure()).isFalse();
+                    assertThat(e.webResponse()).isPresent();
+                })
+                .hasMessageContaining("not JSON");
+        server.faults().add(FaultRule.malformed(Malformation.WRONG_SHAPE).onMethod("GET").times(2));
+        assertThatThrownBy(() -> client.findUnique(ScimResourceType.USER, "userName", "x"))
+                .isInstanceOf(ScimException.class).hasMessageContaining("ListResponse");
+        assertThatThrownBy(() -> client.testConnection())
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.errorCode())
+                        .isEqualTo(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible));
+    }
+
+    @Test
+    void aCreateAnswerWithoutIdIsAnIncompatibility() {
+        ScimClient client = client();
+        server.faults().add(FaultRule.malformed(Malformation.WRONG_SHAPE).onMethod("POST").times(1));
+        assertThatThrownBy(() -> client.create(ScimResourceType.USER, Map.of("userName", "shape")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("expected a SCIM resource object");
+    }
+
+    @Test
+    void aWrongTokenIsACredentialProblem() {
+        ScimClient wrongToken = new ScimClient(settings().secretToken("wrong").build());
+        ScimClient noToken = new ScimClient(settings().secretToken("").build());
+        for (ScimClient client : new ScimClient[] {wrongToken, noToken}) {
+            assertThatThrownBy(client::testConnection)
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(ScimErrorCode.Unauthorized);
+                        assertThat(e.status()).isEqualTo(401);
+                        assertThat(e.credentialProblem()).isTrue();
+                        assertThat(e.transientFailure()).isFalse();
+                        assertThat(e.attempts()).isEqualTo(1);
+                    });
+        }
+    }
 }

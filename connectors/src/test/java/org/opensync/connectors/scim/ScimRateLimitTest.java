@@ -14,61 +14,61 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-job rate limit. Assertions are lower bounds only (N requests at R per second cannot finish in less than
- * (N-1)/R seconds), so a slow machine cannot make them flaky.
- */
+  * The per-job rate limit. Assertions are lower bounds only (N requests at R per second cannot finish in less than
+  * (N-1)/R seconds), so a slow machine cannot make them flaky.
+  */
 class ScimRateLimitTest extends SandboxScimServer {
 
-  @Test
-  void requestsFromOneThreadAreSpacedByTheRate() {
-    ScimClient client = new ScimClient(settings().requestsPerSecond(10).build());
-    long start = System.nanoTime();
-    for (int i = 0; i < 11; i++) {
-      client.findUnique(ScimResourceType.USER, "userName", "u" + i);
+    @Test
+    void requestsFromOneThreadAreSpacedByTheRate() {
+        ScimClient client = new ScimClient(settings().requestsPerSecond(10).build());
+        long start = System.nanoTime();
+        for (int i = 0; i < 11; i++) {
+            client.findUnique(ScimResourceType.USER, "userName", "u" + i);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
+        assertThat(journal("GET", "/Users")).hasSize(11);
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
-    assertThat(journal("GET", "/Users")).hasSize(11);
-  }
 
-  @Test
-  void theLimitHoldsForTheWholeJobAcrossThreads() throws Exception {
-    ScimClient client = new ScimClient(settings().requestsPerSecond(20).build());
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    long start = System.nanoTime();
-    try {
-      List<Future<?>> calls = new ArrayList<>();
-      for (int i = 0; i < 21; i++) {
-        int n = i;
-        calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "p" + n)));
-      }
-      for (Future<?> call : calls) {
-        call.get();
-      }
-    } finally {
-      threads.shutdown();
+    @Test
+    void theLimitHoldsForTheWholeJobAcrossThreads() throws Exception {
+        ScimClient client = new ScimClient(settings().requestsPerSecond(20).build());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                int n = i;
+                calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "p" + n)));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
-  }
 
-  @Test
-  void throttlingHalvesTheRateAndSuccessWinsItBack() {
-    ScimClient client = new ScimClient(settings().requestsPerSecond(40).build());
-    server.faults().add(FaultRule.respond(429).onMethod("GET").times(1));
-    client.findUnique(ScimResourceType.USER, "userName", "first");
-    assertThat(client.currentRequestRate()).isLessThan(40);
-    for (int i = 0; i < 60; i++) {
-      client.findUnique(ScimResourceType.USER, "userName", "again" + i);
+    @Test
+    void throttlingHalvesTheRateAndSuccessWinsItBack() {
+        ScimClient client = new ScimClient(settings().requestsPerSecond(40).build());
+        server.faults().add(FaultRule.respond(429).onMethod("GET").times(1));
+        client.findUnique(ScimResourceType.USER, "userName", "first");
+        assertThat(client.currentRequestRate()).isLessThan(40);
+        for (int i = 0; i < 60; i++) {
+            client.findUnique(ScimResourceType.USER, "userName", "again" + i);
+        }
+        assertThat(client.currentRequestRate()).isEqualTo(40);
     }
-    assertThat(client.currentRequestRate()).isEqualTo(40);
-  }
 
-  @Test
-  void zeroMeansUnlimited() {
-    ScimClient client = new ScimClient(settings().requestsPerSecond(0).build());
-    long start = System.nanoTime();
-    for (int i = 0; i < 50; i++) {
-      client.create(ScimResourceType.USER, Map.of("userName", "fast" + i));
+    @Test
+    void zeroMeansUnlimited() {
+        ScimClient client = new ScimClient(settings().requestsPerSecond(0).build());
+        long start = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            client.create(ScimResourceType.USER, Map.of("userName", "fast" + i));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-  }
 }

@@ -5,17 +5,17 @@ import java.util.Map;
 
 /** The characteristics of one schema attribute that change how values are compared and stored. */
 record AttributeDefinition(String name, String type, boolean multiValued, boolean caseExact,
-                           Map<String, AttributeDefinition> subAttributes) {
+                                                      Map<String, AttributeDefinition> subAttributes) {
 
-  AttributeDefinition sub(String subName) {
-    return subAttributes.get(subName.toLowerCase(Locale.ROOT));
-  }
+    AttributeDefinition sub(String subName) {
+        return subAttributes.get(subName.toLowerCase(Locale.ROOT));
+    }
 
-  boolean isComplex() {
-    return "complex".equals(type);
-  }
+    boolean isComplex() {
+        return "complex".equals(type);
+    }
 
-  boolean isBoolean() {
-    return "boolean".equals(type);
-  }
+    boolean isBoolean() {
+        return "boolean".equals(type);
+    }
 }

@@ -7,18 +7,18 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One SCIM request as the server saw it. {@code path} is relative to the base path ("/Users/42"), {@code query} is
- * the raw query string, {@code status} is what was answered, or 0 when a fault dropped the connection.
- */
+  * One SCIM request as the server saw it. {@code path} is relative to the base path ("/Users/42"), {@code query} is
+  * the raw query string, {@code status} is what was answered, or 0 when a fault dropped the connection.
+  */
 public record JournalEntry(Instant time, String method, String path, String query, String body, int status) {
 
-  /** The decoded query parameters; names are case-insensitive. */
-  public Map<String, String> parameters() {
-    return ScimRequest.parseQuery(query);
-  }
+    /** The decoded query parameters; names are case-insensitive. */
+    public Map<String, String> parameters() {
+        return ScimRequest.parseQuery(query);
+    }
 
-  /** The body as JSON. */
-  public JsonNode json() {
-    return ScimJson.parse(body.getBytes(StandardCharsets.UTF_8));
-  }
+    /** The body as JSON. */
+    public JsonNode json() {
+        return ScimJson.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -13,141 +13,141 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything below the base path. Order matters: count, consult the fault injector (a 503 from a proxy comes before
- * authentication), authenticate, route, possibly corrupt the answer, journal, send.
- */
+  * Everything below the base path. Order matters: count, consult the fault injector (a 503 from a proxy comes before
+  * authentication), authenticate, route, possibly corrupt the answer, journal, send.
+  */
 final class ScimApiHandler implements HttpHandler {
 
-  private static final Logger LOG = Logger.getLogger(ScimApiHandler.class.getName());
+    private static final Logger LOG = Logger.getLogger(ScimApiHandler.class.getName());
 
-  private final ScimServerConfig config;
-  private final ResourceEndpoint users;
-  private final ResourceEndpoint groups;
-  private final DiscoveryEndpoint discovery;
-  private final FaultInjector faults;
-  private final RequestJournal journal;
-  private final RequestCounters counters;
+    private final ScimServerConfig config;
+    private final ResourceEndpoint users;
+    private final ResourceEndpoint groups;
+    private final DiscoveryEndpoint discovery;
+    private final FaultInjector faults;
+    private final RequestJournal journal;
+    private final RequestCounters counters;
 
-  ScimApiHandler(ScimServerConfig config, ResourceEndpoint users, ResourceEndpoint groups,
-                 DiscoveryEndpoint discovery, FaultInjector faults, RequestJournal journal,
-                 RequestCounters counters) {
-    this.config = config;
-    this.users = users;
-    this.groups = groups;
-    this.discovery = discovery;
-    this.faults = faults;
-    this.journal = journal;
-    this.counters = counters;
-  }
-
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    ScimRequest request = read(exchange);
-    counters.request(request.method());
-    FaultInjector.Decision fault = faults.decide(request.method(), request.path());
-    if (!fault.delay().isZero()) {
-      sleep(fault);
+    ScimApiHandler(ScimServerConfig config, ResourceEndpoint users, ResourceEndpoint groups,
+                                  DiscoveryEndpoint discovery, FaultInjector faults, RequestJournal journal,
+                                  RequestCounters counters) {
+        this.config = config;
+        this.users = users;
+        this.groups = groups;
+        this.discovery = discovery;
+        this.faults = faults;
+        this.journal = journal;
+        this.counters = counters;
     }
-    if (fault.action() instanceof FaultAction.Drop) {
-      finish(request, 0);
-      exchange.close();
-      return;
-    }
-    ScimResponse response = fault.action() instanceof FaultAction.Respond respond ? injected(respond) : route(request);
-    if (fault.action() instanceof FaultAction.Malform malform) {
-      response = malformed(response, malform.malformation());
-    }
-    finish(request, response.status());
-    response.send(exchange);
-  }
 
-  private ScimResponse route(ScimRequest request) {
-    try {
-      String[] segments = request.path().split("/", -1);
-      if (segments.length < 2 || segments.length > 3 || !segments[0].isEmpty()) {
-        throw ScimException.notFound("no endpoint at " + request.path());
-      }
-      String endpoint = segments[1];
-      String id = segments.length == 3 && !segments[2].isEmpty() ? segments[2] : null;
-      if (isDiscovery(endpoint)) {
-        if (!request.method().equals("GET")) {
-          throw new ScimException(405, null, "discovery endpoints are read-only");
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        ScimRequest request = read(exchange);
+        counters.request(request.method());
+        FaultInjector.Decision fault = faults.decide(request.method(), request.path());
+        if (!fault.delay().isZero()) {
+            sleep(fault);
         }
-        return discover(endpoint, id);
-      }
-      BearerAuth.require(config.bearerToken(), request.authorization());
-      if (endpoint.equalsIgnoreCase("Users")) {
-        return users.handle(request, id);
-      }
-      if (endpoint.equalsIgnoreCase("Groups")) {
-        return groups.handle(request, id);
-      }
-      if (endpoint.equalsIgnoreCase("Bulk")) {
-        throw new ScimException(501, null, "bulk operations are not supported");
-      }
-      throw ScimException.notFound("no endpoint at " + request.path());
-    } catch (ScimException e) {
-      return ScimResponse.error(e);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "unexpected failure on " + request.method() + " " + request.path(), e);
-      return ScimResponse.error(new ScimException(500, null, "internal error: " + e));
+        if (fault.action() instanceof FaultAction.Drop) {
+            finish(request, 0);
+            exchange.close();
+            return;
+        }
+        ScimResponse response = fault.action() instanceof FaultAction.Respond respond ? injected(respond) : route(request);
+        if (fault.action() instanceof FaultAction.Malform malform) {
+            response = malformed(response, malform.malformation());
+        }
+        finish(request, response.status());
+        response.send(exchange);
     }
-  }
 
-  private static boolean isDiscovery(String endpoint) {
-    return endpoint.equalsIgnoreCase("ServiceProviderConfig") || endpoint.equalsIgnoreCase("Schemas")
-        || endpoint.equalsIgnoreCase("ResourceTypes");
-  }
-
-  /** Discovery needs no token (RFC 7644 §4 lets clients read it before they authenticate). */
-  private ScimResponse discover(String endpoint, String id) {
-    if (endpoint.equalsIgnoreCase("ServiceProviderConfig")) {
-      return discovery.serviceProviderConfig();
+    private ScimResponse route(ScimRequest request) {
+        try {
+            String[] segments = request.path().split("/", -1);
+            if (segments.length < 2 || segments.length > 3 || !segments[0].isEmpty()) {
+                throw ScimException.notFound("no endpoint at " + request.path());
+            }
+            String endpoint = segments[1];
+            String id = segments.length == 3 && !segments[2].isEmpty() ? segments[2] : null;
+            if (isDiscovery(endpoint)) {
+                if (!request.method().equals("GET")) {
+                    throw new ScimException(405, null, "discovery endpoints are read-only");
+                }
+                return discover(endpoint, id);
+            }
+            BearerAuth.require(config.bearerToken(), request.authorization());
+            if (endpoint.equalsIgnoreCase("Users")) {
+                return users.handle(request, id);
+            }
+            if (endpoint.equalsIgnoreCase("Groups")) {
+                return groups.handle(request, id);
+            }
+            if (endpoint.equalsIgnoreCase("Bulk")) {
+                throw new ScimException(501, null, "bulk operations are not supported");
+            }
+            throw ScimException.notFound("no endpoint at " + request.path());
+        } catch (ScimException e) {
+            return ScimResponse.error(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "unexpected failure on " + request.method() + " " + request.path(), e);
+            return ScimResponse.error(new ScimException(500, null, "internal error: " + e));
+        }
     }
-    return endpoint.equalsIgnoreCase("Schemas") ? discovery.schemas(id) : discovery.resourceTypes(id);
-  }
 
-  private static ScimResponse injected(FaultAction.Respond respond) {
-    ScimResponse response = ScimResponse.error(
-        new ScimException(respond.status(), null, "injected fault: HTTP " + respond.status()));
-    return respond.retryAfterSeconds() == null ? response
-        : response.withHeader("Retry-After", String.valueOf(respond.retryAfterSeconds()));
-  }
-
-  private static ScimResponse malformed(ScimResponse response, Malformation malformation) {
-    // A 204 cannot carry a body; the corrupted answer claims 200 so the client tries to read it.
-    int status = response.status() == 204 ? 200 : response.status();
-    byte[] body = switch (malformation) {
-      case INVALID_JSON -> response.body() == null || response.body().length < 2
-          ? "{\"schemas\":[".getBytes(StandardCharsets.UTF_8)
-          : Arrays.copyOf(response.body(), response.body().length / 2);
-      case WRONG_SHAPE -> "[\"not\",\"a\",\"SCIM\",\"resource\"]".getBytes(StandardCharsets.UTF_8);
-    };
-    return response.withBody(status, body);
-  }
-
-  private void finish(ScimRequest request, int status) {
-    counters.response(status);
-    journal.record(new JournalEntry(Instant.now(), request.method(), request.path(), request.rawQuery(),
-        request.bodyText(), status));
-  }
-
-  private ScimRequest read(HttpExchange exchange) throws IOException {
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
+    private static boolean isDiscovery(String endpoint) {
+        return endpoint.equalsIgnoreCase("ServiceProviderConfig") || endpoint.equalsIgnoreCase("Schemas")
+                || endpoint.equalsIgnoreCase("ResourceTypes");
     }
-    String fullPath = exchange.getRequestURI().getPath();
-    String path = fullPath.length() > config.basePath().length() ? fullPath.substring(config.basePath().length()) : "";
-    return new ScimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, exchange.getRequestURI().getRawQuery(),
-        body, exchange.getRequestHeaders().getFirst("Authorization"));
-  }
 
-  private static void sleep(FaultInjector.Decision fault) {
-    try {
-      Thread.sleep(fault.delay().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** Discovery needs no token (RFC 7644 §4 lets clients read it before they authenticate). */
+    private ScimResponse discover(String endpoint, String id) {
+        if (endpoint.equalsIgnoreCase("ServiceProviderConfig")) {
+            return discovery.serviceProviderConfig();
+        }
+        return endpoint.equalsIgnoreCase("Schemas") ? discovery.schemas(id) : discovery.resourceTypes(id);
     }
-  }
+
+    private static ScimResponse injected(FaultAction.Respond respond) {
+        ScimResponse response = ScimResponse.error(
+                new ScimException(respond.status(), null, "injected fault: HTTP " + respond.status()));
+        return respond.retryAfterSeconds() == null ? response
+                : response.withHeader("Retry-After", String.valueOf(respond.retryAfterSeconds()));
+    }
+
+    private static ScimResponse malformed(ScimResponse response, Malformation malformation) {
+        // A 204 cannot carry a body; the corrupted answer claims 200 so the client tries to read it.
+        int status = response.status() == 204 ? 200 : response.status();
+        byte[] body = switch (malformation) {
+            case INVALID_JSON -> response.body() == null || response.body().length < 2
+                    ? "{\"schemas\":[".getBytes(StandardCharsets.UTF_8)
+                    : Arrays.copyOf(response.body(), response.body().length / 2);
+            case WRONG_SHAPE -> "[\"not\",\"a\",\"SCIM\",\"resource\"]".getBytes(StandardCharsets.UTF_8);
+        };
+        return response.withBody(status, body);
+    }
+
+    private void finish(ScimRequest request, int status) {
+        counters.response(status);
+        journal.record(new JournalEntry(Instant.now(), request.method(), request.path(), request.rawQuery(),
+                request.bodyText(), status));
+    }
+
+    private ScimRequest read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String fullPath = exchange.getRequestURI().getPath();
+        String path = fullPath.length() > config.basePath().length() ? fullPath.substring(config.basePath().length()) : "";
+        return new ScimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, exchange.getRequestURI().getRawQuery(),
+                body, exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private static void sleep(FaultInjector.Decision fault) {
+        try {
+            Thread.sleep(fault.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -1,0 +1,16 @@
+package org.opensync.connectors.ldap;
+
+import java.time.Duration;
+import org.opensync.sandbox.directory.TestDirectory;
+
+/** Settings for a test directory: its own root as base DN, no clock-skew allowance (same host). */
+final class TestSettings {
+
+    private TestSettings() {
+    }
+
+    static LdapSettings of(TestDirectory directory) {
+        return LdapSettings.of(directory.url(), directory.bindDn(), directory.password(), directory.baseDn())
+                .withClockSkewAllowance(Duration.ZERO);
+    }
+}
