@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -31,11 +32,16 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends Event> void process(String consumer, ConsumerRecord<String, String> record, Class<T> contract,
                                           Consumer<T> handler) {
+        firstDelivery(consumer, record, contract).ifPresent(handler);
+    }
+
+    /** The event, unless this consumer already processed it; recorded as processed in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Event> Optional<T> firstDelivery(String consumer, ConsumerRecord<String, String> record,
+                                                       Class<T> contract) {
         String eventId = eventId(record);
         T event = EventCodec.decode(record.value(), contract);
-        if (firstDelivery(consumer, eventId)) {
-            handler.accept(event);
-        }
+        return firstDelivery(consumer, eventId) ? Optional.of(event) : Optional.empty();
     }
 
     private boolean firstDelivery(String consumer, String eventId) {

@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,13 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.opensync.common.events.EventHeaders;
+import org.opensync.common.kafka.EventRecords;
+import org.opensync.common.kafka.KafkaProducers;
 
 /**
  * Publishes outbox rows to Kafka in insertion order and deletes them once acknowledged. It runs right after a
@@ -61,14 +58,7 @@ public class OutboxRelay {
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(config);
+        this.producer = KafkaProducers.create(kafkaConfig, applicationName + "-outbox");
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxStored stored) {
@@ -134,15 +124,7 @@ public class OutboxRelay {
     }
 
     private static ProducerRecord<String, String> record(OutboxEvent row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
-        record.headers().add(EventHeaders.EVENT_ID, utf8(row.eventId));
-        record.headers().add(EventHeaders.EVENT_TYPE, utf8(row.eventType));
-        record.headers().add(EventHeaders.EVENT_VERSION, utf8(Integer.toString(row.eventVersion)));
-        record.headers().add(EventHeaders.CONTENT_TYPE, utf8("application/json"));
-        return record;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return EventRecords.of(row.topic, null, row.recordKey, row.eventId, row.eventType, row.eventVersion,
+                row.payload);
     }
 }

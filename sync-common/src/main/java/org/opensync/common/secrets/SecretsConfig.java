@@ -15,7 +15,14 @@ public interface SecretsConfig {
     /** Keys a rotation retired, still accepted for opening. */
     Optional<List<String>> previousAtRestKeys();
 
-    String transportKey();
+    Optional<String> transportKey();
+
+    /** The transport key, required by every service that handles secrets. */
+    default String requiredTransportKey() {
+        return transportKey().orElseThrow(() -> new IllegalStateException(
+                "sync.secrets.transport-key (SYNC_SECRETS_TRANSPORT_KEY) is required: the same base64 key of 32 "
+                        + "random bytes in job-api, change-detector and provisioner"));
+    }
 
     Optional<List<String>> previousTransportKeys();
 }

@@ -1,0 +1,161 @@
+package org.opensync.changedetector.cycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.opensync.changedetector.source.SourceImages;
+import org.opensync.changedetector.source.SourcePlan;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.connectors.ldap.DeltaListener;
+import org.opensync.connectors.ldap.DeltaResult;
+import org.opensync.connectors.ldap.LdapSource;
+import org.opensync.connectors.ldap.ObjectTypeQuery;
+import org.opensync.connectors.ldap.SourceEntry;
+import org.opensync.connectors.ldap.Watermark;
+
+/**
+ * Reads one cycle from the source and turns it into object changes, in batches: a full read publishes every
+ * object and deletes what was known but not read; a delta read publishes objects whose image changed, the deletions
+ * the server lists, and — in a present phase — deletes what it did not list as present.
+ */
+final class CycleReader implements DeltaListener {
+    private final String jobId;
+    private final String cycleId;
+    private final ChangePublisher.Batch publisher;
+    private final JobState state;
+    private final int batchSize;
+    private final List<SourceEntry> entries = new ArrayList<>();
+    private final List<String> present = new ArrayList<>();
+    /** Deletions the source listed, by anchor, with the types whose searches listed them. */
+    private final Map<String, Set<String>> deletedAnchors = new LinkedHashMap<>();
+    /** Anchors read as changed in this cycle: a source may list them as deleted from another search too. */
+    private final Set<String> changedAnchors = new HashSet<>();
+    private boolean publishEveryObject;
+    private long imported;
+    private long changes;
+
+    CycleReader(String jobId, String cycleId, ChangePublisher.Batch publisher, JobState state, int batchSize) {
+        this.jobId = jobId;
+        this.cycleId = cycleId;
+        this.publisher = publisher;
+        this.state = state;
+        this.batchSize = batchSize;
+    }
+
+    long imported() {
+        return imported;
+    }
+
+    long changes() {
+        return changes;
+    }
+
+    Watermark full(LdapSource source, SourcePlan plan) {
+        publishEveryObject = true;
+        Watermark next = source.fullRead(plan.queries(), this::changed);
+        flushEntries();
+        for (ObjectTypeQuery type : plan.queries()) {
+            deleteUnseen(type.typeName());
+        }
+        return next;
+    }
+
+    Watermark delta(LdapSource source, SourcePlan plan, Watermark since) {
+        publishEveryObject = false;
+        DeltaResult result = source.deltaRead(plan.queries(), since, this);
+        flushEntries();
+        flushPresent();
+        changedAnchors.forEach(deletedAnchors::remove);
+        if (!deletedAnchors.isEmpty()) {
+            Map<String, JobState.Known> known = state.known(jobId, new ArrayList<>(deletedAnchors.keySet()));
+            publishDeletions(deletedAnchors.entrySet().stream()
+                    .filter(deleted -> known.containsKey(deleted.getKey())
+                            && deleted.getValue().contains(known.get(deleted.getKey()).type()))
+                    .map(deleted -> new JobState.Seen(deleted.getKey(), known.get(deleted.getKey()).type(), null,
+                            null)).toList());
+        }
+        for (ObjectTypeQuery type : plan.queries()) {
+            if (result.presentPhase(type.typeName())) {
+                deleteUnseen(type.typeName());
+            }
+        }
+        return result.watermark();
+    }
+
+    @Override
+    public void changed(SourceEntry entry) {
+        imported++;
+        if (!publishEveryObject) {
+            changedAnchors.add(entry.anchor());
+        }
+        entries.add(entry);
+        if (entries.size() >= batchSize) {
+            flushEntries();
+        }
+    }
+
+    /**
+     * Sources list more than deletions: OpenLDAP's session log names entries of another type or merely modified.
+     * Only an anchor known as this type, and not read as changed in this cycle, is a deletion.
+     */
+    @Override
+    public void deleted(String type, String anchor) {
+        deletedAnchors.computeIfAbsent(anchor, a -> new HashSet<>()).add(type);
+    }
+
+    @Override
+    public void present(String type, String anchor) {
+        present.add(anchor);
+        if (present.size() >= batchSize) {
+            flushPresent();
+        }
+    }
+
+    private void flushEntries() {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, JobState.Known> known = state.known(jobId, entries.stream().map(SourceEntry::anchor).toList());
+        List<JobState.Seen> seen = new ArrayList<>(entries.size());
+        for (SourceEntry entry : entries) {
+            Map<String, List<String>> image = SourceImages.image(entry);
+            String hash = SourceImages.hash(entry.type(), image);
+            JobState.Known before = known.get(entry.anchor());
+            if (publishEveryObject || before == null || !before.hash().equals(hash)) {
+                publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(),
+                        jobId, cycleId, entry.type(), entry.anchor(), entry.dn(), false, image));
+                changes++;
+            }
+            seen.add(new JobState.Seen(entry.anchor(), entry.type(), entry.dn(), hash));
+        }
+        state.remember(jobId, cycleId, seen);
+        entries.clear();
+    }
+
+    private void flushPresent() {
+        if (!present.isEmpty()) {
+            state.markPresent(jobId, cycleId, present);
+            present.clear();
+        }
+    }
+
+    private void deleteUnseen(String type) {
+        publishDeletions(state.unseen(jobId, type, cycleId));
+    }
+
+    private void publishDeletions(List<JobState.Seen> gone) {
+        for (JobState.Seen object : gone) {
+            publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(), jobId,
+                    cycleId, object.type(), object.anchor(), object.dn(), true, Map.of()));
+            changes++;
+        }
+        if (!gone.isEmpty()) {
+            state.forgetObjects(jobId, gone.stream().map(JobState.Seen::anchor).toList());
+        }
+    }
+}

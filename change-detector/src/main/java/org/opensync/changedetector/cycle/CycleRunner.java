@@ -1,0 +1,144 @@
+package org.opensync.changedetector.cycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.opensync.changedetector.ChangeDetectorConfig;
+import org.opensync.changedetector.source.SourceConnection;
+import org.opensync.changedetector.source.SourcePlan;
+import org.opensync.common.events.JobEvent;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Tick;
+import org.opensync.common.mirror.SchemaMirror;
+import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.connectors.ldap.LdapConfigurationException;
+import org.opensync.connectors.ldap.LdapSettings;
+import org.opensync.connectors.ldap.LdapSource;
+import org.opensync.connectors.ldap.LdapUnavailableException;
+import org.opensync.connectors.ldap.Watermark;
+import org.opensync.connectors.ldap.WatermarkUnusableException;
+import org.opensync.mapping.model.SynchronizationSchema;
+
+/**
+ * Runs the read half of a cycle: decides full or delta read, streams the source into object changes framed by
+ * cycle markers, and stores the new watermark once Kafka acknowledged everything. A cycle that cannot run (no
+ * schema, no secrets, unreachable directory, refused credentials) ends as a failed cycle on sync.job-events.
+ */
+@ApplicationScoped
+public class CycleRunner {
+    private static final Logger LOG = Logger.getLogger(CycleRunner.class);
+
+    private final SchemaMirror schemas;
+    private final SecretsMirror secrets;
+    private final JobState state;
+    private final ChangePublisher publisher;
+    private final ObjectMapper mapper;
+    private final ChangeDetectorConfig config;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
+                       ObjectMapper mapper, ChangeDetectorConfig config) {
+        this.schemas = schemas;
+        this.secrets = secrets;
+        this.state = state;
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** A tick that arrives while the job's previous cycle still runs is dropped: the next tick comes anyway. */
+    public void run(Tick tick) {
+        if (!running.add(tick.jobId())) {
+            LOG.infof("job %s: a cycle is still running, tick %d skipped", tick.jobId(), tick.sequence());
+            return;
+        }
+        try {
+            runCycle(tick);
+        } finally {
+            running.remove(tick.jobId());
+        }
+    }
+
+    private void runCycle(Tick tick) {
+        String jobId = tick.jobId();
+        String cycleId = UUID.randomUUID().toString();
+        Instant began = Instant.now();
+        ChangePublisher.Batch batch = publisher.batch();
+        batch.jobEvent(new JobEvent.CycleStarted(UUID.randomUUID().toString(), began, jobId, cycleId,
+                tick.cycleKind()));
+        try {
+            SchemaMirror.MirroredSchema mirrored = schemas.schemaOf(jobId).orElseThrow(() -> new CycleFailure(
+                    "SchemaNotAvailable", "The job's schema has not reached the change detector yet.", false));
+            SourcePlan plan = SourcePlan.of(parse(mirrored)).orElseThrow(() -> new CycleFailure(
+                    "NothingToSynchronize", "No enabled object mapping reads from the source directory.", true));
+            LdapSettings settings = secrets.secretsOf(mirrored.servicePrincipalId())
+                    .flatMap(SourceConnection::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
+                            "The source directory needs the secrets Server (ldap:// URL) and Domain (base DN), "
+                                    + "and UserName/Password unless it allows anonymous reads.", true));
+            if (RestartScope.clearsWatermark(tick.resetScope())) {
+                state.clearWatermark(jobId);
+            }
+            Watermark watermark = state.watermark(jobId).orElse(null);
+            boolean full = watermark == null || tick.cycleKind() == Tick.CycleKind.Initial;
+            Tick.CycleKind kind = full ? Tick.CycleKind.Initial : Tick.CycleKind.Incremental;
+            batch.objectChange(new ObjectChange.CycleBegan(UUID.randomUUID().toString(), Instant.now(), jobId, cycleId,
+                    kind, tick.resetScope()));
+            CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize());
+            Watermark next = read(settings, plan, reader, full ? null : watermark);
+            batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
+                    cycleId, kind, began, reader.imported(), reader.changes()));
+            batch.awaitAcknowledgements();
+            state.saveWatermark(jobId, next);
+            LOG.infof("job %s cycle %s: %s read, %d objects, %d changes", jobId, cycleId, kind, reader.imported(),
+                    reader.changes());
+        } catch (CycleFailure e) {
+            fail(batch, tick, cycleId, began, e.error());
+        } catch (LdapUnavailableException e) {
+            fail(batch, tick, cycleId, began, new JobEvent.CycleError("SourceUnreachable", e.getMessage(), false));
+        } catch (LdapConfigurationException e) {
+            fail(batch, tick, cycleId, began, new JobEvent.CycleError("SourceConfigurationInvalid", e.getMessage(),
+                    true));
+        }
+    }
+
+    /** A delta read whose watermark the server no longer accepts becomes a full read. */
+    private static Watermark read(LdapSettings settings, SourcePlan plan, CycleReader reader, Watermark since) {
+        try (LdapSource source = LdapSource.open(settings)) {
+            if (since != null) {
+                try {
+                    return reader.delta(source, plan, since);
+                } catch (WatermarkUnusableException e) {
+                    LOG.warnf("watermark unusable (%s): reading everything", e.getMessage());
+                }
+            }
+            return reader.full(source, plan);
+        }
+    }
+
+    private void fail(ChangePublisher.Batch batch, Tick tick, String cycleId, Instant began,
+                      JobEvent.CycleError error) {
+        LOG.warnf("job %s cycle %s failed: %s %s", tick.jobId(), cycleId, error.code(), error.message());
+        batch.jobEvent(new JobEvent.CycleFinished(UUID.randomUUID().toString(), Instant.now(), tick.jobId(), cycleId,
+                tick.cycleKind(), began, Instant.now(), JobEvent.CycleResult.Failed, Map.of(), Map.of(), error,
+                false));
+        batch.awaitAcknowledgements();
+    }
+
+    private SynchronizationSchema parse(SchemaMirror.MirroredSchema mirrored) {
+        try {
+            return mapper.readValue(mirrored.schemaJson(), SynchronizationSchema.class);
+        } catch (JsonProcessingException e) {
+            throw new CycleFailure("SchemaUnreadable", "The job's schema cannot be read: " + e.getOriginalMessage(),
+                    false);
+        }
+    }
+}

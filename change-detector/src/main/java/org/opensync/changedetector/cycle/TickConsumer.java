@@ -1,0 +1,35 @@
+package org.opensync.changedetector.cycle;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.opensync.common.events.Tick;
+import org.opensync.common.inbox.Inbox;
+
+/**
+ * Runs a cycle for every tick, once: the tick id is recorded first, in its own transaction, because a cycle is
+ * far too long for one. Cycles of different jobs run side by side.
+ */
+@ApplicationScoped
+public class TickConsumer {
+    private static final String CONSUMER = "change-detector.ticks";
+
+    private final Inbox inbox;
+    private final CycleRunner cycles;
+
+    @Inject
+    public TickConsumer(Inbox inbox, CycleRunner cycles) {
+        this.inbox = inbox;
+        this.cycles = cycles;
+    }
+
+    @Incoming("ticks")
+    @Blocking(ordered = false)
+    public void onTick(ConsumerRecord<String, String> record) {
+        QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(CONSUMER, record, Tick.class))
+                .ifPresent(cycles::run);
+    }
+}

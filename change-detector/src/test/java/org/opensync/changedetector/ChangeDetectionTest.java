@@ -1,0 +1,183 @@
+package org.opensync.changedetector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.JobEvent;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Tick;
+import org.opensync.common.events.Topics;
+import org.opensync.common.mirror.SchemaMirror;
+import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.sandbox.directory.InMemoryTestDirectory;
+import org.opensync.sandbox.directory.SlapdTestDirectory;
+import org.opensync.sandbox.directory.TestDirectory;
+import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.testing.TopicProbe;
+
+/**
+ * Ticks on the real {@code sync.ticks} become object changes on the real {@code sync.object-changes}, read from a
+ * real directory: OpenLDAP slapd (RFC 4533 content sync) and the in-memory server (timestamp deltas).
+ */
+@QuarkusTest
+class ChangeDetectionTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int USERS = 60;
+    private static final int GROUPS = 4;
+
+    @Inject
+    SchemaMirror schemas;
+
+    @Inject
+    SecretsMirror secrets;
+
+    private TopicProbe changes;
+    private TopicProbe jobEvents;
+
+    static Stream<Supplier<TestDirectory>> directories() {
+        return Stream.of(SlapdTestDirectory::new, InMemoryTestDirectory::new);
+    }
+
+    @BeforeEach
+    void listen() {
+        changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES);
+        jobEvents = TopicProbe.fromNow(Topics.JOB_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        changes.close();
+        jobEvents.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("directories")
+    void initialThenIncrementalCycles(Supplier<TestDirectory> kind) {
+        try (TestDirectory directory = kind.get()) {
+            DirectoryDataGenerator generator = new DirectoryDataGenerator();
+            directory.load(generator.generate(USERS, GROUPS));
+            SourceJob job = ready(directory);
+
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            List<ObjectChange> initial = cycle(job, 1);
+            assertThat(initial.get(0)).isInstanceOf(ObjectChange.CycleBegan.class);
+            ObjectChange.CycleReadCompleted completed = (ObjectChange.CycleReadCompleted) initial.get(initial.size() - 1);
+            assertThat(completed.imported()).isEqualTo(USERS + GROUPS);
+            List<ObjectChange.ObjectChanged> objects = objects(initial);
+            assertThat(objects).hasSize(USERS + GROUPS);
+            assertThat(objects.subList(0, USERS)).allMatch(o -> o.objectType().equals("User"));
+            assertThat(objects.subList(USERS, USERS + GROUPS)).allMatch(o -> o.objectType().equals("Group"));
+            ObjectChange.ObjectChanged first = objects.get(0);
+            assertThat(first.attributes()).containsKeys("objectId", "dn", "IsSoftDeleted", "mail", "uid");
+            assertThat(first.attributes().get("objectId")).containsExactly(first.anchor());
+            assertThat(objects.get(USERS).attributes().get("member")).isNotEmpty();
+            assertThat(initial).extracting(ObjectChange::cycleId).containsOnly(completed.cycleId());
+
+            String group = directory.groupDn(DirectoryDataGenerator.groupCn(1));
+            String deletedUser = directory.userDn(generator.group(1, USERS, GROUPS).memberUids().get(0));
+            String changedUser = directory.userDn(generator.group(1, USERS, GROUPS).memberUids().get(1));
+            directory.modify(changedUser, "title", "Chief Tester");
+            directory.addUser(generator.user(USERS));
+            directory.removeMember(group, deletedUser);
+            directory.delete(deletedUser);
+
+            job.tick(Tick.CycleKind.Incremental, Set.of());
+            List<ObjectChange.ObjectChanged> delta = objects(cycle(job, 2));
+            assertThat(delta).filteredOn(o -> !o.deleted()).extracting(ObjectChange.ObjectChanged::dn)
+                    .containsExactlyInAnyOrder(changedUser, directory.userDn(DirectoryDataGenerator.uid(USERS)), group);
+            assertThat(delta).filteredOn(ObjectChange.ObjectChanged::deleted).hasSize(1)
+                    .allMatch(o -> o.objectType().equals("User"));
+            assertThat(delta).filteredOn(o -> o.dn() != null && o.dn().equals(changedUser)).singleElement()
+                    .satisfies(o -> assertThat(o.attributes().get("title")).containsExactly("Chief Tester"));
+
+            job.tick(Tick.CycleKind.Incremental, Set.of());
+            assertThat(objects(cycle(job, 3))).as("nothing changed").isEmpty();
+
+            job.tick(Tick.CycleKind.Initial, Set.of(RestartScope.Full));
+            assertThat(objects(cycle(job, 4))).as("a full restart re-reads everything").hasSize(USERS + GROUPS);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("directories")
+    void aCycleThatCannotReadTheSourceFails(Supplier<TestDirectory> kind) {
+        try (TestDirectory directory = kind.get()) {
+            SourceJob noSecrets = new SourceJob();
+            noSecrets.publishSchema();
+            Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(noSecrets.jobId).isPresent());
+            noSecrets.tick(Tick.CycleKind.Initial, Set.of());
+            assertThat(failure(noSecrets).code()).isEqualTo("CredentialsMissing");
+
+            SourceJob unreachable = new SourceJob();
+            unreachable.publishSchema();
+            unreachable.publishSecrets(Map.of("Server", "ldap://127.0.0.1:1", "Domain", directory.baseDn()));
+            awaitMirrored(unreachable);
+            unreachable.tick(Tick.CycleKind.Initial, Set.of());
+            JobEvent.CycleError error = failure(unreachable);
+            assertThat(error.code()).isEqualTo("SourceUnreachable");
+            assertThat(error.message()).contains("127.0.0.1:1");
+
+            SourceJob wrongPassword = new SourceJob();
+            wrongPassword.publishSchema();
+            wrongPassword.publishSecrets(Map.of("Server", directory.url(), "UserName", directory.bindDn(),
+                    "Password", "wrong", "Domain", directory.baseDn()));
+            awaitMirrored(wrongPassword);
+            wrongPassword.tick(Tick.CycleKind.Initial, Set.of());
+            JobEvent.CycleError refused = failure(wrongPassword);
+            assertThat(refused.code()).isEqualTo("SourceConfigurationInvalid");
+            assertThat(refused.tenantActionable()).isTrue();
+        }
+    }
+
+    private SourceJob ready(TestDirectory directory) {
+        SourceJob job = new SourceJob();
+        job.publishSchema();
+        job.publishSecretsFor(directory);
+        awaitMirrored(job);
+        return job;
+    }
+
+    private void awaitMirrored(SourceJob job) {
+        Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent()
+                && secrets.secretsOf(job.servicePrincipalId).isPresent());
+    }
+
+    /** The changes of the job's n-th cycle, from its CycleBegan to its CycleReadCompleted. */
+    private List<ObjectChange> cycle(SourceJob job, int n) {
+        changes.await(r -> r.key().equals(job.jobId + ":cycle") && r.value().contains("CycleReadCompleted"), n,
+                TIMEOUT);
+        List<ObjectChange> all = changes.records(r -> r.key().startsWith(job.jobId + ":")).stream()
+                .map(r -> EventCodec.decode(r.value(), ObjectChange.class)).toList();
+        String cycleId = all.stream().filter(c -> c instanceof ObjectChange.CycleReadCompleted).skip(n - 1)
+                .findFirst().orElseThrow().cycleId();
+        return all.stream().filter(c -> c.cycleId().equals(cycleId)).toList();
+    }
+
+    private static List<ObjectChange.ObjectChanged> objects(List<ObjectChange> cycle) {
+        return cycle.stream().filter(c -> c instanceof ObjectChange.ObjectChanged)
+                .map(c -> (ObjectChange.ObjectChanged) c).toList();
+    }
+
+    private JobEvent.CycleError failure(SourceJob job) {
+        ConsumerRecord<String, String> record = jobEvents.awaitOne(
+                r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished"), TIMEOUT);
+        JobEvent.CycleFinished finished = (JobEvent.CycleFinished) EventCodec.decode(record.value(), JobEvent.class);
+        assertThat(finished.result()).isEqualTo(JobEvent.CycleResult.Failed);
+        return finished.error();
+    }
+}

@@ -1,0 +1,108 @@
+package org.opensync.changedetector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.opensync.common.events.JobSchemaPublished;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Tick;
+import org.opensync.common.events.Topics;
+import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretsChanged;
+import org.opensync.mapping.model.AttributeDefinition;
+import org.opensync.mapping.model.AttributeMapping;
+import org.opensync.mapping.model.AttributeMappingSource;
+import org.opensync.mapping.model.AttributeType;
+import org.opensync.mapping.model.DirectoryDefinition;
+import org.opensync.mapping.model.ObjectDefinition;
+import org.opensync.mapping.model.ObjectDefinitionMetadata;
+import org.opensync.mapping.model.ObjectDefinitionMetadataEntry;
+import org.opensync.mapping.model.ObjectMapping;
+import org.opensync.mapping.model.SynchronizationRule;
+import org.opensync.mapping.model.SynchronizationSchema;
+import org.opensync.sandbox.directory.TestDirectory;
+import org.opensync.testing.EventPublisher;
+
+/** A job whose schema and secrets are published on the real topics, reading from a test directory. */
+final class SourceJob {
+    static final String TRANSPORT_KEY = "dGVzdC10cmFuc3BvcnQta2V5LW5vdC1mb3ItcHJvZHU=";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    final String jobId = "scim.cd." + UUID.randomUUID();
+    final String servicePrincipalId = UUID.randomUUID().toString();
+    private long ticks;
+
+    void publishSchema() {
+        JsonNode schema = JSON.valueToTree(schema());
+        EventPublisher.publish(Topics.SCHEMAS, new JobSchemaPublished(id(), Instant.now(), jobId, servicePrincipalId,
+                "scim", "date:" + Instant.now(), schema));
+    }
+
+    void publishSecrets(Map<String, String> secrets) {
+        String plain;
+        try {
+            plain = JSON.writeValueAsString(secrets.entrySet().stream()
+                    .map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String sealed = new SecretBox(TRANSPORT_KEY, List.of()).seal(plain, servicePrincipalId);
+        EventPublisher.publish(Topics.SECRETS, new SecretsChanged(id(), Instant.now(), servicePrincipalId, sealed));
+    }
+
+    void publishSecretsFor(TestDirectory directory) {
+        publishSecrets(Map.of("Server", directory.url(), "UserName", directory.bindDn(), "Password",
+                directory.password(), "Domain", directory.baseDn()));
+    }
+
+    void tick(Tick.CycleKind kind, Set<RestartScope> reset) {
+        ticks++;
+        String tickId = UUID.randomUUID().toString();
+        EventPublisher.publish(Topics.TICKS, new Tick(tickId, Instant.now(), jobId, tickId, ticks, kind,
+                reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset), Instant.now()));
+    }
+
+    private static SynchronizationSchema schema() {
+        ObjectDefinition users = new ObjectDefinition(List.of(anchor(), attribute("uid"), attribute("cn"),
+                attribute("sn"), attribute("mail"), attribute("title"), attribute("manager")),
+                List.of(new ObjectDefinitionMetadataEntry(ObjectDefinitionMetadata.BaseObjectName, "inetOrgPerson")),
+                "User", List.of());
+        ObjectDefinition groups = new ObjectDefinition(List.of(anchor(), attribute("cn"), attribute("member")),
+                List.of(new ObjectDefinitionMetadataEntry(ObjectDefinitionMetadata.BaseObjectName, "groupOfNames")),
+                "Group", List.of());
+        ObjectDefinition scimUser = new ObjectDefinition(List.of(attribute("userName")), List.of(), "User", List.of());
+        ObjectDefinition scimGroup = new ObjectDefinition(List.of(attribute("displayName")), List.of(), "Group",
+                List.of());
+        return new SynchronizationSchema("test", List.of(
+                new DirectoryDefinition("ldap", null, null, "LDAP", List.of(users, groups), true, null),
+                new DirectoryDefinition("scim", null, null, "customappsso", List.of(scimUser, scimGroup), false,
+                        null)),
+                List.of(new SynchronizationRule(null, true, null, "rule", List.of(), "LDAP_OUTBOUND_SCIM",
+                        List.of(mapping("User", "userName", "mail"), mapping("Group", "displayName", "cn")), 1,
+                        "LDAP", "customappsso")), null);
+    }
+
+    private static ObjectMapping mapping(String object, String target, String source) {
+        return new ObjectMapping(List.of(AttributeMapping.of(target,
+                new AttributeMappingSource("[" + source + "]", source, List.of(), null))), true, null, List.of(),
+                object, null, object, object);
+    }
+
+    private static AttributeDefinition anchor() {
+        return new AttributeDefinition(true, null, true, null, false, null, false, null, "objectId", null, false,
+                AttributeType.String);
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.of(name, AttributeType.String);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,58 @@
+package org.opensync.common.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stream of one job's cycle on {@link Topics#OBJECT_CHANGES}, published by change-detector: a
+ * {@link CycleBegan} marker, the source objects that changed, then a {@link CycleReadCompleted} marker. Records are
+ * keyed by job id + anchor but all records of a job go to the partition of its job id, so the markers stay in
+ * order with the objects between them.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonSubTypes({
+        @JsonSubTypes.Type(ObjectChange.CycleBegan.class),
+        @JsonSubTypes.Type(ObjectChange.ObjectChanged.class),
+        @JsonSubTypes.Type(ObjectChange.CycleReadCompleted.class)
+})
+public sealed interface ObjectChange extends JobScopedEvent {
+    String cycleId();
+
+    /** @param resetScope what the restart that caused this cycle asked to reset (escrows, connector data...) */
+    record CycleBegan(String eventId, Instant occurredAt, String jobId, String cycleId, Tick.CycleKind cycleKind,
+                      Set<RestartScope> resetScope) implements ObjectChange {
+        @Override
+        public String key() {
+            return jobId + ":cycle";
+        }
+    }
+
+    /**
+     * @param objectType the source object name of the schema (e.g. {@code User}, {@code Group})
+     * @param deleted    true when the object is gone from the source; {@code attributes} is then empty
+     * @param attributes the full source image of the attributes the schema reads, including computed ones
+     *                   ({@code objectId}, {@code dn}, {@code IsSoftDeleted})
+     */
+    record ObjectChanged(String eventId, Instant occurredAt, String jobId, String cycleId, String objectType,
+                         String anchor, String dn, boolean deleted, Map<String, List<String>> attributes)
+            implements ObjectChange {
+        @Override
+        public String key() {
+            return jobId + ":" + anchor;
+        }
+    }
+
+    /** @param imported source objects read; @param changes object changes published before this marker */
+    record CycleReadCompleted(String eventId, Instant occurredAt, String jobId, String cycleId,
+                              Tick.CycleKind cycleKind, Instant timeBegan, long imported, long changes)
+            implements ObjectChange {
+        @Override
+        public String key() {
+            return jobId + ":cycle";
+        }
+    }
+}

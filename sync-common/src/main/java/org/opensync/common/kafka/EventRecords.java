@@ -1,0 +1,33 @@
+package org.opensync.common.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.opensync.common.events.Event;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.EventHeaders;
+
+/** Kafka records carrying an event: JSON value plus the headers every consumer relies on. */
+public final class EventRecords {
+    private EventRecords() {
+    }
+
+    /** @param partition null lets the producer choose by key */
+    public static ProducerRecord<String, String> of(String topic, Integer partition, Event event) {
+        return of(topic, partition, event.key(), event.eventId(), event.type(), event.version(),
+                EventCodec.encode(event));
+    }
+
+    public static ProducerRecord<String, String> of(String topic, Integer partition, String key, String eventId,
+                                                    String type, int version, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, payload);
+        record.headers().add(EventHeaders.EVENT_ID, utf8(eventId));
+        record.headers().add(EventHeaders.EVENT_TYPE, utf8(type));
+        record.headers().add(EventHeaders.EVENT_VERSION, utf8(Integer.toString(version)));
+        record.headers().add(EventHeaders.CONTENT_TYPE, utf8("application/json"));
+        return record;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

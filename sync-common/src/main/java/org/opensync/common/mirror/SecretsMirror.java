@@ -1,0 +1,71 @@
+package org.opensync.common.mirror;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretsChanged;
+import org.opensync.common.secrets.SecretsConfig;
+
+/**
+ * This service's copy of {@code sync.secrets}: each service principal's connection secrets, still sealed with the
+ * transport key, opened only when a connection is made. A service feeds it from its own {@code @Incoming} method.
+ */
+@ApplicationScoped
+public class SecretsMirror {
+    private static final TypeReference<List<Map<String, String>>> ENTRIES = new TypeReference<>() {
+    };
+
+    private final EntityManager entityManager;
+    private final SecretBox transport;
+
+    @Inject
+    public SecretsMirror(EntityManager entityManager, SecretsConfig config) {
+        this.entityManager = entityManager;
+        this.transport = new SecretBox(config.requiredTransportKey(), config.previousTransportKeys().orElse(List.of()));
+    }
+
+    /** Newer records replace older ones; a tombstone (deleted service principal) removes the copy. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            entityManager.createNativeQuery("delete from mirrored_secret where service_principal_id = ?1")
+                    .setParameter(1, record.key()).executeUpdate();
+            return;
+        }
+        SecretsChanged changed = EventCodec.decode(record.value(), SecretsChanged.class);
+        entityManager.createNativeQuery("""
+                        insert into mirrored_secret (service_principal_id, sealed, updated_at) values (?1, ?2, now())
+                        on conflict (service_principal_id) do update set sealed = excluded.sealed, updated_at = now()""")
+                .setParameter(1, changed.servicePrincipalId()).setParameter(2, changed.sealed()).executeUpdate();
+    }
+
+    /** The secrets by key, or empty when the service principal has none. */
+    @Transactional
+    public Optional<Map<String, String>> secretsOf(String servicePrincipalId) {
+        @SuppressWarnings("unchecked")
+        List<String> sealed = entityManager.createNativeQuery(
+                        "select sealed from mirrored_secret where service_principal_id = ?1")
+                .setParameter(1, servicePrincipalId).getResultList();
+        if (sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, String> secrets = new LinkedHashMap<>();
+            EventCodec.mapper().readValue(transport.open(sealed.get(0), servicePrincipalId), ENTRIES)
+                    .forEach(entry -> secrets.put(entry.get("key"), entry.get("value")));
+            return Optional.of(secrets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the secrets of " + servicePrincipalId + " are unreadable");
+        }
+    }
+}
