@@ -1,6 +1,7 @@
 package org.opensync.changedetector.cycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opensync.common.mirror.MirrorConsumers;
 import org.opensync.connectors.ldap.Watermark;
 
 /**
@@ -111,10 +113,9 @@ public class JobState {
     }
 
     /** Everything about a deleted job. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void forget(String jobId) {
-        entityManager.createNativeQuery("delete from known_object where job_id = ?1").setParameter(1, jobId)
+    void forget(@Observes MirrorConsumers.JobRemoved removed) {
+        entityManager.createNativeQuery("delete from known_object where job_id = ?1").setParameter(1, removed.jobId())
                 .executeUpdate();
-        clearWatermark(jobId);
+        clearWatermark(removed.jobId());
     }
 }
