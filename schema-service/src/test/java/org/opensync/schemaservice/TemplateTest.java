@@ -8,12 +8,29 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.opensync.schemaservice.Requests.authorized;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opensync.schemaservice.schema.SchemaValidator;
+import org.opensync.schemaservice.template.TemplateService;
 
 @QuarkusTest
 class TemplateTest {
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    SchemaValidator validator;
+
+    @Test
+    void builtInTemplatesAreValidSchemas() {
+        assertThat(templates.list()).isNotEmpty();
+        templates.list().forEach(template -> validator.validate(template.schema()));
+    }
+
     private static final String TEMPLATES = "/beta/servicePrincipals/" + UUID.randomUUID() + "/synchronization/templates";
 
     @Test

@@ -7,9 +7,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.opensync.common.events.Event;
-import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.EventHeaders;
+import org.opensync.common.kafka.EventRecords;
 
 /** Publishes events to the real broker the way the outbox relay does (same headers), or raw records. */
 public final class EventPublisher {
@@ -19,11 +20,14 @@ public final class EventPublisher {
     }
 
     public static void publish(String topic, Event event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), EventCodec.encode(event));
-        record.headers().add(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(event.version()).getBytes(StandardCharsets.UTF_8));
-        send(record);
+        send(EventRecords.of(topic, null, event));
+    }
+
+    /** Publishes on the partition {@code partitionKey} hashes to, as change-detector does with a job's changes. */
+    public static void publishOnPartitionOf(String topic, String partitionKey, Event event) {
+        int partitions = producer().partitionsFor(topic).size();
+        send(EventRecords.of(topic, Utils.toPositive(Utils.murmur2(partitionKey.getBytes(StandardCharsets.UTF_8)))
+                % partitions, event));
     }
 
     /** Sends a record as given, e.g. a malformed one, with an optional event-id header. */
@@ -35,7 +39,7 @@ public final class EventPublisher {
         send(record);
     }
 
-    private static synchronized void send(ProducerRecord<String, String> record) {
+    private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfraEndpoints.kafkaBootstrap());
@@ -43,8 +47,12 @@ public final class EventPublisher {
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             producer = new KafkaProducer<>(props);
         }
+        return producer;
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
         try {
-            producer.send(record).get();
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,62 @@
+package org.opensync.provisioner.cycle;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.provisioner.engine.JobContext;
+import org.opensync.provisioner.engine.Outcome;
+
+/** Builds provisioning-log records (Graph's provisioningObjectSummary) from outcomes. */
+final class ProvisioningLogs {
+    private static final ProvisioningObjectSummary.Initiator SERVICE =
+            new ProvisioningObjectSummary.Initiator("", "OpenSync Provisioning Service", "system");
+
+    private ProvisioningLogs() {
+    }
+
+    /**
+     * @param phase distinguishes the records of one object within a cycle (first pass, escrow retry, deprovisioning),
+     *              and makes the record id stable when a batch is processed again after a restart
+     */
+    static ProvisioningObjectSummary summary(String tenantId, JobContext job, String cycleId, String phase,
+                                             ObjectChange.ObjectChanged change, Outcome outcome, Instant started) {
+        String id = UUID.nameUUIDFromBytes((cycleId + "/" + phase + "/" + change.anchor())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        ProvisioningObjectSummary.ErrorInfo error = outcome.failed() ? new ProvisioningObjectSummary.ErrorInfo(
+                outcome.errorCode(), outcome.systemic() ? "nonServiceFailure" : "failure", outcome.reason(),
+                outcome.reason(), recommendation(outcome)) : null;
+        String status = outcome.status();
+        return new ProvisioningObjectSummary(id, Instant.now(), tenantId, job.jobId(), cycleId, change.eventId(),
+                outcome.action(), Duration.between(started, Instant.now()).toMillis(), SERVICE,
+                new ProvisioningObjectSummary.Identity(job.servicePrincipalId(), job.targetSystem()),
+                new ProvisioningObjectSummary.SystemInfo("LDAP", "LDAP", Map.of()),
+                new ProvisioningObjectSummary.SystemInfo(job.servicePrincipalId(), job.targetSystem(),
+                        Map.of("ServicePrincipalId", job.servicePrincipalId())),
+                new ProvisioningObjectSummary.ProvisionedIdentity(change.anchor(), displayName(change),
+                        change.objectType(), change.dn() == null ? Map.of() : Map.of("DistinguishedName", change.dn())),
+                new ProvisioningObjectSummary.ProvisionedIdentity(outcome.targetId() == null ? "" : outcome.targetId(),
+                        "", change.objectType(), Map.of()),
+                new ProvisioningObjectSummary.StatusInfo(status, error), outcome.steps(),
+                outcome.modifiedProperties());
+    }
+
+    private static String displayName(ObjectChange.ObjectChanged change) {
+        for (String attribute : new String[]{"displayName", "cn", "mail", "uid"}) {
+            List<String> values = change.attributes().get(attribute);
+            if (values != null && !values.isEmpty()) {
+                return values.get(0);
+            }
+        }
+        return change.dn() == null ? change.anchor() : change.dn();
+    }
+
+    private static String recommendation(Outcome outcome) {
+        return outcome.systemic() ? "Check the target's BaseAddress and SecretToken secrets and that it is reachable."
+                : "Fix the value in the source or the mapping; the object is retried in a later cycle.";
+    }
+}
