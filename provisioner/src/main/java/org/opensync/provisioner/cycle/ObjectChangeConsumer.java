@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
@@ -30,7 +31,7 @@ public class ObjectChangeConsumer {
 
     @Incoming("object-changes")
     @Blocking
-    public void onBatch(List<ConsumerRecord<String, String>> records) {
+    public void onBatch(ConsumerRecords<String, String> records) {
         String jobId = null;
         List<ObjectChange> run = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {

@@ -1,0 +1,276 @@
+package org.opensync.provisioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.JobEvent;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Topics;
+import org.opensync.common.logs.ProvisioningLogRecorded;
+import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.mirror.SchemaMirror;
+import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.sandbox.ldap.DirectoryData;
+import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.sandbox.ldap.GeneratedGroup;
+import org.opensync.sandbox.ldap.GeneratedUser;
+import org.opensync.sandbox.scim.FaultRule;
+import org.opensync.sandbox.scim.JournalEntry;
+import org.opensync.sandbox.scim.Malformation;
+import org.opensync.sandbox.scim.ScimServer;
+import org.opensync.sandbox.scim.ScimServerConfig;
+import org.opensync.testing.TopicProbe;
+
+/**
+ * Object changes on the real {@code sync.object-changes} topic provisioned into a SCIM 2.0 application over HTTP
+ * (the sandbox server), with the request journal showing exactly what was sent.
+ */
+@QuarkusTest
+class ProvisioningTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String TOKEN = "provisioner-test-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ScimServer scim;
+
+    @Inject
+    SchemaMirror schemas;
+
+    @Inject
+    SecretsMirror secrets;
+
+    private TopicProbe jobEvents;
+    private TopicProbe logs;
+
+    @BeforeAll
+    static void startTarget() {
+        scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN)).start();
+    }
+
+    @AfterAll
+    static void stopTarget() {
+        scim.stop();
+    }
+
+    @BeforeEach
+    void listen() {
+        scim.reset();
+        jobEvents = TopicProbe.fromNow(Topics.JOB_EVENTS);
+        logs = TopicProbe.fromNow(Topics.PROVISIONING_LOGS);
+    }
+
+    @AfterEach
+    void close() {
+        jobEvents.close();
+        logs.close();
+    }
+
+    @Test
+    void usersAndGroupsAreCreatedWithMembersAndManagers() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(30, 4);
+        TargetJob job = ready(null, Map.of());
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+
+        assertThat(scim.users().size()).isEqualTo(30);
+        assertThat(scim.groups().size()).isEqualTo(4);
+        GeneratedUser someone = data.users().get(5);
+        ObjectNode user = userNamed(someone.mail());
+        assertThat(user.path("active").asBoolean()).isTrue();
+        assertThat(user.at("/name/givenName").asText()).isEqualTo(someone.givenName());
+        assertThat(user.at("/name/familyName").asText()).isEqualTo(someone.surname());
+        assertThat(user.path("emails").get(0).path("value").asText()).isEqualTo(someone.mail());
+        assertThat(user.path("externalId").asText()).isEqualTo(someone.uid());
+        GeneratedUser managed = data.users().stream().filter(u -> u.managerDn().isPresent()).findFirst().orElseThrow();
+        String managerId = userNamed(data.users().stream().filter(u -> u.dn().equals(managed.managerDn().get()))
+                .findFirst().orElseThrow().mail()).path("id").asText();
+        assertThat(userNamed(managed.mail()).at("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager")
+                .toString()).contains(managerId);
+
+        for (GeneratedGroup group : data.groups()) {
+            JsonNode created = scim.groups().find("displayName eq \"" + group.cn() + "\"").get(0);
+            List<String> memberIds = new ArrayList<>();
+            created.path("members").forEach(member -> memberIds.add(member.path("value").asText()));
+            List<String> expected = group.memberUids().stream().map(uid -> userNamed(data.users().stream()
+                    .filter(u -> u.uid().equals(uid)).findFirst().orElseThrow().mail()).path("id").asText()).toList();
+            assertThat(memberIds).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(scim.journal().matching("POST", ".*/Groups")).allSatisfy(post ->
+                assertThat(post.json().has("members")).as("groups are created without members").isFalse());
+        ProvisioningObjectSummary created = logFor(job, "create");
+        assertThat(created.provisioningStatusInfo().status()).isEqualTo("success");
+        assertThat(created.provisioningSteps()).extracting(ProvisioningObjectSummary.Step::provisioningStepType)
+                .contains("import", "scoping", "matching", "export");
+    }
+
+    @Test
+    void onlyTheChangedAttributeIsPatched() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(3, 0);
+        TargetJob job = ready(null, Map.of());
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+        scim.journal().clear();
+
+        GeneratedUser user = data.users().get(1);
+        com.unboundid.ldap.sdk.Entry changed = user.toEntry();
+        changed.setAttribute("title", "Chief Tester");
+        finished(job, job.cycle(Set.of(), List.of(job.object("User", changed, false),
+                job.object("User", data.users().get(2).toEntry(), false))));
+
+        List<JournalEntry> patches = scim.journal().matching("PATCH", ".*/Users/.*");
+        assertThat(patches).hasSize(1);
+        assertThat(patches.get(0).json().path("Operations")).hasSize(1);
+        assertThat(patches.get(0).json().at("/Operations/0/path").asText()).isEqualTo("title");
+        assertThat(patches.get(0).json().at("/Operations/0/value").asText()).isEqualTo("Chief Tester");
+        assertThat(scim.journal().matching("POST", ".*")).isEmpty();
+        assertThat(userNamed(user.mail()).path("title").asText()).isEqualTo("Chief Tester");
+    }
+
+    @Test
+    void anExistingTargetObjectIsMatchedNotCreatedAgain() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(2, 0);
+        GeneratedUser existing = data.users().get(0);
+        String id = scim.users().create(JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + existing.mail() + "\",\"active\":true}")).path("id").asText();
+        TargetJob job = ready(null, Map.of());
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+
+        assertThat(scim.users().size()).isEqualTo(2);
+        assertThat(scim.journal().matching("POST", ".*/Users")).hasSize(1);
+        ObjectNode matched = scim.users().get(id).orElseThrow();
+        assertThat(matched.at("/name/familyName").asText()).isEqualTo(existing.surname());
+    }
+
+    @Test
+    void leavingScopeDisablesAndDeletionInTheSourceDeletes() throws Exception {
+        JsonNode noContractors = JSON.readTree("""
+                {"categoryFilterGroups":[],"inputFilterGroups":[],"groups":[{"name":"No contractors","clauses":[
+                {"sourceOperandName":"title","operatorName":"NOT EQUALS","targetOperand":{"values":["Contractor"]}}]}]}""");
+        DirectoryData data = new DirectoryDataGenerator().generate(4, 0);
+        TargetJob job = ready(noContractors, Map.of());
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+        assertThat(scim.users().size()).isEqualTo(4);
+
+        com.unboundid.ldap.sdk.Entry contractor = data.users().get(0).toEntry();
+        contractor.setAttribute("title", "Contractor");
+        JobEvent.CycleFinished cycle = finished(job, job.cycle(Set.of(), List.of(job.object("User", contractor, false),
+                job.object("User", data.users().get(1).toEntry(), true),
+                job.deletion("User", data.users().get(2).dn()))));
+
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(userNamed(data.users().get(0).mail()).path("active").asBoolean()).as("left scope").isFalse();
+        assertThat(userNamed(data.users().get(1).mail()).path("active").asBoolean()).as("disabled").isFalse();
+        assertThat(scim.users().find("userName eq \"" + data.users().get(2).mail() + "\"")).as("deleted").isEmpty();
+        assertThat(userNamed(data.users().get(3).mail()).path("active").asBoolean()).isTrue();
+        assertThat(scim.journal().matching("PATCH", ".*")).allSatisfy(patch ->
+                assertThat(patch.json().at("/Operations/0/path").asText()).isEqualTo("active"));
+    }
+
+    @Test
+    void transientFaultsAreEscrowedAndRetriedWithoutLoss() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(12, 0);
+        TargetJob job = ready(null, Map.of());
+        scim.faults().add(FaultRule.respond(500).onMethod("POST").times(3));
+        scim.faults().add(FaultRule.respond(429).retryAfter(1).onMethod("POST").times(2));
+        scim.faults().add(FaultRule.malformed(Malformation.INVALID_JSON).onMethod("POST").times(1));
+        JobEvent.CycleFinished cycle = finished(job, job.cycle(Set.of(), initialImages(job, data)));
+
+        assertThat(scim.users().size()).isEqualTo(12);
+        assertThat(scim.users().all().stream().map(u -> u.path("userName").asText()).distinct()).hasSize(12);
+        assertThat(cycle.counts().get("countEscrowedRaw")).isZero();
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.EntryLevelErrors);
+        assertThat(logs.records(TopicProbe.keyed(job.jobId)).stream()
+                .map(r -> EventCodec.decode(r.value(), ProvisioningLogRecorded.class).summary())
+                .filter(s -> "failure".equals(s.provisioningStatusInfo().status())))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.provisioningStatusInfo().errorInformation().errorCode()).isNotBlank());
+    }
+
+    @Test
+    void rejectedCredentialsFailTheWholeCycle() throws Exception {
+        TargetJob job = new TargetJob();
+        job.publishSchema(null);
+        job.publishSecrets(scim, "wrong-token", Map.of());
+        awaitMirrored(job);
+        JobEvent.CycleFinished cycle = finished(job, job.cycle(Set.of(),
+                initialImages(job, new DirectoryDataGenerator().generate(3, 0))));
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.Failed);
+        assertThat(cycle.error().code()).isEqualTo("Unauthorized");
+        assertThat(cycle.error().tenantActionable()).isTrue();
+        assertThat(scim.users().size()).isZero();
+    }
+
+    @Test
+    void massDeletionsWaitForForceDeletes() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(5, 0);
+        TargetJob job = ready(null, Map.of("SyncNotificationSettings",
+                "{\"Enabled\":false,\"DeleteThresholdEnabled\":true,\"DeleteThresholdValue\":3}"));
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+
+        List<ObjectChange.ObjectChanged> deletions = data.users().subList(0, 4).stream()
+                .map(user -> job.deletion("User", user.dn())).toList();
+        JobEvent.CycleFinished held = finished(job, job.cycle(Set.of(), deletions));
+        assertThat(held.result()).isEqualTo(JobEvent.CycleResult.Failed);
+        assertThat(held.error().code()).isEqualTo("TooManyDeletes");
+        assertThat(scim.users().size()).as("nothing deleted").isEqualTo(5);
+        assertThat(logFor(job, "stagedDelete").provisioningStatusInfo().status()).isEqualTo("skipped");
+
+        JobEvent.CycleFinished released = finished(job, job.cycle(EnumSet.of(RestartScope.ForceDeletes), List.of()));
+        assertThat(released.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(scim.users().size()).isEqualTo(1);
+    }
+
+    private TargetJob ready(JsonNode scope, Map<String, String> extraSecrets) throws Exception {
+        TargetJob job = new TargetJob();
+        job.publishSchema(scope);
+        job.publishSecrets(scim, TOKEN, extraSecrets);
+        awaitMirrored(job);
+        return job;
+    }
+
+    private void awaitMirrored(TargetJob job) {
+        Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent()
+                && secrets.secretsOf(job.servicePrincipalId).isPresent());
+    }
+
+    private static List<ObjectChange.ObjectChanged> initialImages(TargetJob job, DirectoryData data) {
+        List<ObjectChange.ObjectChanged> images = new ArrayList<>();
+        data.users().forEach(user -> images.add(job.object("User", user.toEntry(), false)));
+        data.groups().forEach(group -> images.add(job.object("Group", group.toEntry(), false)));
+        return images;
+    }
+
+    private JobEvent.CycleFinished finished(TargetJob job, String cycleId) {
+        ConsumerRecord<String, String> record = jobEvents.awaitOne(r -> r.key().equals(job.jobId)
+                && r.value().contains("CycleFinished") && r.value().contains(cycleId), TIMEOUT);
+        return (JobEvent.CycleFinished) EventCodec.decode(record.value(), JobEvent.class);
+    }
+
+    private ProvisioningObjectSummary logFor(TargetJob job, String action) {
+        return logs.await(r -> r.key().equals(job.jobId) && r.value().contains("\"provisioningAction\":\"" + action
+                + "\""), 1, TIMEOUT).stream().map(r -> EventCodec.decode(r.value(), ProvisioningLogRecorded.class)
+                .summary()).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode userNamed(String userName) {
+        List<ObjectNode> found = scim.users().find("userName eq \"" + userName + "\"");
+        assertThat(found).as("user " + userName).hasSize(1);
+        return found.get(0);
+    }
+}

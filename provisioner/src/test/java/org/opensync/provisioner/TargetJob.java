@@ -1,0 +1,103 @@
+package org.opensync.provisioner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.opensync.common.events.JobSchemaPublished;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Tick;
+import org.opensync.common.events.Topics;
+import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretsChanged;
+import org.opensync.sandbox.scim.ScimServer;
+import org.opensync.testing.EventPublisher;
+
+/**
+ * A job of the built-in {@code scim} template towards a sandbox SCIM server, fed with object changes on the real
+ * topic as change-detector would publish them.
+ */
+final class TargetJob {
+    static final String TRANSPORT_KEY = "dGVzdC10cmFuc3BvcnQta2V5LW5vdC1mb3ItcHJvZHU=";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path TEMPLATE = Path.of("..", "schema-service", "src", "main", "resources", "templates",
+            "scim.json");
+
+    final String jobId = "scim.prov." + UUID.randomUUID();
+    final String servicePrincipalId = UUID.randomUUID().toString();
+    private final Map<String, String> anchors = new LinkedHashMap<>();
+
+    /** The template's schema; {@code scope} (a Graph filter) goes on the user mapping when given. */
+    void publishSchema(JsonNode scope) throws IOException {
+        ObjectNode schema = (ObjectNode) JSON.readTree(Files.readString(TEMPLATE)).at("/template/schema");
+        if (scope != null) {
+            ((ObjectNode) schema.at("/synchronizationRules/0/objectMappings/0")).set("scope", scope);
+        }
+        EventPublisher.publish(Topics.SCHEMAS, new JobSchemaPublished(id(), Instant.now(), jobId, servicePrincipalId,
+                "scim", "date:" + Instant.now(), schema));
+    }
+
+    void publishSecrets(ScimServer scim, String token, Map<String, String> extra) {
+        Map<String, String> secrets = new LinkedHashMap<>(Map.of("BaseAddress", scim.baseUrl(), "SecretToken", token));
+        secrets.putAll(extra);
+        ArrayNode entries = JSON.createArrayNode();
+        secrets.forEach((key, value) -> entries.addObject().put("key", key).put("value", value));
+        String sealed = new SecretBox(TRANSPORT_KEY, List.of()).seal(entries.toString(), servicePrincipalId);
+        EventPublisher.publish(Topics.SECRETS, new SecretsChanged(id(), Instant.now(), servicePrincipalId, sealed));
+    }
+
+    /** Publishes a whole cycle and returns its id. */
+    String cycle(Set<RestartScope> reset, List<ObjectChange.ObjectChanged> objects) {
+        String cycleId = UUID.randomUUID().toString();
+        publish(new ObjectChange.CycleBegan(id(), Instant.now(), jobId, cycleId, Tick.CycleKind.Incremental,
+                reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset)));
+        objects.forEach(object -> publish(new ObjectChange.ObjectChanged(object.eventId(), object.occurredAt(), jobId,
+                cycleId, object.objectType(), object.anchor(), object.dn(), object.deleted(), object.attributes())));
+        publish(new ObjectChange.CycleReadCompleted(id(), Instant.now(), jobId, cycleId, Tick.CycleKind.Incremental,
+                Instant.now(), objects.size(), objects.size()));
+        return cycleId;
+    }
+
+    /** The image change-detector publishes for an LDAP entry (anchors stay stable per DN). */
+    ObjectChange.ObjectChanged object(String type, Entry entry, boolean disabled) {
+        Map<String, List<String>> image = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Attribute attribute : entry.getAttributes()) {
+            image.put(attribute.getName(), List.of(attribute.getValues()));
+        }
+        String anchor = anchor(entry.getDN());
+        image.put("objectId", List.of(anchor));
+        image.put("dn", List.of(entry.getDN()));
+        image.put("IsSoftDeleted", List.of(disabled ? "True" : "False"));
+        return new ObjectChange.ObjectChanged(id(), Instant.now(), jobId, "", type, anchor, entry.getDN(), false, image);
+    }
+
+    ObjectChange.ObjectChanged deletion(String type, String dn) {
+        return new ObjectChange.ObjectChanged(id(), Instant.now(), jobId, "", type, anchor(dn), null, true, Map.of());
+    }
+
+    private String anchor(String dn) {
+        return anchors.computeIfAbsent(dn.toLowerCase(), d -> UUID.randomUUID().toString());
+    }
+
+    private void publish(ObjectChange change) {
+        EventPublisher.publishOnPartitionOf(Topics.OBJECT_CHANGES, jobId, change);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
