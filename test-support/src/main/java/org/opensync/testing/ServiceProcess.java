@@ -41,21 +41,26 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Map<String, String> properties, Duration timeout)
             throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        return start(name, Path.of("target", "quarkus-app", "quarkus-run.jar"), properties, timeout);
+    }
+
+    /** Starts the given service jar (e.g. {@code ../job-api/target/quarkus-app/quarkus-run.jar}). */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> properties, Duration timeout)
+            throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the package phase first");
         }
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path log = logs.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=0");
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-jar");
         command.add(jar.toString());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long logStart = Files.size(log);
         int[] port = new int[1];
         try {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -79,6 +84,28 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Peak resident memory of the process so far (VmHWM), in KiB; -1 where /proc is not available. */
+    public long peakRssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     public Path log() {

@@ -78,8 +78,7 @@ public class CycleRunner {
         try {
             SchemaMirror.MirroredSchema mirrored = schemas.schemaOf(jobId).orElseThrow(() -> new CycleFailure(
                     "SchemaNotAvailable", "The job's schema has not reached the change detector yet.", false));
-            SourcePlan plan = SourcePlan.of(parse(mirrored)).orElseThrow(() -> new CycleFailure(
-                    "NothingToSynchronize", "No enabled object mapping reads from the source directory.", true));
+            SynchronizationSchema schema = parse(mirrored);
             LdapSettings settings = secrets.secretsOf(mirrored.servicePrincipalId())
                     .flatMap(SourceConnection::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
                             "The source directory needs the secrets Server (ldap:// URL) and Domain (base DN), "
@@ -93,7 +92,7 @@ public class CycleRunner {
             batch.objectChange(new ObjectChange.CycleBegan(UUID.randomUUID().toString(), Instant.now(), jobId, cycleId,
                     kind, tick.resetScope()));
             CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize());
-            Watermark next = read(settings, plan, reader, full ? null : watermark);
+            Watermark next = read(settings, schema, reader, full ? null : watermark);
             batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
                     cycleId, kind, began, reader.imported(), reader.changes()));
             batch.awaitAcknowledgements();
@@ -111,8 +110,12 @@ public class CycleRunner {
     }
 
     /** A delta read whose watermark the server no longer accepts becomes a full read. */
-    private static Watermark read(LdapSettings settings, SourcePlan plan, CycleReader reader, Watermark since) {
+    private static Watermark read(LdapSettings settings, SynchronizationSchema schema, CycleReader reader,
+                                  Watermark since) {
         try (LdapSource source = LdapSource.open(settings)) {
+            SourcePlan plan = SourcePlan.of(schema, source.capabilities().activeDirectory()).orElseThrow(() ->
+                    new CycleFailure("NothingToSynchronize", "No enabled object mapping reads from the source "
+                            + "directory.", true));
             if (since != null) {
                 try {
                     return reader.delta(source, plan, since);

@@ -30,7 +30,11 @@ public record SourcePlan(List<ObjectTypeQuery> queries) {
     /** Read in addition, to compute IsSoftDeleted (Active Directory; OpenLDAP ppolicy lockout). */
     static final Set<String> ACCOUNT_STATE = Set.of("userAccountControl", "pwdAccountLockedTime");
 
-    public static Optional<SourcePlan> of(SynchronizationSchema schema) {
+    /**
+     * @param activeDirectory whether the source is Active Directory, where computers are users too; other servers
+     *                        treat a filter on an object class they do not know as undefined, so it is left out
+     */
+    public static Optional<SourcePlan> of(SynchronizationSchema schema, boolean activeDirectory) {
         Map<String, ObjectTypeQuery> queries = new LinkedHashMap<>();
         for (SynchronizationRule rule : schema.synchronizationRules()) {
             Optional<DirectoryDefinition> source = schema.directory(rule.sourceDirectoryName());
@@ -39,22 +43,22 @@ public record SourcePlan(List<ObjectTypeQuery> queries) {
                     continue;
                 }
                 source.get().objects().stream().filter(o -> o.name().equals(mapping.sourceObjectName())).findFirst()
-                        .ifPresent(object -> queries.putIfAbsent(object.name(), query(object)));
+                        .ifPresent(object -> queries.putIfAbsent(object.name(), query(object, activeDirectory)));
             }
         }
         return queries.isEmpty() ? Optional.empty() : Optional.of(new SourcePlan(new ArrayList<>(queries.values())));
     }
 
-    private static ObjectTypeQuery query(ObjectDefinition object) {
+    private static ObjectTypeQuery query(ObjectDefinition object, boolean activeDirectory) {
         Set<String> attributes = object.attributes().stream().map(AttributeDefinition::name)
                 .filter(name -> !COMPUTED.contains(name))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         attributes.addAll(ACCOUNT_STATE);
-        return new ObjectTypeQuery(object.name(), filter(object), attributes);
+        return new ObjectTypeQuery(object.name(), filter(object, activeDirectory), attributes);
     }
 
-    /** {@code (|(objectClass=a)(objectClass=b))}; AD computers are users too, and are left out. */
-    static String filter(ObjectDefinition object) {
+    /** {@code (|(objectClass=a)(objectClass=b))}; on AD, computers (users too) are left out. */
+    static String filter(ObjectDefinition object, boolean activeDirectory) {
         List<String> classes = object.metadata().stream()
                 .filter(m -> m.key() == ObjectDefinitionMetadata.BaseObjectName)
                 .map(ObjectDefinitionMetadataEntry::value)
@@ -65,7 +69,7 @@ public record SourcePlan(List<ObjectTypeQuery> queries) {
         }
         String any = classes.size() == 1 ? "(objectClass=" + classes.get(0) + ")"
                 : classes.stream().map(c -> "(objectClass=" + c + ")").collect(Collectors.joining("", "(|", ")"));
-        return classes.stream().anyMatch(c -> c.equalsIgnoreCase("user"))
+        return activeDirectory && classes.stream().anyMatch(c -> c.equalsIgnoreCase("user"))
                 ? "(&" + any + "(!(objectClass=computer)))" : any;
     }
 }

@@ -38,7 +38,7 @@ public class SecretsService {
         this.atRest = new SecretBox(config.atRestKey().orElseThrow(() -> new IllegalStateException(
                 "sync.secrets.at-rest-key (SYNC_SECRETS_AT_REST_KEY) is required: base64 of 32 random bytes, "
                         + "e.g. 'openssl rand -base64 32'")), config.previousAtRestKeys().orElse(List.of()));
-        this.transport = new SecretBox(config.transportKey(), config.previousTransportKeys().orElse(List.of()));
+        this.transport = new SecretBox(config.requiredTransportKey(), config.previousTransportKeys().orElse(List.of()));
         this.outbox = outbox;
         this.replaced = replaced;
     }

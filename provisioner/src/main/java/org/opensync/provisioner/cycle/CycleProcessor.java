@@ -77,6 +77,21 @@ public class CycleProcessor {
         workers.shutdownNow();
     }
 
+    /**
+     * Like {@link #process}, but a failure stays with its job: the job's objects are escrowed for a later retry and
+     * the other jobs of the batch go on (a batch is committed as a whole).
+     */
+    public void processIsolated(String jobId, List<ObjectChange> changes) {
+        try {
+            process(jobId, changes);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s: %d object changes could not be processed; objects escrowed", jobId, changes.size());
+            changes.stream().filter(c -> c instanceof ObjectChange.ObjectChanged).map(c -> (ObjectChange.ObjectChanged) c)
+                    .forEach(change -> deferred.escrow(jobId, change, "InternalError", String.valueOf(e.getMessage()),
+                            Duration.ZERO));
+        }
+    }
+
     /** One job's consecutive changes from a batch, in order. */
     public void process(String jobId, List<ObjectChange> changes) {
         List<ObjectChange.ObjectChanged> run = new ArrayList<>();

@@ -43,14 +43,14 @@ public class ObjectChangeConsumer {
                 continue;
             }
             if (jobId != null && !jobId.equals(change.jobId())) {
-                processor.process(jobId, run);
+                processor.processIsolated(jobId, run);
                 run = new ArrayList<>();
             }
             jobId = change.jobId();
             run.add(change);
         }
         if (jobId != null) {
-            processor.process(jobId, run);
+            processor.processIsolated(jobId, run);
         }
         publisher.flush();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.connectors.scim.ScimClient;
 import org.opensync.connectors.scim.ScimResourceType;
 import org.opensync.connectors.scim.ScimSettings;
@@ -50,9 +51,7 @@ public class JobContexts {
     public JobContext get(String jobId) {
         SchemaMirror.MirroredSchema schema = schemas.schemaOf(jobId).orElseThrow(() -> new JobUnavailableException(
                 "SchemaNotAvailable", "The job's schema has not reached the provisioner yet.", false));
-        Map<String, String> values = secrets.secretsOf(schema.servicePrincipalId()).orElseThrow(() ->
-                new JobUnavailableException("CredentialsMissing", "The service principal has no secrets; "
-                        + "PUT BaseAddress and SecretToken to .../synchronization/secrets.", true));
+        Map<String, String> values = openSecrets(schema.servicePrincipalId());
         String fingerprint = schema.version() + "/" + values.hashCode();
         JobContext cached = cache.get(jobId);
         if (cached != null && cached.fingerprint().equals(fingerprint)) {
@@ -61,6 +60,18 @@ public class JobContexts {
         JobContext context = build(schema, values, fingerprint);
         cache.put(jobId, context);
         return context;
+    }
+
+    private Map<String, String> openSecrets(String servicePrincipalId) {
+        try {
+            return secrets.secretsOf(servicePrincipalId).orElseThrow(() -> new JobUnavailableException(
+                    "CredentialsMissing", "The service principal has no secrets; PUT BaseAddress and SecretToken to "
+                    + ".../synchronization/secrets.", true));
+        } catch (SecretUnavailableException e) {
+            throw new JobUnavailableException("CredentialsUnreadable", "The service principal's secrets cannot be "
+                    + "opened (" + e.getMessage() + "); check sync.secrets.transport-key, then PUT the secrets again.",
+                    true);
+        }
     }
 
     private JobContext build(SchemaMirror.MirroredSchema mirrored, Map<String, String> values, String fingerprint) {

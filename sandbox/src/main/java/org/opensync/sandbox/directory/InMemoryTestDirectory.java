@@ -2,6 +2,7 @@ package org.opensync.sandbox.directory;
 
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryLayout;
+import org.opensync.sandbox.ldap.GeneratedGroup;
 import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.ldap.LdapDirectory;
 
@@ -54,6 +55,11 @@ public final class InMemoryTestDirectory implements TestDirectory {
     @Override
     public void addUser(GeneratedUser user) {
         directory.addUser(user);
+    }
+
+    @Override
+    public void addGroup(GeneratedGroup group) {
+        directory.addGroup(group.cn(), group.description(), group.memberDns());
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryLayout;
+import org.opensync.sandbox.ldap.GeneratedGroup;
 import org.opensync.sandbox.ldap.GeneratedUser;
 
 import java.util.Comparator;
@@ -93,6 +94,11 @@ public final class SlapdTestDirectory implements TestDirectory {
     @Override
     public void addUser(GeneratedUser user) {
         add(moved(user.toEntry()));
+    }
+
+    @Override
+    public void addGroup(GeneratedGroup group) {
+        add(moved(group.toEntry()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.opensync.sandbox.directory;
 
 import org.opensync.sandbox.ldap.DirectoryData;
+import org.opensync.sandbox.ldap.GeneratedGroup;
 import org.opensync.sandbox.ldap.GeneratedUser;
 
 /**
@@ -28,6 +29,9 @@ public interface TestDirectory extends AutoCloseable {
     String groupDn(String cn);
 
     void addUser(GeneratedUser user);
+
+    /** Adds a generated group; its member DNs point into this directory. */
+    void addGroup(GeneratedGroup group);
 
     void modify(String dn, String attribute, String... values);
 

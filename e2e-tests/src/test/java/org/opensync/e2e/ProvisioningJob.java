@@ -1,0 +1,97 @@
+package org.opensync.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.opensync.sandbox.directory.TestDirectory;
+import org.opensync.sandbox.scim.ScimServer;
+
+/** A service principal with a scim job from a directory to a SCIM app, driven through job-api as an admin would. */
+final class ProvisioningJob {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Platform platform;
+    final String servicePrincipalId;
+    final String jobId;
+
+    private ProvisioningJob(Platform platform, String servicePrincipalId, String jobId) {
+        this.platform = platform;
+        this.servicePrincipalId = servicePrincipalId;
+        this.jobId = jobId;
+    }
+
+    static ProvisioningJob create(Platform platform, TestDirectory source, ScimServer target, String token) {
+        String spId = platform.api().body("{\"appId\":\"" + UUID.randomUUID() + "\",\"displayName\":\"E2E SCIM\"}")
+                .post("/beta/servicePrincipals").then().statusCode(201).extract().path("id");
+        ProvisioningJob job = new ProvisioningJob(platform, spId, null);
+        job.putSecrets(Map.of("BaseAddress", target.baseUrl(), "SecretToken", token, "Server", source.url(),
+                "UserName", source.bindDn(), "Password", source.password(), "Domain", source.baseDn()));
+        String[] jobId = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Response response = platform.api().body("{\"templateId\":\"scim\"}")
+                    .post("/beta/servicePrincipals/" + spId + "/synchronization/jobs");
+            jobId[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return jobId[0] != null;
+        });
+        return new ProvisioningJob(platform, spId, jobId[0]);
+    }
+
+    String path() {
+        return "/beta/servicePrincipals/" + servicePrincipalId + "/synchronization/jobs/" + jobId;
+    }
+
+    void putSecrets(Map<String, String> secrets) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode values = body.putArray("value");
+        secrets.forEach((key, value) -> values.addObject().put("key", key).put("value", value));
+        platform.api().body(body.toString()).put("/beta/servicePrincipals/" + servicePrincipalId
+                + "/synchronization/secrets").then().statusCode(204);
+    }
+
+    /** Adds a scoping filter to the user mapping through the schema API (forwarded to schema-service). */
+    void scopeUsers(String filterJson) throws Exception {
+        ObjectNode schema = (ObjectNode) JSON.readTree(platform.api().get(path() + "/schema").then().statusCode(200)
+                .extract().asString());
+        ((ObjectNode) schema.at("/synchronizationRules/0/objectMappings/0")).set("scope", JSON.readTree(filterJson));
+        platform.api().body(schema.toString()).put(path() + "/schema").then().statusCode(204);
+    }
+
+    void start() {
+        platform.api().post(path() + "/start").then().statusCode(204);
+    }
+
+    void restart(String resetScope) {
+        platform.api().body("{\"criteria\":{\"resetScope\":\"" + resetScope + "\"}}").post(path() + "/restart")
+                .then().statusCode(204);
+    }
+
+    JsonPath status() {
+        return platform.api().get(path()).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits for a cycle that began after {@code after} to finish with this result, and returns the job. */
+    JsonPath awaitCycleAfter(Instant after, Duration timeout, String... states) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonPath status = status();
+            String began = status.getString("status.lastExecution.timeBegan");
+            return began != null && Instant.parse(began).isAfter(after)
+                    && Arrays.asList(states).contains(status.getString("status.lastExecution.state"));
+        });
+        return status();
+    }
+
+    JsonNode logs(String filter) throws Exception {
+        return JSON.readTree(platform.api().queryParam("$filter", "jobId eq '" + jobId + "'" + filter)
+                .queryParam("$top", 1000).get("/beta/auditLogs/provisioning").then().statusCode(200)
+                .extract().asString()).get("value");
+    }
+}
