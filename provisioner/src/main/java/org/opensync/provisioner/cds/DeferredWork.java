@@ -7,7 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.mirror.MirrorConsumers;
@@ -42,6 +47,25 @@ public class DeferredWork {
         Instant nextRetry = Instant.now().plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20)));
         upsert(jobId, Deferred.ESCROW, change, errorCode, message, attempts, nextRetry);
         return attempts;
+    }
+
+    /**
+     * The kinds of work waiting for each of these objects (objects with none are absent), read once per batch so that
+     * provisioning an object with nothing deferred costs no further query.
+     */
+    @Transactional
+    public Map<String, Set<Deferred>> pending(String jobId, Collection<String> anchors) {
+        if (anchors.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "select anchor, kind from deferred_object where job_id = ?1 and anchor = any(?2)")
+                .setParameter(1, jobId).setParameter(2, anchors.toArray(String[]::new)).getResultList();
+        Map<String, Set<Deferred>> pending = new HashMap<>();
+        rows.forEach(row -> pending.computeIfAbsent((String) row[0], anchor -> EnumSet.noneOf(Deferred.class))
+                .add(Deferred.valueOf((String) row[1])));
+        return pending;
     }
 
     @Transactional

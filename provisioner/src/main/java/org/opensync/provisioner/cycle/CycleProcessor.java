@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -141,10 +142,12 @@ public class CycleProcessor {
         Map<String, ObjectChange.ObjectChanged> latest = new LinkedHashMap<>();
         run.forEach(change -> latest.put(change.anchor(), change));
         Map<String, Link> known = links.find(jobId, latest.keySet());
+        Map<String, Set<Deferred>> pending = deferred.pending(jobId, latest.keySet());
         for (String type : typeOrder(job, latest.values())) {
             List<ObjectChange.ObjectChanged> ofType = latest.values().stream()
                     .filter(change -> change.objectType().equals(type)).toList();
-            inParallel(ofType, change -> provisioner.provision(job, change, known.get(change.anchor()))
+            inParallel(ofType, change -> provisioner.provision(job, change, known.get(change.anchor()),
+                            pending.getOrDefault(change.anchor(), Set.of()))
                     .ifPresent(outcome -> record(job, cycle, "export", change, outcome, Instant.now())));
         }
     }
@@ -191,14 +194,12 @@ public class CycleProcessor {
     private void retry(JobContext job, CycleState cycle, Deferred kind, String phase) {
         List<ObjectChange.ObjectChanged> due = deferred.due(job.jobId(), kind, Instant.now()).stream()
                 .map(DeferredWork.Escrow::change).toList();
-        Map<String, Link> known = links.find(job.jobId(), due.stream().map(ObjectChange.ObjectChanged::anchor).toList());
-        inParallel(due, change -> provisioner.provision(job, change, known.get(change.anchor()))
-                .ifPresent(outcome -> {
-                    if (!outcome.failed() && kind == Deferred.ESCROW) {
-                        deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
-                    }
-                    record(job, cycle, phase, change, outcome, Instant.now());
-                }));
+        List<String> anchors = due.stream().map(ObjectChange.ObjectChanged::anchor).toList();
+        Map<String, Link> known = links.find(job.jobId(), anchors);
+        Map<String, Set<Deferred>> pending = deferred.pending(job.jobId(), anchors);
+        inParallel(due, change -> provisioner.provision(job, change, known.get(change.anchor()),
+                        pending.getOrDefault(change.anchor(), Set.of()))
+                .ifPresent(outcome -> record(job, cycle, phase, change, outcome, Instant.now())));
     }
 
     /**

@@ -54,10 +54,12 @@ public class ObjectProvisioner {
     }
 
     /**
-     * @param link the object's current link, or null
+     * @param link    the object's current link, or null
+     * @param pending the kinds of deferred work waiting for the object ({@link DeferredWork#pending})
      * @return what happened, or empty when the work was deferred to the end of the cycle
      */
-    public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link) {
+    public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
+                                       Set<Deferred> pending) {
         Outcome outcome = new Outcome().step("EntryImport", "import", "success",
                 "Received " + change.objectType() + " " + change.dn() + " from the source directory");
         Optional<ObjectPlan> plan = job.plan(change.objectType());
@@ -65,7 +67,11 @@ public class ObjectProvisioner {
             return Optional.of(outcome.skipped("No enabled object mapping provisions " + change.objectType()));
         }
         try {
-            return provision(job, plan.get(), change, link, outcome);
+            Optional<Outcome> result = provision(job, plan.get(), change, link, pending, outcome);
+            if (pending.contains(Deferred.ESCROW) && result.filter(done -> !done.failed()).isPresent()) {
+                deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
+            }
+            return result;
         } catch (ScimException e) {
             return Optional.of(escrow(job, change, outcome, e));
         }
@@ -97,7 +103,7 @@ public class ObjectProvisioner {
     }
 
     private Optional<Outcome> provision(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change,
-                                        Link link, Outcome outcome) {
+                                        Link link, Set<Deferred> pending, Outcome outcome) {
         if (change.deleted()) {
             return stageDeprovisioning(job, change, link, outcome, "deleted in the source");
         }
@@ -117,15 +123,17 @@ public class ObjectProvisioner {
                     disabledInSource ? "disabled in the source" : "out of scope");
         }
         outcome.step("EntrySynchronizationScoping", "scoping", "success", "The object is in scope");
-        deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
+        if (pending.contains(Deferred.DEPROVISION)) {
+            deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
+        }
         if (link == null) {
             Optional<Link> matched = match(job, plan, change, source, outcome);
             if (matched.isEmpty()) {
-                return Optional.of(create(job, plan, change, source, outcome));
+                return Optional.of(create(job, plan, change, source, pending, outcome));
             }
             link = matched.get();
         }
-        return Optional.of(update(job, plan, change, source, link, outcome));
+        return Optional.of(update(job, plan, change, source, link, pending, outcome));
     }
 
     /** Matching attributes in priority order; the first that finds an object decides (§2.5). */
@@ -152,7 +160,7 @@ public class ObjectProvisioner {
     }
 
     private Outcome create(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, ObjectImage source,
-                           Outcome outcome) {
+                           Set<Deferred> pending, Outcome outcome) {
         if (!plan.allows(ObjectFlowType.Add)) {
             return outcome.skipped("Add is not enabled for this object mapping");
         }
@@ -171,13 +179,13 @@ public class ObjectProvisioner {
         Link link = new Link(change.anchor(), change.objectType(), change.dn(), created.id(), false, image);
         link = syncMembers(job, plan, link, references);
         links.save(job.jobId(), link);
-        finishReferences(job, change, references);
+        finishReferences(job, change, references, pending);
         return outcome.action("create").exported(created.id())
                 .step("EntryExportAdd", "export", "success", "Created the object in the target");
     }
 
     private Outcome update(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, ObjectImage source,
-                           Link link, Outcome outcome) {
+                           Link link, Set<Deferred> pending, Outcome outcome) {
         Map<String, Object> exported = withoutMembers(link.exported());
         MappingResult result = plan.mapping().apply(source, TargetImages.asObjectImage(exported), Operation.UPDATE,
                 environment);
@@ -205,7 +213,7 @@ public class ObjectProvisioner {
         Link synced = syncMembers(job, plan, updated, references);
         changed |= !synced.exported().equals(updated.exported());
         links.save(job.jobId(), synced);
-        finishReferences(job, change, references);
+        finishReferences(job, change, references, pending);
         if (!changed) {
             return outcome.target(link.targetId()).skipped("RedundantExport: the object already matches the source");
         }
@@ -283,9 +291,12 @@ public class ObjectProvisioner {
     }
 
     /** An unresolved reference is retried once at the end of the cycle, after the cycle's other objects. */
-    private void finishReferences(JobContext job, ObjectChange.ObjectChanged change, References references) {
+    private void finishReferences(JobContext job, ObjectChange.ObjectChanged change, References references,
+                                  Set<Deferred> pending) {
         if (references.unresolved().isEmpty()) {
-            deferred.done(job.jobId(), Deferred.REFERENCE, change.anchor());
+            if (pending.contains(Deferred.REFERENCE)) {
+                deferred.done(job.jobId(), Deferred.REFERENCE, change.anchor());
+            }
         } else {
             deferred.defer(job.jobId(), Deferred.REFERENCE, change);
         }
