@@ -26,6 +26,7 @@ import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.testing.EventPublisher;
 import org.opensync.testing.TestTokens;
+import org.opensync.testing.TopicProbe;
 
 /** {@code /auditLogs/provisioning} over records published on the real {@code sync.provisioning-logs} topic. */
 @QuarkusTest
@@ -84,6 +85,24 @@ class ProvisioningLogTest {
                 .body("sourceIdentity.displayName", equalTo("user2"));
         asAdmin().get("/beta/auditLogs/provisioning/" + UUID.randomUUID()).then().statusCode(404)
                 .body("error.code", equalTo("itemNotFound"));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndItsBatchIsStored() {
+        try (TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
+            String jobId = "scim.logs." + UUID.randomUUID();
+            ProvisioningObjectSummary summary = summary(jobId, UUID.randomUUID().toString(), Instant.now(), "success",
+                    "after-a-bad-record");
+            EventPublisher.publishRaw(Topics.PROVISIONING_LOGS, jobId, "{not json", UUID.randomUUID().toString());
+            EventPublisher.publish(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(UUID.randomUUID().toString(),
+                    Instant.now(), jobId, summary));
+
+            var dead = deadLetters.await(TopicProbe.keyed(jobId), 1, Duration.ofSeconds(20));
+            assertThat(TopicProbe.header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.PROVISIONING_LOGS);
+            assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).isNotBlank();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
+                    .get("/beta/auditLogs/provisioning/" + summary.id()).statusCode() == 200);
+        }
     }
 
     @Test

@@ -7,12 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.UnreadableEventException;
+import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.web.ErrorCode;
@@ -45,25 +49,42 @@ public class ProvisioningLogStore {
 
     private final EntityManager entityManager;
     private final JobApiConfig config;
+    private final DeadLetters deadLetters;
 
     @Inject
-    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config) {
+    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, DeadLetters deadLetters) {
         this.entityManager = entityManager;
         this.config = config;
+        this.deadLetters = deadLetters;
     }
 
     public record Page(List<ProvisioningObjectSummary> items, boolean more) {
     }
 
-    /** The record id makes storing idempotent, so no inbox row is needed per log record. */
+    /**
+     * Stores a batch of records in one transaction. The record id makes storing idempotent (a redelivered record is
+     * stored once), so no inbox row is needed per log record.
+     */
     @Incoming("provisioning-logs")
     @Blocking
     @Transactional
-    public void onLog(ConsumerRecord<String, String> record) {
-        ProvisioningObjectSummary summary = EventCodec.decode(record.value(), ProvisioningLogRecorded.class).summary();
-        if (entityManager.find(ProvisioningLogEntry.class, summary.id()) == null) {
-            entityManager.persist(entry(summary));
+    public void onLogs(ConsumerRecords<String, String> records) {
+        Map<String, ProvisioningObjectSummary> fresh = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                ProvisioningObjectSummary summary = EventCodec.decode(record.value(), ProvisioningLogRecorded.class)
+                        .summary();
+                fresh.putIfAbsent(summary.id(), summary);
+            } catch (UnreadableEventException e) {
+                deadLetters.send(record, e.getMessage());
+            }
         }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        entityManager.createQuery("select e.id from ProvisioningLogEntry e where e.id in :ids", String.class)
+                .setParameter("ids", fresh.keySet()).getResultList().forEach(fresh::remove);
+        fresh.values().forEach(summary -> entityManager.persist(entry(summary)));
     }
 
     public Page list(String filter, int skip, int top) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
+import org.opensync.common.kafka.DeadLetters;
 
 /**
  * Consumes {@code sync.object-changes} in batches and hands each job's consecutive changes to the
@@ -22,11 +23,13 @@ import org.opensync.common.events.UnreadableEventException;
 public class ObjectChangeConsumer {
     private final CycleProcessor processor;
     private final Publisher publisher;
+    private final DeadLetters deadLetters;
 
     @Inject
-    public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher) {
+    public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters) {
         this.processor = processor;
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("object-changes")
@@ -39,7 +42,7 @@ public class ObjectChangeConsumer {
             try {
                 change = EventCodec.decode(record.value(), ObjectChange.class);
             } catch (UnreadableEventException e) {
-                publisher.deadLetter(record, e.getMessage());
+                deadLetters.send(record, e.getMessage());
                 continue;
             }
             if (jobId != null && !jobId.equals(change.jobId())) {

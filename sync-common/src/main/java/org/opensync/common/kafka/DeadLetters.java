@@ -1,0 +1,76 @@
+package org.opensync.common.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opensync.common.events.Topics;
+
+/**
+ * Sets aside a record that a batch consumer cannot read, on {@code sync.dead-letter} with the same headers as the
+ * messaging layer's dead-letter strategy: a batch is handled as a whole, so one bad record must not fail its
+ * neighbours, and it must be written before the batch's offsets are committed.
+ */
+@ApplicationScoped
+public class DeadLetters {
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final String clientId;
+    private KafkaProducer<String, String> producer;
+
+    @Inject
+    public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.kafkaConfig = kafkaConfig;
+        this.clientId = applicationName + "-dead-letters";
+    }
+
+    void close(@Observes ShutdownEvent shutdown) {
+        synchronized (this) {
+            if (producer != null) {
+                producer.close();
+            }
+        }
+    }
+
+    public void send(ConsumerRecord<String, String> record, String reason) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
+        record.headers().forEach(header -> dead.headers().add(header));
+        dead.headers().add("dead-letter-reason", utf8(reason));
+        dead.headers().add("dead-letter-topic", utf8(record.topic()));
+        dead.headers().add("dead-letter-partition", utf8(Integer.toString(record.partition())));
+        dead.headers().add("dead-letter-offset", utf8(Long.toString(record.offset())));
+        try {
+            producer().send(dead).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not write a dead letter: " + e.getCause().getMessage(), e);
+        }
+        LOG.errorf("record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
+                Topics.DEAD_LETTER, reason);
+    }
+
+    /** Created on first use: most services never write a dead letter. */
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = KafkaProducers.create(kafkaConfig, clientId);
+        }
+        return producer;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
