@@ -6,4 +6,7 @@ import io.smallrye.config.ConfigMapping;
 public interface ChangeDetectorConfig {
     /** Source objects compared with the known-object table and published per round trip. */
     int batchSize();
+
+    /** Cycles of different jobs read at the same time; more jobs wait for a free reader. */
+    int concurrentCycles();
 }

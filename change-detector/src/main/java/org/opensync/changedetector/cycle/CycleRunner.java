@@ -2,13 +2,18 @@ package org.opensync.changedetector.cycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
 import org.opensync.changedetector.source.SourceConnection;
@@ -42,7 +47,9 @@ public class CycleRunner {
     private final ChangePublisher publisher;
     private final ObjectMapper mapper;
     private final ChangeDetectorConfig config;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor;
+    /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
+    private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
 
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
@@ -53,19 +60,65 @@ public class CycleRunner {
         this.publisher = publisher;
         this.mapper = mapper;
         this.config = config;
+        this.executor = Executors.newFixedThreadPool(config.concurrentCycles(), runnable -> {
+            Thread thread = new Thread(runnable, "cycle-runner");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** A tick that arrives while the job's previous cycle still runs is dropped: the next tick comes anyway. */
-    public void run(Tick tick) {
-        if (!running.add(tick.jobId())) {
-            LOG.infof("job %s: a cycle is still running, tick %d skipped", tick.jobId(), tick.sequence());
-            return;
+    /** A cycle cut short leaves its watermark unsaved: the next tick reads the same changes again. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Runs the tick's cycle in the background, so that a long read never holds the tick unacknowledged. A tick that
+     * arrives while the job's cycle runs waits for it, merged with any tick already waiting: a restart's reset flags
+     * are never dropped, and a busy job runs one cycle after another, not one per tick.
+     */
+    public void submit(Tick tick) {
+        synchronized (inProgress) {
+            if (inProgress.containsKey(tick.jobId())) {
+                inProgress.put(tick.jobId(), Optional.of(inProgress.get(tick.jobId())
+                        .map(waiting -> merge(waiting, tick)).orElse(tick)));
+                LOG.debugf("job %s: a cycle is running, tick %d waits for it", tick.jobId(), tick.sequence());
+                return;
+            }
+            inProgress.put(tick.jobId(), Optional.empty());
         }
-        try {
-            runCycle(tick);
-        } finally {
-            running.remove(tick.jobId());
+        executor.execute(() -> runUntilNoneWaits(tick));
+    }
+
+    private void runUntilNoneWaits(Tick first) {
+        Tick tick = first;
+        while (tick != null) {
+            try {
+                runCycle(tick);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "job %s: cycle for tick %d failed unexpectedly", tick.jobId(), tick.sequence());
+            }
+            synchronized (inProgress) {
+                Tick next = inProgress.get(tick.jobId()).orElse(null);
+                if (next == null) {
+                    inProgress.remove(tick.jobId());
+                } else {
+                    inProgress.put(tick.jobId(), Optional.empty());
+                }
+                tick = next;
+            }
         }
+    }
+
+    /** The later tick, carrying the reset flags of both, and a full read if either asked for one. */
+    private static Tick merge(Tick earlier, Tick later) {
+        EnumSet<RestartScope> reset = EnumSet.noneOf(RestartScope.class);
+        reset.addAll(earlier.resetScope());
+        reset.addAll(later.resetScope());
+        Tick.CycleKind kind = earlier.cycleKind() == Tick.CycleKind.Initial ? Tick.CycleKind.Initial
+                : later.cycleKind();
+        return new Tick(later.eventId(), later.occurredAt(), later.jobId(), later.tickId(), later.sequence(), kind,
+                reset, later.dueAt());
     }
 
     private void runCycle(Tick tick) {

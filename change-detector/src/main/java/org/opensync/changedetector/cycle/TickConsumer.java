@@ -10,8 +10,8 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.inbox.Inbox;
 
 /**
- * Runs a cycle for every tick, once: the tick id is recorded first, in its own transaction, because a cycle is
- * far too long for one. Cycles of different jobs run side by side.
+ * Hands every tick, once, to the {@link CycleRunner}: the tick id is recorded in the inbox and the tick is
+ * acknowledged at once, while its cycle runs in the background (a cycle can outlast any acknowledgement timeout).
  */
 @ApplicationScoped
 public class TickConsumer {
@@ -27,9 +27,9 @@ public class TickConsumer {
     }
 
     @Incoming("ticks")
-    @Blocking(ordered = false)
+    @Blocking
     public void onTick(ConsumerRecord<String, String> record) {
         QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(CONSUMER, record, Tick.class))
-                .ifPresent(cycles::run);
+                .ifPresent(cycles::submit);
     }
 }
