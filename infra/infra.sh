@@ -12,7 +12,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="$ROOT/.infra"
-KAFKA_DIR="$STATE/kafka"
+# One broker per instance name (bin/platform runs its own, so tests never read the platform's records)
+KAFKA_DIR="$STATE/${KAFKA_INSTANCE:-kafka}"
+KAFKA_LIBS="$STATE/kafka/libs"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_VERSION_DIR="$ROOT/infra/kafka"
@@ -82,12 +84,12 @@ pg_stop() {
 }
 
 kafka_libs() {
-  if [ -f "$KAFKA_DIR/libs/.complete" ]; then return; fi
+  if [ -f "$KAFKA_LIBS/.complete" ]; then return; fi
   log "fetching Kafka jars from Maven Central"
-  rm -rf "$KAFKA_DIR/libs"; mkdir -p "$KAFKA_DIR/libs"
+  rm -rf "$KAFKA_LIBS"; mkdir -p "$KAFKA_LIBS"
   mvn -B -q -f "$KAFKA_VERSION_DIR/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$KAFKA_DIR/libs"
-  touch "$KAFKA_DIR/libs/.complete"
+    -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS"
+  touch "$KAFKA_LIBS/.complete"
 }
 
 kafka_running() { [ -f "$KAFKA_DIR/kafka.pid" ] && kill -0 "$(cat "$KAFKA_DIR/kafka.pid")" 2>/dev/null; }
@@ -104,18 +106,18 @@ kafka_start() {
     sed -e "s#@DATA@#$KAFKA_DIR/data#" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
       "$KAFKA_VERSION_DIR/server.properties" > "$KAFKA_DIR/server.properties"
     if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
-      local cid; cid="$(java -cp "$KAFKA_DIR/libs/*" kafka.tools.StorageTool random-uuid | tail -1)"
-      java -cp "$KAFKA_DIR/libs/*" kafka.tools.StorageTool format --cluster-id "$cid" \
+      local cid; cid="$(java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid | tail -1)"
+      java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format --cluster-id "$cid" \
         --config "$KAFKA_DIR/server.properties" >/dev/null
     fi
     log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
     nohup java -Xms128m -Xmx384m -XX:+UseSerialGC \
       -Dlog4j2.configurationFile="$KAFKA_VERSION_DIR/log4j2.properties" \
-      -cp "$KAFKA_DIR/libs/*" kafka.Kafka "$KAFKA_DIR/server.properties" > "$KAFKA_DIR/kafka.log" 2>&1 &
+      -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_DIR/server.properties" > "$KAFKA_DIR/kafka.log" 2>&1 &
     echo $! > "$KAFKA_DIR/kafka.pid"
   fi
   # shellcheck disable=SC2086
-  java -cp "$KAFKA_DIR/libs/*" "$KAFKA_VERSION_DIR/KafkaAdmin.java" "127.0.0.1:$KAFKA_PORT" 90 $TOPICS \
+  java -cp "$KAFKA_LIBS/*" "$KAFKA_VERSION_DIR/KafkaAdmin.java" "127.0.0.1:$KAFKA_PORT" 90 $TOPICS \
     || { log "Kafka failed to start; last log lines:"; tail -20 "$KAFKA_DIR/kafka.log"; exit 1; }
 }
 
