@@ -17,7 +17,8 @@ final class Commands {
     static String newJob() {
         String jobId = "scim.test." + UUID.randomUUID();
         EventPublisher.publish(Topics.JOB_COMMANDS,
-                new JobCommand.JobCreated(id(), Instant.now(), jobId, UUID.randomUUID().toString(), "scim"));
+                new JobCommand.JobCreated(id(), Instant.now(), jobId, UUID.randomUUID().toString(), "scim",
+                        null));
         return jobId;
     }
 

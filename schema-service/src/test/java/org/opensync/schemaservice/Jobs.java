@@ -15,10 +15,15 @@ final class Jobs {
 
     /** @return {servicePrincipalId, jobId, schema path} */
     static String[] created() {
+        return created(null);
+    }
+
+    /** A job of a service principal that application {@code ownerAppId} owns. */
+    static String[] created(String ownerAppId) {
         String servicePrincipalId = UUID.randomUUID().toString();
         String jobId = "scim.test." + UUID.randomUUID();
         EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobCreated(UUID.randomUUID().toString(),
-                Instant.now(), jobId, servicePrincipalId, "scim"));
+                Instant.now(), jobId, servicePrincipalId, "scim", ownerAppId));
         String path = "/beta/servicePrincipals/" + servicePrincipalId + "/synchronization/jobs/" + jobId + "/schema";
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> Requests.authorized().get(path).statusCode() == 200);

@@ -21,6 +21,12 @@ public final class TestTokens {
                 .jws().keyId("1").sign(SIGNING_KEY);
     }
 
+    /** An application token issued to application {@code appId} ({@code azp}, as in Entra v2 tokens). */
+    public static String applicationOf(String appId, String... permissions) {
+        return Jwt.issuer(ISSUER).subject(appId).claim("azp", appId).claim("roles", List.of(permissions))
+                .jws().keyId("1").sign(SIGNING_KEY);
+    }
+
     /** A delegated (user) token carrying these permissions, space-separated, in its {@code scp} claim. */
     public static String delegated(String... permissions) {
         return Jwt.issuer(ISSUER).subject("alice").preferredUserName("alice").claim("scp", String.join(" ", permissions))

@@ -27,6 +27,7 @@ import org.opensync.jobapi.graph.KeyValuePair;
 import org.opensync.jobapi.graph.SynchronizationJobResponse;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
+import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
 /** {@code /servicePrincipals/{id}/synchronization/jobs} (graph-sync-api.md §2.4.1–2.4.8, §2.4.12). */
@@ -45,21 +46,23 @@ public class JobResource {
     }
 
     @GET
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<SynchronizationJobResponse> list(@PathParam("version") String version,
                                                             @PathParam("spId") String spId, @Context UriInfo uri) {
-        UUID servicePrincipalId = servicePrincipal(spId);
+        UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ);
         return ODataCollection.of(ODataContext.metadata(uri, version, jobsContext(servicePrincipalId)),
                 jobs.list(servicePrincipalId).stream().map(JobRepresentation::of).toList());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response create(@PathParam("version") String version, @PathParam("spId") String spId, JsonNode body,
                            @Context UriInfo uri) {
-        UUID servicePrincipalId = servicePrincipal(spId);
-        SynchronizationJob job = jobs.create(servicePrincipalId, JobRequests.templateId(body));
+        ServicePrincipal servicePrincipal = servicePrincipals.require(spId,
+                GraphPermissions.SYNCHRONIZATION_READ_WRITE);
+        UUID servicePrincipalId = servicePrincipal.id;
+        SynchronizationJob job = jobs.create(servicePrincipal, JobRequests.templateId(body));
         return Response.created(uri.getAbsolutePathBuilder().path(job.id).build())
                 .entity(JobRepresentation.of(job).withContext(
                         ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + "/$entity")))
@@ -68,10 +71,10 @@ public class JobResource {
 
     @GET
     @Path("{jobId}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public SynchronizationJobResponse get(@PathParam("version") String version, @PathParam("spId") String spId,
                                           @PathParam("jobId") String jobId, @Context UriInfo uri) {
-        UUID servicePrincipalId = servicePrincipal(spId);
+        UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ);
         return JobRepresentation.of(jobs.require(servicePrincipalId, jobId)).withContext(
                 ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + "/$entity"));
     }
@@ -79,10 +82,10 @@ public class JobResource {
     @PATCH
     @Path("{jobId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void update(@PathParam("spId") String spId, @PathParam("jobId") String jobId, JsonNode body) {
         List<KeyValuePair> settings = JobRequests.settings(body);
-        UUID servicePrincipalId = servicePrincipal(spId);
+        UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
         if (settings == null) {
             jobs.require(servicePrincipalId, jobId);
         } else {
@@ -92,29 +95,29 @@ public class JobResource {
 
     @DELETE
     @Path("{jobId}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void delete(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
-        jobs.delete(servicePrincipal(spId), jobId);
+        jobs.delete(servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE), jobId);
     }
 
     @POST
     @Path("{jobId}/start")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void start(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
-        jobs.start(servicePrincipal(spId), jobId);
+        jobs.start(servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE), jobId);
     }
 
     @POST
     @Path("{jobId}/pause")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void pause(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
-        jobs.pause(servicePrincipal(spId), jobId);
+        jobs.pause(servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE), jobId);
     }
 
     /** Legacy alias of pause that older SDK builds expose. */
     @POST
     @Path("{jobId}/stop")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void stop(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
         pause(spId, jobId);
     }
@@ -122,16 +125,16 @@ public class JobResource {
     /** The body is optional, so it is read here rather than by content negotiation, which demands a type. */
     @POST
     @Path("{jobId}/restart")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void restart(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
             throws JsonProcessingException {
-        UUID servicePrincipalId = servicePrincipal(spId);
+        UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
         jobs.restart(servicePrincipalId, jobId, JobRequests.resetScope(OptionalJsonBody.read(contentType, body, mapper)));
     }
 
-    private UUID servicePrincipal(String spId) {
-        return servicePrincipals.require(spId).id;
+    private UUID servicePrincipal(String spId, String permission) {
+        return servicePrincipals.require(spId, permission).id;
     }
 
     private static String jobsContext(UUID servicePrincipalId) {

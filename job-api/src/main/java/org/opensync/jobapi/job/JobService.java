@@ -16,6 +16,7 @@ import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.graph.KeyValuePair;
+import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
 import org.opensync.jobapi.synchronization.SecretsReplaced;
 import org.opensync.jobapi.synchronization.SecretsService;
 import org.opensync.jobapi.template.SynchronizationTemplate;
@@ -54,7 +55,8 @@ public class JobService {
     }
 
     @Transactional
-    public SynchronizationJob create(UUID servicePrincipalId, String templateId) {
+    public SynchronizationJob create(ServicePrincipal servicePrincipal, String templateId) {
+        UUID servicePrincipalId = servicePrincipal.id;
         SynchronizationTemplate template = templates.find(templateId).orElseThrow(() -> GraphException.badRequest(
                 "The templateId '" + templateId + "' is not available for this service principal; available: "
                         + templates.ids() + ".", "templateId"));
@@ -70,7 +72,8 @@ public class JobService {
         job.updateConfigured(secrets.configuredKeys(servicePrincipalId).containsAll(template.requiredSecrets));
         job.persist();
         outbox.publish(Topics.JOB_COMMANDS,
-                new JobCommand.JobCreated(eventId(), Instant.now(), jobId, servicePrincipalId.toString(), templateId));
+                new JobCommand.JobCreated(eventId(), Instant.now(), jobId, servicePrincipalId.toString(), templateId,
+                        servicePrincipal.ownerAppId));
         return job;
     }
 

@@ -46,64 +46,64 @@ public class SchemaRoutes {
 
     @GET
     @Path("jobs/{jobId}/schema{rest: (/.*)?}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response readSchema(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                                @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forwardJobSchema("GET", spId, jobId, uri, headers, null);
+        return forwardJobSchema("GET", GraphPermissions.SYNCHRONIZATION_READ, spId, jobId, uri, headers, null);
     }
 
     @PUT
     @Path("jobs/{jobId}/schema{rest: (/.*)?}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response putSchema(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                               @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forwardJobSchema("PUT", spId, jobId, uri, headers, body);
+        return forwardJobSchema("PUT", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, jobId, uri, headers, body);
     }
 
     @PATCH
     @Path("jobs/{jobId}/schema{rest: (/.*)?}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response patchSchema(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                                 @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forwardJobSchema("PATCH", spId, jobId, uri, headers, body);
+        return forwardJobSchema("PATCH", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, jobId, uri, headers, body);
     }
 
     @POST
     @Path("jobs/{jobId}/schema{rest: (/.*)?}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response postToSchema(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                                  @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forwardJobSchema("POST", spId, jobId, uri, headers, body);
+        return forwardJobSchema("POST", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, jobId, uri, headers, body);
     }
 
     @DELETE
     @Path("jobs/{jobId}/schema{rest: (/.*)?}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response resetSchema(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                                 @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forwardJobSchema("DELETE", spId, jobId, uri, headers, null);
+        return forwardJobSchema("DELETE", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, jobId, uri, headers, null);
     }
 
     @GET
     @Path("templates{rest: (/.*)?}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response readTemplates(@PathParam("spId") String spId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return relay(schemaService.send("GET", canonical(uri, spId, servicePrincipals.require(spId).id),
-                headers, null));
+        UUID servicePrincipalId = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ).id;
+        return relay(schemaService.send("GET", canonical(uri, spId, servicePrincipalId), headers, null));
     }
 
     @POST
     @Path("templates/{templateId}/schema/{operation}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response postToTemplateSchema(@PathParam("spId") String spId, @Context UriInfo uri,
                                          @Context HttpHeaders headers, byte[] body) {
-        return relay(schemaService.send("POST", canonical(uri, spId, servicePrincipals.require(spId).id),
-                headers, body));
+        UUID servicePrincipalId = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id;
+        return relay(schemaService.send("POST", canonical(uri, spId, servicePrincipalId), headers, body));
     }
 
-    private Response forwardJobSchema(String method, String spId, String jobId, UriInfo uri, HttpHeaders headers,
-                                      byte[] body) {
-        UUID servicePrincipalId = servicePrincipals.require(spId).id;
+    private Response forwardJobSchema(String method, String permission, String spId, String jobId, UriInfo uri,
+                                      HttpHeaders headers, byte[] body) {
+        UUID servicePrincipalId = servicePrincipals.require(spId, permission).id;
         SynchronizationJob job = jobs.require(servicePrincipalId, jobId);
         String target = canonical(uri, spId, servicePrincipalId);
         SchemaServiceClient.Answer answer = schemaService.send(method, target, headers, body);

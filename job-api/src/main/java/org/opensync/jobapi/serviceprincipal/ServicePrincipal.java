@@ -73,6 +73,10 @@ public class ServicePrincipal extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The application that created it (its owner), or null when a user or an unnamed application did. */
+    @Column(name = "owner_app_id")
+    public String ownerAppId;
+
     /**
      * Finds a service principal by object id, or by the alternate key {@code appId=<guid>} that
      * {@code servicePrincipals(appId='...')} URLs are rewritten to.

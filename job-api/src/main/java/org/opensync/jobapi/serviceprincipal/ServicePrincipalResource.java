@@ -47,7 +47,7 @@ public class ServicePrincipalResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.APPLICATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.APPLICATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response create(@PathParam("version") String version, JsonNode body, @Context UriInfo uri) {
         ServicePrincipal sp = servicePrincipals.create(body);
         ServicePrincipalResponse response = ServicePrincipalResponse.of(sp, tenantId);
@@ -57,7 +57,7 @@ public class ServicePrincipalResource {
     }
 
     @GET
-    @RolesAllowed(GraphPermissions.APPLICATION_READ)
+    @RolesAllowed({GraphPermissions.APPLICATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<ObjectNode> list(@PathParam("version") String version,
                                             @QueryParam("$filter") String filter,
                                             @QueryParam("$select") String select,
@@ -81,18 +81,19 @@ public class ServicePrincipalResource {
     @GET
     @Path("$count")
     @Produces(MediaType.TEXT_PLAIN)
-    @RolesAllowed(GraphPermissions.APPLICATION_READ)
+    @RolesAllowed({GraphPermissions.APPLICATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public String count() {
         return Long.toString(servicePrincipals.count());
     }
 
     @GET
     @Path("{spId}")
-    @RolesAllowed(GraphPermissions.APPLICATION_READ)
+    @RolesAllowed({GraphPermissions.APPLICATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ObjectNode get(@PathParam("version") String version, @PathParam("spId") String spId,
                           @QueryParam("$select") String select, @Context UriInfo uri) {
         Select projection = Select.parse(select, PROPERTIES);
-        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(servicePrincipals.require(spId), tenantId));
+        ServicePrincipal sp = servicePrincipals.require(spId, GraphPermissions.APPLICATION_READ);
+        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(sp, tenantId));
         return withContext(ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()
                 + "/$entity"), node);
     }
@@ -100,14 +101,14 @@ public class ServicePrincipalResource {
     @PATCH
     @Path("{spId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.APPLICATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.APPLICATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void patch(@PathParam("spId") String spId, JsonNode body) {
         servicePrincipals.patch(spId, body);
     }
 
     @DELETE
     @Path("{spId}")
-    @RolesAllowed(GraphPermissions.APPLICATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.APPLICATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void delete(@PathParam("spId") String spId) {
         servicePrincipals.delete(spId);
     }

@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opensync.common.security.Caller;
+import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.odata.ODataFilter;
@@ -28,10 +31,12 @@ public class ServicePrincipalService {
             true, ErrorCode.UNSUPPORTED_QUERY);
 
     private final SynchronizationService synchronization;
+    private final Caller caller;
 
     @Inject
-    public ServicePrincipalService(SynchronizationService synchronization) {
+    public ServicePrincipalService(SynchronizationService synchronization, Caller caller) {
         this.synchronization = synchronization;
+        this.caller = caller;
     }
 
     /** One page of a listing; {@code more} tells whether a next page exists. */
@@ -47,18 +52,26 @@ public class ServicePrincipalService {
         }
         sp.id = UUID.randomUUID();
         sp.createdAt = Instant.now();
+        sp.ownerAppId = caller.application().orElse(null);
         sp.persist();
         return sp;
     }
 
-    public ServicePrincipal require(String key) {
-        return ServicePrincipal.findByKey(key).orElseThrow(() -> new GraphException(404, ErrorCode.NOT_FOUND,
-                "Resource '" + key + "' does not exist or one of its queried reference-property objects are not "
-                        + "present.", null));
+    /**
+     * The service principal, when it exists (404) and the caller may act on it with {@code permission}, or as its
+     * owner (403).
+     */
+    public ServicePrincipal require(String key, String permission) {
+        ServicePrincipal sp = ServicePrincipal.findByKey(key).orElseThrow(() -> new GraphException(404,
+                ErrorCode.NOT_FOUND, "Resource '" + key + "' does not exist or one of its queried reference-property "
+                + "objects are not present.", null));
+        caller.requireOn(sp.ownerAppId, permission);
+        return sp;
     }
 
+    /** A caller limited to what it owns lists only its own service principals. */
     public Page list(String filter, String orderBy, int skip, int top, boolean count) {
-        ODataFilter.Condition condition = FILTER.parse(filter);
+        ODataFilter.Condition condition = owned(FILTER.parse(filter));
         List<ServicePrincipal> rows = ServicePrincipal.find(condition.jpql(), sort(orderBy), condition.parameters())
                 .range(skip, skip + top).list();
         boolean more = rows.size() > top;
@@ -67,12 +80,13 @@ public class ServicePrincipalService {
     }
 
     public long count() {
-        return ServicePrincipal.count();
+        ODataFilter.Condition condition = owned(ODataFilter.Condition.ALL);
+        return ServicePrincipal.count(condition.jpql(), condition.parameters());
     }
 
     @Transactional
     public void patch(String key, JsonNode body) {
-        ServicePrincipal sp = require(key);
+        ServicePrincipal sp = require(key, GraphPermissions.APPLICATION_READ_WRITE);
         ServicePrincipalProperties.patch(body, sp);
         sp.appDisplayName = sp.displayName;
     }
@@ -80,9 +94,18 @@ public class ServicePrincipalService {
     /** Deletes the service principal with its jobs and secrets; provisioned accounts stay as they are. */
     @Transactional
     public void delete(String key) {
-        ServicePrincipal sp = require(key);
+        ServicePrincipal sp = require(key, GraphPermissions.APPLICATION_READ_WRITE);
         synchronization.delete(sp.id);
         sp.delete();
+    }
+
+    private ODataFilter.Condition owned(ODataFilter.Condition condition) {
+        if (!caller.limitedToOwned(GraphPermissions.APPLICATION_READ)) {
+            return condition;
+        }
+        Map<String, Object> parameters = new HashMap<>(condition.parameters());
+        parameters.put("owner", caller.application().orElse(""));
+        return new ODataFilter.Condition("(" + condition.jpql() + ") and ownerAppId = :owner", parameters);
     }
 
     private static Sort sort(String orderBy) {

@@ -34,10 +34,10 @@ public class SynchronizationResource {
     }
 
     @GET
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public SynchronizationResponse get(@PathParam("version") String version, @PathParam("spId") String spId,
                                        @Context UriInfo uri) {
-        UUID id = servicePrincipals.require(spId).id;
+        UUID id = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ).id;
         return new SynchronizationResponse(ODataContext.metadata(uri, version,
                 "servicePrincipals('" + id + "')/synchronization/$entity"), id.toString(),
                 synchronization.visibleSecrets(id));
@@ -46,9 +46,9 @@ public class SynchronizationResource {
     /** SDKs also generate PUT/PATCH on the container; only its secrets are applied. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void replace(@PathParam("spId") String spId, JsonNode body) {
-        UUID id = servicePrincipals.require(spId).id;
+        UUID id = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id;
         if (body != null && body.has("secrets")) {
             synchronization.replaceSecrets(id, SecretRequests.entries(body.get("secrets")));
         }
@@ -56,31 +56,32 @@ public class SynchronizationResource {
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void patch(@PathParam("spId") String spId, JsonNode body) {
         replace(spId, body);
     }
 
     @DELETE
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void delete(@PathParam("spId") String spId) {
-        synchronization.delete(servicePrincipals.require(spId).id);
+        synchronization.delete(servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id);
     }
 
     @PUT
     @Path("secrets")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void putSecrets(@PathParam("spId") String spId, JsonNode body) {
-        UUID id = servicePrincipals.require(spId).id;
+        UUID id = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id;
         synchronization.replaceSecrets(id, SecretRequests.entries(body));
     }
 
     @GET
     @Path("secrets/$count")
     @Produces(MediaType.TEXT_PLAIN)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public String countSecrets(@PathParam("spId") String spId) {
-        return Integer.toString(synchronization.secretCount(servicePrincipals.require(spId).id));
+        UUID id = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ).id;
+        return Integer.toString(synchronization.secretCount(id));
     }
 }

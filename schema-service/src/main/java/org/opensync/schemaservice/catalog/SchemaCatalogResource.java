@@ -35,7 +35,7 @@ public class SchemaCatalogResource {
 
     @GET
     @Path("functions")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<AttributeMappingFunctionSchema> functions(@PathParam("version") String version,
                                                                      @Context UriInfo uri) {
         return ODataCollection.of(ODataContext.metadata(uri, version,
@@ -44,7 +44,7 @@ public class SchemaCatalogResource {
 
     @GET
     @Path("filterOperators")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<FilterOperatorSchema> filterOperators(@PathParam("version") String version,
                                                                  @Context UriInfo uri) {
         return ODataCollection.of(ODataContext.metadata(uri, version,
@@ -54,7 +54,7 @@ public class SchemaCatalogResource {
     @POST
     @Path("parseExpression")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ParseExpressionResponse parseExpression(ParseExpressionRequest request) {
         if (request == null) {
             throw GraphException.badRequest("A request body with 'expression' is required.", "expression");

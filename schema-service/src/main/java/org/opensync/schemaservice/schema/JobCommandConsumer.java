@@ -29,7 +29,7 @@ public class JobCommandConsumer {
     public void onCommand(ConsumerRecord<String, String> record) {
         inbox.process(CONSUMER, record, JobCommand.class, command -> {
             if (command instanceof JobCommand.JobCreated created) {
-                schemas.createFromTemplate(created.jobId(), created.servicePrincipalId(), created.templateId());
+                schemas.createFromTemplate(created);
             } else if (command instanceof JobCommand.JobDeleted) {
                 schemas.delete(command.jobId());
             }

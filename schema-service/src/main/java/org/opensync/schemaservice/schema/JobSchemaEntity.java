@@ -24,6 +24,10 @@ public class JobSchemaEntity extends PanacheEntityBase {
     @Column(name = "template_id")
     public String templateId;
 
+    /** The application owning the job's service principal, or null. */
+    @Column(name = "owner_app_id")
+    public String ownerAppId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode schema;
 

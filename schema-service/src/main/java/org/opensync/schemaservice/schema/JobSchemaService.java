@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
+import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.JobSchemaPublished;
 import org.opensync.common.events.Topics;
 import org.opensync.common.outbox.Outbox;
+import org.opensync.common.security.Caller;
+import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.JsonPaths;
 import org.opensync.mapping.model.SynchronizationSchema;
@@ -34,41 +37,45 @@ public class JobSchemaService {
     private final Outbox outbox;
     private final TemplateService templates;
     private final SchemaValidator validator;
+    private final Caller caller;
 
     @Inject
-    public JobSchemaService(ObjectMapper mapper, Outbox outbox, TemplateService templates, SchemaValidator validator) {
+    public JobSchemaService(ObjectMapper mapper, Outbox outbox, TemplateService templates, SchemaValidator validator,
+                            Caller caller) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
         this.validator = validator;
+        this.caller = caller;
     }
 
     /** Idempotent: a redelivered JobCreated leaves an existing (possibly edited) schema alone. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void createFromTemplate(String jobId, String servicePrincipalId, String templateId) {
-        if (JobSchemaEntity.findById(jobId) != null) {
+    public void createFromTemplate(JobCommand.JobCreated created) {
+        if (JobSchemaEntity.findById(created.jobId()) != null) {
             return;
         }
         JobSchemaEntity entity = new JobSchemaEntity();
-        entity.jobId = jobId;
-        entity.servicePrincipalId = servicePrincipalId;
-        entity.templateId = templateId;
-        store(entity, templates.require(templateId).schema());
+        entity.jobId = created.jobId();
+        entity.servicePrincipalId = created.servicePrincipalId();
+        entity.templateId = created.templateId();
+        entity.ownerAppId = created.ownerAppId();
+        store(entity, templates.require(created.templateId()).schema());
     }
 
     public SynchronizationSchema get(String servicePrincipalId, String jobId) {
-        return read(require(servicePrincipalId, jobId));
+        return read(require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ));
     }
 
     @Transactional
     public void replace(String servicePrincipalId, String jobId, JsonNode body) {
-        JobSchemaEntity entity = require(servicePrincipalId, jobId);
+        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
         store(entity, validated(writable(object(body))));
     }
 
     @Transactional
     public void merge(String servicePrincipalId, String jobId, JsonNode body) {
-        JobSchemaEntity entity = require(servicePrincipalId, jobId);
+        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
         ObjectNode merged = entity.schema.deepCopy();
         merged.setAll(writable(object(body)));
         store(entity, validated(merged));
@@ -76,7 +83,7 @@ public class JobSchemaService {
 
     @Transactional
     public void reset(String servicePrincipalId, String jobId) {
-        JobSchemaEntity entity = require(servicePrincipalId, jobId);
+        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
         store(entity, templates.require(entity.templateId).schema());
     }
 
@@ -87,12 +94,17 @@ public class JobSchemaService {
         }
     }
 
-    /** job-api resolved the {@code servicePrincipals(appId='...')} form before forwarding, so ids compare. */
-    private JobSchemaEntity require(String servicePrincipalId, String jobId) {
-        return JobSchemaEntity.<JobSchemaEntity>findByIdOptional(jobId)
+    /**
+     * The job's schema, when the caller may act on it with {@code permission} or as the owning application. job-api
+     * resolved the {@code servicePrincipals(appId='...')} form before forwarding, so ids compare.
+     */
+    private JobSchemaEntity require(String servicePrincipalId, String jobId, String permission) {
+        JobSchemaEntity entity = JobSchemaEntity.<JobSchemaEntity>findByIdOptional(jobId)
                 .filter(schema -> schema.servicePrincipalId.equalsIgnoreCase(servicePrincipalId))
                 .orElseThrow(() -> GraphException.notFound("The synchronization job '" + jobId
                         + "' does not exist for this service principal, or its schema is not created yet."));
+        caller.requireOn(entity.ownerAppId, permission);
+        return entity;
     }
 
     private SynchronizationSchema validated(ObjectNode body) {

@@ -37,7 +37,7 @@ public class SchemaResource {
     }
 
     @GET
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ObjectNode get(@PathParam("version") String version, @PathParam("spId") String spId,
                           @PathParam("jobId") String jobId, @Context UriInfo uri) {
         ObjectNode node = mapper.createObjectNode().put("@odata.context", ODataContext.metadata(uri, version,
@@ -48,27 +48,27 @@ public class SchemaResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void replace(@PathParam("spId") String spId, @PathParam("jobId") String jobId, JsonNode body) {
         schemas.replace(spId, jobId, body);
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void merge(@PathParam("spId") String spId, @PathParam("jobId") String jobId, JsonNode body) {
         schemas.merge(spId, jobId, body);
     }
 
     @DELETE
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ_WRITE)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void reset(@PathParam("spId") String spId, @PathParam("jobId") String jobId) {
         schemas.reset(spId, jobId);
     }
 
     @GET
     @Path("directories")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<DirectoryDefinition> directories(@PathParam("version") String version,
                                                             @PathParam("spId") String spId,
                                                             @PathParam("jobId") String jobId, @Context UriInfo uri) {
@@ -78,7 +78,7 @@ public class SchemaResource {
 
     @GET
     @Path("directories/{directoryId}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public DirectoryDefinition directory(@PathParam("spId") String spId, @PathParam("jobId") String jobId,
                                          @PathParam("directoryId") String directoryId) {
         SynchronizationSchema schema = schemas.get(spId, jobId);

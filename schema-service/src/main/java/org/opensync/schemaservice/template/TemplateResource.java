@@ -39,7 +39,7 @@ public class TemplateResource {
     }
 
     @GET
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<ObjectNode> list(@PathParam("version") String version, @PathParam("spId") String spId,
                                             @QueryParam("$select") String select, @Context UriInfo uri) {
         Select projection = Select.parse(select, PROPERTIES);
@@ -51,14 +51,14 @@ public class TemplateResource {
 
     @GET
     @Path("{templateId}")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public SynchronizationTemplate get(@PathParam("templateId") String templateId) {
         return templates.require(templateId);
     }
 
     @GET
     @Path("{templateId}/schema")
-    @RolesAllowed(GraphPermissions.SYNCHRONIZATION_READ)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public SynchronizationSchema schema(@PathParam("templateId") String templateId) {
         return templates.require(templateId).schema();
     }

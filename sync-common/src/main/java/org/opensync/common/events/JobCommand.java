@@ -18,8 +18,9 @@ import java.util.Set;
 })
 public sealed interface JobCommand extends JobScopedEvent {
 
-    record JobCreated(String eventId, Instant occurredAt, String jobId, String servicePrincipalId, String templateId)
-            implements JobCommand {
+    /** @param ownerAppId the application owning the service principal, or null (absent from events of older builds) */
+    record JobCreated(String eventId, Instant occurredAt, String jobId, String servicePrincipalId, String templateId,
+                      String ownerAppId) implements JobCommand {
     }
 
     /** The job runs every {@code interval}; the first tick is due at once. */

@@ -30,21 +30,15 @@ public class GraphPermissionAugmentor implements SecurityIdentityAugmentor {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object roles = token.getClaim("roles");
             if (roles instanceof Collection<?> values) {
-                values.forEach(value -> granted.add(unquote(value.toString())));
+                values.forEach(value -> granted.add(Claims.text(value)));
             }
             Object scopes = token.getClaim("scp");
             if (scopes != null) {
-                granted.addAll(Arrays.asList(unquote(scopes.toString()).trim().split("\\s+")));
+                granted.addAll(Arrays.asList(Claims.text(scopes).trim().split("\\s+")));
             }
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addRoles(GraphPermissions.withImplied(granted))
                 .build());
-    }
-
-    /** JSON-P string values print with their quotes. */
-    private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
     }
 }

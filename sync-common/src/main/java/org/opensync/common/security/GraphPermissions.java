@@ -15,6 +15,8 @@ public final class GraphPermissions {
     public static final String SYNCHRONIZATION_READ_WRITE = "Synchronization.ReadWrite.All";
     public static final String APPLICATION_READ = "Application.Read.All";
     public static final String APPLICATION_READ_WRITE = "Application.ReadWrite.All";
+    /** Everything on the service principals the calling application owns, nothing on others ({@link Caller}). */
+    public static final String APPLICATION_READ_WRITE_OWNED_BY = "Application.ReadWrite.OwnedBy";
     public static final String DIRECTORY_READ = "Directory.Read.All";
     public static final String DIRECTORY_READ_WRITE = "Directory.ReadWrite.All";
     public static final String AUDIT_LOG_READ = "AuditLog.Read.All";
