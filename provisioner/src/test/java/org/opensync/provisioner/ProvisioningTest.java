@@ -166,6 +166,7 @@ class ProvisioningTest {
         TargetJob job = ready(noContractors, Map.of());
         finished(job, job.cycle(Set.of(), initialImages(job, data)));
         assertThat(scim.users().size()).isEqualTo(4);
+        scim.journal().clear(); // managers created after their reports were added by PATCH at the end of the cycle
 
         com.unboundid.ldap.sdk.Entry contractor = data.users().get(0).toEntry();
         contractor.setAttribute("title", "Contractor");
