@@ -14,7 +14,8 @@ import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.kafka.KafkaProducers;
 
 /**
- * The provisioner's records: provisioning logs and cycle outcomes. Delivery is at least once; log records have ids derived from cycle and object, so a replay stores them once.
+ * The provisioner's records: provisioning logs and cycle outcomes. Delivery is at least once; log records have ids
+ * derived from cycle and object, so a replay stores them once.
  */
 @ApplicationScoped
 public class Publisher {
