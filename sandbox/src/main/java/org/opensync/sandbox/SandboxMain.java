@@ -48,6 +48,7 @@ public final class SandboxMain {
                 .withPort(options.scimPort())
                 .withBasePath(options.scimBasePath())
                 .withBearerToken(options.scimToken())).start();
+        scim.quirks().set(options.scimQuirks());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,9 +67,11 @@ public final class SandboxMain {
                     SCIM base URL  %s
                     SCIM token     %s
                     Status page    %s
-                    Admin API      %s  (faults, outage, journal, counters, reset)
+                    SCIM quirks    %s
+                    Admin API      %s  (faults, outage, journal, counters, quirks, reset)
                 """, ldap.url(), ldap.bindDn(), ldap.password(), ldap.baseDn(), data.userCount(), data.groupCount(),
                 scim.baseUrl(), options.scimToken() == null ? "(none: authentication disabled)" : options.scimToken(),
+                options.scimQuirks().describe().isEmpty() ? "(none)" : options.scimQuirks().describe(),
                 scim.statusPageUrl(), scim.adminUrl());
         stopped.await();
     }

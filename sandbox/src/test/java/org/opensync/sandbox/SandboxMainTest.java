@@ -2,6 +2,7 @@ package org.opensync.sandbox;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensync.sandbox.scim.ServerQuirks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ class SandboxMainTest {
         assertThat(options.bind()).isEqualTo("127.0.0.1");
         assertThat(options.scimBasePath()).isEqualTo("/scim/v2");
         assertThat(options.ldifOut()).isNull();
+        assertThat(options.scimQuirks()).isEqualTo(ServerQuirks.Settings.NONE);
     }
 
     @Test
@@ -43,10 +45,25 @@ class SandboxMainTest {
     }
 
     @Test
+    void parsesQuirks() {
+        ServerQuirks.Settings all = SandboxOptions.parse("--quirks", "managerOnlyComplex,badRequestForUnknownId,"
+                + "ignorePaging,caseSensitiveUserName,rejectAttributeWith500=title").scimQuirks();
+        assertThat(all).isEqualTo(new ServerQuirks.Settings(true, true, "title", true, true));
+        assertThat(all.describe()).isEqualTo("managerOnlyComplex,badRequestForUnknownId,rejectAttributeWith500=title,"
+                + "ignorePaging,caseSensitiveUserName");
+        assertThat(SandboxOptions.parse("--quirks", " ignorePaging ").scimQuirks())
+                .isEqualTo(ServerQuirks.Settings.NONE.withIgnorePaging(true));
+        assertThat(SandboxOptions.parse("--quirks", "").scimQuirks()).isEqualTo(ServerQuirks.Settings.NONE);
+    }
+
+    @Test
     void rejectsBadOptions() {
         assertThatThrownBy(() -> SandboxOptions.parse("--users")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> SandboxOptions.parse("--users", "-1")).hasMessageContaining("non-negative");
         assertThatThrownBy(() -> SandboxOptions.parse("--colour", "blue")).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> SandboxOptions.parse("--quirks", "sideways")).hasMessageContaining("unknown quirk");
+        assertThatThrownBy(() -> SandboxOptions.parse("--quirks", "rejectAttributeWith500"))
+                .hasMessageContaining("attribute name");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
-  * {@code /_sandbox/…}: faults, outage, journal, counters, reset, for benchmarks and tests in other processes.
+  * {@code /_sandbox/…}: faults, outage, journal, counters, quirks, reset, for benchmarks and tests in other processes.
   * Guarded by the same bearer token; never subject to faults and never journaled.
   */
 final class AdminHandler implements HttpHandler {
@@ -95,6 +95,13 @@ final class AdminHandler implements HttpHandler {
             }
             case "GET /counters" -> {
                 return json(200, counters());
+            }
+            case "GET /quirks" -> {
+                return json(200, QuirksJson.render(server.quirks().settings()));
+            }
+            case "PUT /quirks" -> {
+                server.quirks().set(QuirksJson.parse(ScimJson.parse(body)));
+                return json(200, QuirksJson.render(server.quirks().settings()));
             }
             case "POST /reset" -> {
                 server.reset();

@@ -14,20 +14,29 @@ final class AttributeScope {
     /** Null at resource level; the complex attribute whose elements are being examined otherwise. */
     private final AttributeDefinition element;
     private final boolean elementLevel;
+    /** A core top-level attribute compared case-exactly whatever its schema says, or null. */
+    private final String caseExactOverride;
 
-    private AttributeScope(ScimSchemas schemas, ResourceType type, AttributeDefinition element, boolean elementLevel) {
+    private AttributeScope(ScimSchemas schemas, ResourceType type, AttributeDefinition element, boolean elementLevel,
+                                                  String caseExactOverride) {
         this.schemas = schemas;
         this.type = type;
         this.element = element;
         this.elementLevel = elementLevel;
+        this.caseExactOverride = caseExactOverride;
     }
 
     static AttributeScope of(ScimSchemas schemas, ResourceType type) {
-        return new AttributeScope(schemas, type, null, false);
+        return new AttributeScope(schemas, type, null, false, null);
     }
 
     AttributeScope within(AttributeDefinition complex) {
-        return new AttributeScope(schemas, type, complex, true);
+        return new AttributeScope(schemas, type, complex, true, null);
+    }
+
+    /** This resource-level scope, comparing the core attribute {@code name} case-exactly (a server quirk). */
+    AttributeScope withCaseExact(String name) {
+        return new AttributeScope(schemas, type, element, elementLevel, name);
     }
 
     ScimSchemas schemas() {
@@ -81,6 +90,9 @@ final class AttributeScope {
 
     /** Whether string comparisons on {@code path} are case-sensitive; RFC 7643's default is not. */
     boolean caseExact(AttributePath path) {
+        if (path.urn() == null && path.subAttribute() == null && path.attribute().equalsIgnoreCase(caseExactOverride)) {
+            return true;
+        }
         AttributeDefinition definition = definition(path);
         if (definition != null && path.subAttribute() != null) {
             definition = definition.sub(path.subAttribute());

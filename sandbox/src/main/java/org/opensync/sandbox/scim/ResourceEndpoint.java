@@ -1,38 +1,61 @@
 package org.opensync.sandbox.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
 
-/** /Users or /Groups: CRUD, list/filter/page, and POST /.search (RFC 7644 §3.3–3.6). */
+/** /Users or /Groups: CRUD, list/filter/page, and POST /.search (RFC 7644 §3.3–3.6), bent by the active quirks. */
 final class ResourceEndpoint {
 
     private final ResourceStore store;
     private final ScimServerConfig config;
+    private final ServerQuirks quirks;
+    private final UserBodyQuirks bodyQuirks;
 
-    ResourceEndpoint(ResourceStore store, ScimServerConfig config) {
+    ResourceEndpoint(ResourceStore store, ScimServerConfig config, ServerQuirks quirks) {
         this.store = store;
         this.config = config;
+        this.quirks = quirks;
+        this.bodyQuirks = new UserBodyQuirks(store.scope());
     }
 
     /** {@code id} is the path segment after the endpoint, or null for the collection. */
     ScimResponse handle(ScimRequest request, String id) {
+        ServerQuirks.Settings active = quirks.settings();
+        try {
+            return route(request, id, active);
+        } catch (ScimException e) {
+            // Some servers answer an id they never issued as a malformed request, not as a missing resource.
+            if (e.status() == 404 && id != null && active.badRequestForUnknownId()) {
+                throw ScimException.badRequest(null, "Invalid resource id " + id);
+            }
+            throw e;
+        }
+    }
+
+    private ScimResponse route(ScimRequest request, String id, ServerQuirks.Settings active) {
         Map<String, String> parameters = request.parameters();
         return switch (request.method()) {
-            case "GET" -> id == null ? list(SearchRequest.fromQuery(parameters, store.scope(), config))
+            case "GET" -> id == null ? list(SearchRequest.fromQuery(parameters, store.scope(), config), active)
                     : resource(200, stored(id), parameters);
             case "POST" -> {
                 if (".search".equals(id)) {
-                    yield list(SearchRequest.fromBody(request.json(), store.scope(), config));
+                    yield list(SearchRequest.fromBody(request.json(), store.scope(), config), active);
                 }
                 requireCollection(id);
-                ObjectNode created = store.insert(request.json());
+                ObjectNode created = store.insert(checkedResource(request, active));
                 yield resource(201, created, parameters).withHeader("Location", location(created));
             }
-            case "PUT" -> resource(200, store.replaceStored(requireId(id), request.json()), parameters);
+            case "PUT" ->
+                    resource(200, store.replaceStored(requireId(id), checkedResource(request, active)), parameters);
             case "PATCH" -> {
-                ObjectNode patched = store.patchStored(requireId(id), request.json());
+                JsonNode patchRequest = request.json();
+                if (store.type() == ResourceType.USER) {
+                    bodyQuirks.checkPatch(patchRequest, active);
+                }
+                ObjectNode patched = store.patchStored(requireId(id), patchRequest);
                 // Entra prefers 204 for groups (no member list back); users get the resource, as RFC 7644 §3.5.2 allows.
                 yield store.type() == ResourceType.GROUP ? ScimResponse.noContent() : resource(200, patched, parameters);
             }
@@ -44,7 +67,16 @@ final class ResourceEndpoint {
         };
     }
 
-    private ScimResponse list(SearchRequest search) {
+    private JsonNode checkedResource(ScimRequest request, ServerQuirks.Settings active) {
+        JsonNode body = request.json();
+        if (store.type() == ResourceType.USER) {
+            bodyQuirks.checkResource(body, active);
+        }
+        return body;
+    }
+
+    private ScimResponse list(SearchRequest request, ServerQuirks.Settings active) {
+        SearchRequest search = active.ignorePaging() ? request.unpaged() : request;
         ResourceStore.Page page = store.search(search.filter(), search.startIndex(), search.count());
         AttributeProjection projection =
                 AttributeProjection.of(store.scope(), search.attributes(), search.excludedAttributes());

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -24,12 +27,14 @@ import java.util.function.UnaryOperator;
   * The Users or the Groups. Stored nodes are never mutated once published: a write builds a new node inside
   * {@link ConcurrentHashMap#compute}, which serialises writers of one id without a global lock, and readers serialise
   * whatever node they got. Equality filters on id, externalId and the unique attribute are answered from indexes.
+  * The unique attribute is compared ignoring case unless the {@code caseSensitiveUserName} quirk says otherwise, which
+  * can change at any time: the index therefore groups values by their lower case, and the check looks inside a group.
   * <p>
   * The public methods, meant for tests, return copies; the HTTP layer uses the package-private ones.
   */
 public final class ResourceStore {
 
-    private record Stored(long sequence, ObjectNode node, long version, String uniqueKey, String externalId) {
+    private record Stored(long sequence, ObjectNode node, long version, String uniqueValue, String externalId) {
     }
 
     record Page(int totalResults, List<ObjectNode> resources) {
@@ -37,19 +42,28 @@ public final class ResourceStore {
 
     private final ResourceType type;
     private final AttributeScope scope;
+    private final AttributeScope caseExactScope;
+    private final BooleanSupplier uniqueCaseExact;
     private final ResourceNormalizer normalizer;
     private final PatchApplier patcher;
     private final Supplier<String> baseUrl;
     private final ConcurrentHashMap<String, Stored> byId = new ConcurrentHashMap<>();
     /** Creation order, so pages are stable while nothing is created or deleted. */
     private final ConcurrentSkipListMap<Long, String> creationOrder = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, String> byUniqueKey = new ConcurrentHashMap<>();
+    /**
+      * The unique attribute's value in lower case → (the value as stored → id). The inner maps are immutable and
+      * replaced whole, so readers need no lock; the usual single holder costs one small {@code Map.of}.
+      */
+    private final ConcurrentHashMap<String, Map<String, String>> byUniqueKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> byExternalId = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    ResourceStore(ResourceType type, ScimSchemas schemas, Supplier<String> baseUrl) {
+    /** {@code uniqueCaseExact}: whether, right now, the unique attribute is compared respecting case. */
+    ResourceStore(ResourceType type, ScimSchemas schemas, Supplier<String> baseUrl, BooleanSupplier uniqueCaseExact) {
         this.type = type;
         this.scope = AttributeScope.of(schemas, type);
+        this.caseExactScope = scope.withCaseExact(type.uniqueAttribute());
+        this.uniqueCaseExact = uniqueCaseExact;
         this.normalizer = new ResourceNormalizer(scope);
         this.patcher = new PatchApplier(scope);
         this.baseUrl = baseUrl;
@@ -83,7 +97,7 @@ public final class ResourceStore {
             throw ScimException.notFound(type.resourceName() + " " + id + " not found");
         }
         creationOrder.remove(removed.sequence());
-        byUniqueKey.remove(removed.uniqueKey(), id);
+        releaseUnique(id, removed.uniqueValue());
         unindexExternalId(id, removed.externalId());
     }
 
@@ -120,15 +134,13 @@ public final class ResourceStore {
     ObjectNode insert(JsonNode body) {
         ObjectNode content = prepare(body);
         String id = UUID.randomUUID().toString();
-        String uniqueKey = uniqueKey(content);
-        if (byUniqueKey.putIfAbsent(uniqueKey, id) != null) {
-            throw conflict(content);
-        }
+        String uniqueValue = uniqueValue(content);
+        claimUnique(id, uniqueValue, content);
         Instant now = now();
         ObjectNode node = withMeta(id, content, now.toString(), now, 1);
         long position = sequence.incrementAndGet();
         String externalId = externalId(content);
-        byId.put(id, new Stored(position, node, 1, uniqueKey, externalId));
+        byId.put(id, new Stored(position, node, 1, uniqueValue, externalId));
         creationOrder.put(position, id);
         indexExternalId(id, externalId);
         return node;
@@ -153,6 +165,7 @@ public final class ResourceStore {
 
     /** One page of the matches, and how many there are in all (RFC 7644 §3.4.2.4, 1-based startIndex). */
     Page search(Filter filter, int startIndex, int count) {
+        AttributeScope filterScope = uniqueCaseExact.getAsBoolean() ? caseExactScope : scope;
         List<ObjectNode> page = new ArrayList<>(Math.min(count, 1_000));
         if (filter == null) {
             int position = 0;
@@ -169,7 +182,7 @@ public final class ResourceStore {
         }
         int matches = 0;
         for (ObjectNode node : candidates(filter)) {
-            if (filter.matches(node, scope) && ++matches >= startIndex && page.size() < count) {
+            if (filter.matches(node, filterScope) && ++matches >= startIndex && page.size() < count) {
                 page.add(node);
             }
         }
@@ -195,8 +208,8 @@ public final class ResourceStore {
                 return Set.of(value);
             }
             if (attribute.equalsIgnoreCase(type.uniqueAttribute())) {
-                String id = byUniqueKey.get(value.toLowerCase(Locale.ROOT));
-                return id == null ? Set.of() : Set.of(id);
+                Map<String, String> holders = byUniqueKey.get(value.toLowerCase(Locale.ROOT));
+                return holders == null ? Set.of() : Set.copyOf(holders.values());
             }
             if (attribute.equalsIgnoreCase("externalId")) {
                 Set<String> ids = byExternalId.get(value);
@@ -230,13 +243,10 @@ public final class ResourceStore {
                 throw ScimException.notFound(type.resourceName() + " " + id + " not found");
             }
             ObjectNode content = change.apply(current.node());
-            String uniqueKey = uniqueKey(content);
-            if (!uniqueKey.equals(current.uniqueKey())) {
-                String holder = byUniqueKey.putIfAbsent(uniqueKey, id);
-                if (holder != null && !holder.equals(id)) {
-                    throw conflict(content);
-                }
-                byUniqueKey.remove(current.uniqueKey(), id);
+            String uniqueValue = uniqueValue(content);
+            if (!uniqueValue.equals(current.uniqueValue())) {
+                claimUnique(id, uniqueValue, content);
+                releaseUnique(id, current.uniqueValue());
             }
             String externalId = externalId(content);
             if (!Objects.equals(externalId, current.externalId())) {
@@ -245,7 +255,7 @@ public final class ResourceStore {
             }
             long version = current.version() + 1;
             String created = current.node().path("meta").path("created").asText();
-            return new Stored(current.sequence(), withMeta(id, content, created, now(), version), version, uniqueKey,
+            return new Stored(current.sequence(), withMeta(id, content, created, now(), version), version, uniqueValue,
                     externalId);
         }).node();
     }
@@ -288,8 +298,37 @@ public final class ResourceStore {
         return node;
     }
 
-    private String uniqueKey(ObjectNode content) {
-        return ScimJson.field(content, type.uniqueAttribute()).asText().toLowerCase(Locale.ROOT);
+    private String uniqueValue(ObjectNode content) {
+        return ScimJson.field(content, type.uniqueAttribute()).asText();
+    }
+
+    /** Records {@code value} as {@code id}'s; 409 when another resource holds it (or, ignoring case, a twin of it). */
+    private void claimUnique(String id, String value, ObjectNode content) {
+        boolean caseExact = uniqueCaseExact.getAsBoolean();
+        byUniqueKey.compute(value.toLowerCase(Locale.ROOT), (key, holders) -> {
+            if (holders == null) {
+                return Map.of(value, id);
+            }
+            for (Map.Entry<String, String> holder : holders.entrySet()) {
+                if (!holder.getValue().equals(id) && (!caseExact || holder.getKey().equals(value))) {
+                    throw conflict(content);
+                }
+            }
+            Map<String, String> result = new HashMap<>(holders);
+            result.put(value, id);
+            return Map.copyOf(result);
+        });
+    }
+
+    private void releaseUnique(String id, String value) {
+        byUniqueKey.computeIfPresent(value.toLowerCase(Locale.ROOT), (key, holders) -> {
+            if (!id.equals(holders.get(value))) {
+                return holders;
+            }
+            Map<String, String> rest = new HashMap<>(holders);
+            rest.remove(value);
+            return rest.isEmpty() ? null : Map.copyOf(rest);
+        });
     }
 
     private static String externalId(ObjectNode content) {

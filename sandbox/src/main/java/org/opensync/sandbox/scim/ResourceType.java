@@ -36,7 +36,10 @@ public enum ResourceType {
         return coreSchema;
     }
 
-    /** userName for users, displayName for groups: compared case-insensitively, 409 on a clash. */
+    /**
+      * userName for users, displayName for groups: compared case-insensitively (unless the caseSensitiveUserName
+      * quirk is on), 409 on a clash.
+      */
     public String uniqueAttribute() {
         return uniqueAttribute;
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
-  * An in-memory SCIM 2.0 service provider on the JDK's HTTP server, with a request journal, fault injection and
-  * counters for tests and benchmarks. {@code new ScimServer(ScimServerConfig.defaults()).start()} listens on an
-  * ephemeral loopback port; {@link #baseUrl()} is the tenant URL to give a client.
+  * An in-memory SCIM 2.0 service provider on the JDK's HTTP server, with a request journal, fault injection,
+  * counters and switchable real-server {@link ServerQuirks} for tests and benchmarks.
+  * {@code new ScimServer(ScimServerConfig.defaults()).start()} listens on an ephemeral loopback port; {@link #baseUrl()} is the tenant URL to give a client.
   */
 public final class ScimServer implements AutoCloseable {
 
@@ -37,6 +37,7 @@ public final class ScimServer implements AutoCloseable {
     private final RequestJournal journal;
     private final FaultInjector faults = new FaultInjector();
     private final RequestCounters counters = new RequestCounters();
+    private final ServerQuirks quirks = new ServerQuirks();
     private final ScimApiHandler api;
     private final AdminHandler admin;
     private final StatusPageHandler statusPage;
@@ -49,13 +50,15 @@ public final class ScimServer implements AutoCloseable {
     public ScimServer(ScimServerConfig config) {
         this.config = config;
         ScimSchemas schemas = ScimSchemas.load();
-        this.users = new ResourceStore(ResourceType.USER, schemas, this::baseUrl);
-        this.groups = new ResourceStore(ResourceType.GROUP, schemas, this::baseUrl);
+        this.users = new ResourceStore(ResourceType.USER, schemas, this::baseUrl,
+                () -> quirks.settings().caseSensitiveUserName());
+        this.groups = new ResourceStore(ResourceType.GROUP, schemas, this::baseUrl, () -> false);
         this.journal = new RequestJournal(config.journalCapacity());
-        this.api = new ScimApiHandler(config, new ResourceEndpoint(users, config), new ResourceEndpoint(groups, config),
-                new DiscoveryEndpoint(schemas, config, this::baseUrl), faults, journal, counters);
+        this.api = new ScimApiHandler(config, new ResourceEndpoint(users, config, quirks),
+                new ResourceEndpoint(groups, config, quirks), new DiscoveryEndpoint(schemas, config, this::baseUrl),
+                faults, journal, counters);
         this.admin = new AdminHandler(this);
-        this.statusPage = new StatusPageHandler(users, groups);
+        this.statusPage = new StatusPageHandler(users, groups, quirks);
         this.workers = Executors.newFixedThreadPool(config.threads(), daemonThreads("scim-worker"));
         this.outages = Executors.newSingleThreadScheduledExecutor(daemonThreads("scim-outage"));
     }
@@ -108,13 +111,14 @@ public final class ScimServer implements AutoCloseable {
         return down.get();
     }
 
-    /** Forgets all users, groups, journal entries, faults and counts. */
+    /** Forgets all users, groups, journal entries, faults and counts, and switches every quirk off. */
     public void reset() {
         users.clear();
         groups.clear();
         journal.clear();
         faults.clear();
         counters.reset();
+        quirks.clear();
     }
 
     public int port() {
@@ -156,6 +160,11 @@ public final class ScimServer implements AutoCloseable {
 
     public RequestCounters counters() {
         return counters;
+    }
+
+    /** The real-server behaviours in force; change them at any time, e.g. {@code quirks().ignorePaging(true)}. */
+    public ServerQuirks quirks() {
+        return quirks;
     }
 
     private HttpServer listen(int listenPort) {

@@ -17,6 +17,11 @@ record SearchRequest(Filter filter, int startIndex, int count, String attributes
                 text(body, "excludedAttributes"), scope, config);
     }
 
+    /** Every match in one page, as a server that ignores count and startIndex answers. */
+    SearchRequest unpaged() {
+        return new SearchRequest(filter, 1, Integer.MAX_VALUE, attributes, excludedAttributes);
+    }
+
     private static SearchRequest of(String filter, String startIndex, String count, String attributes,
                                                                     String excludedAttributes, AttributeScope scope, ScimServerConfig config) {
         Filter parsed = filter == null || filter.isBlank() ? null

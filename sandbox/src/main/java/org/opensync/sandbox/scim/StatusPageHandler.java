@@ -19,10 +19,12 @@ final class StatusPageHandler implements HttpHandler {
 
     private final ResourceStore users;
     private final ResourceStore groups;
+    private final ServerQuirks quirks;
 
-    StatusPageHandler(ResourceStore users, ResourceStore groups) {
+    StatusPageHandler(ResourceStore users, ResourceStore groups, ServerQuirks quirks) {
         this.users = users;
         this.groups = groups;
+        this.quirks = quirks;
     }
 
     @Override
@@ -43,6 +45,10 @@ final class StatusPageHandler implements HttpHandler {
                 .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}")
                 .append("td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}.inactive{color:#999}</style>")
                 .append("</head><body><h1>OpenSync sandbox SCIM app</h1>");
+        String activeQuirks = quirks.settings().describe();
+        if (!activeQuirks.isEmpty()) {
+            html.append("<p id=\"quirks\">Quirks: ").append(escape(activeQuirks)).append("</p>");
+        }
 
         List<ObjectNode> userPage = users.search(null, 1, MAX_ROWS).resources();
         html.append("<h2>Users (").append(users.size()).append(")</h2><table id=\"users\">")

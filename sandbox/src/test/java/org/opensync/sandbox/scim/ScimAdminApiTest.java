@@ -76,6 +76,40 @@ class ScimAdminApiTest extends ScimServerTestBase {
     }
 
     @Test
+    void quirksRoundTripOverHttpAndResetClearsThem() {
+        String off = "{\"managerOnlyComplex\":false,\"badRequestForUnknownId\":false,\"rejectAttributeWith500\":null,"
+                + "\"ignorePaging\":false,\"caseSensitiveUserName\":false}";
+        ScimTestClient.Response initial = admin().get("/quirks");
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.body()).isEqualTo(off);
+
+        ScimTestClient.Response put =
+                admin().put("/quirks", "{\"ignorePaging\":true,\"rejectAttributeWith500\":\"title\"}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("ignorePaging").asBoolean()).isTrue();
+        assertThat(put.json().get("rejectAttributeWith500").asText()).isEqualTo("title");
+        assertThat(put.json().get("managerOnlyComplex").asBoolean()).isFalse();
+        assertThat(admin().get("/quirks").json()).isEqualTo(put.json());
+        assertThat(server.quirks().settings())
+                .isEqualTo(ServerQuirks.Settings.NONE.withIgnorePaging(true).withRejectAttributeWith500("title"));
+        assertThat(new ScimTestClient(server.statusPageUrl(), null).get("").body())
+                .contains("Quirks: rejectAttributeWith500=title,ignorePaging");
+
+        // Missing keys are off: a PUT replaces the whole set.
+        assertThat(admin().put("/quirks", "{\"caseSensitiveUserName\":true}").json().get("ignorePaging").asBoolean())
+                .isFalse();
+        assertThat(admin().put("/quirks", "{\"sideways\":true}").status()).isEqualTo(400);
+        assertThat(admin().put("/quirks", "{\"ignorePaging\":\"yes\"}").status()).isEqualTo(400);
+        assertThat(admin().put("/quirks", "{\"rejectAttributeWith500\":5}").status()).isEqualTo(400);
+        assertThat(admin().put("/quirks", "[]").status()).isEqualTo(400);
+        assertThat(admin().withToken(null).get("/quirks").status()).isEqualTo(401);
+        assertThat(server.quirks().settings()).isEqualTo(ServerQuirks.Settings.NONE.withCaseSensitiveUserName(true));
+
+        assertThat(admin().post("/reset", "").status()).isEqualTo(204);
+        assertThat(admin().get("/quirks").body()).isEqualTo(off);
+    }
+
+    @Test
     void outageOverHttpAnswersFirst() throws InterruptedException {
         ScimTestClient.Response response = admin().post("/outage", "{\"durationMs\":300}");
         assertThat(response.status()).isEqualTo(202);

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,5 +66,22 @@ abstract class ScimServerTestBase {
         if (scimType != null) {
             assertThat(error.get("scimType").asText()).isEqualTo(scimType);
         }
+    }
+
+    /** The ids a GET /Users?filter=… finds, in order. */
+    static List<String> ids(String filter) {
+        ScimTestClient.Response response = client.filter("/Users", filter);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return idsOf(response.json());
+    }
+
+    static List<String> idsOf(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.get("Resources").forEach(resource -> ids.add(resource.get("id").asText()));
+        return ids;
+    }
+
+    static String encoded(String filter) {
+        return URLEncoder.encode(filter, StandardCharsets.UTF_8);
     }
 }

@@ -265,20 +265,4 @@ class ScimUsersTest extends ScimServerTestBase {
         assertThat(server.users().find("userName eq \"jit.user\"")).hasSize(1);
         assertThat(server.users().get(seeded.get("id").asText())).isPresent();
     }
-
-    private static List<String> ids(String filter) {
-        ScimTestClient.Response response = client.filter("/Users", filter);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return idsOf(response.json());
-    }
-
-    private static List<String> idsOf(JsonNode list) {
-        List<String> ids = new ArrayList<>();
-        list.get("Resources").forEach(resource -> ids.add(resource.get("id").asText()));
-        return ids;
-    }
-
-    private static String encoded(String filter) {
-        return java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }
