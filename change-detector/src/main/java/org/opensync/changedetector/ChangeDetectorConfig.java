@@ -1,6 +1,7 @@
 package org.opensync.changedetector;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "sync.change-detector")
 public interface ChangeDetectorConfig {
@@ -9,4 +10,10 @@ public interface ChangeDetectorConfig {
 
     /** Cycles of different jobs read at the same time; more jobs wait for a free reader. */
     int concurrentCycles();
+
+    /** Runs of a tick whose cycle cannot publish its end (Kafka down), before the job's next tick takes over. */
+    int reportAttempts();
+
+    /** The pause before a tick's second run; it doubles before each further one. */
+    Duration reportBackoff();
 }

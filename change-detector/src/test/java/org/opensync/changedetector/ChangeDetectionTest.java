@@ -8,14 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opensync.changedetector.cycle.JobState;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
@@ -49,9 +50,13 @@ class ChangeDetectionTest {
     private TopicProbe changes;
     private TopicProbe jobEvents;
 
-    static Stream<Supplier<TestDirectory>> directories() {
-        return Stream.of(SlapdTestDirectory::new, InMemoryTestDirectory::new);
-    }
+    private static final String SLAPD = "slapd";
+    private static final String IN_MEMORY = "in-memory";
+    /** Larger than the %test max.request.size of the change detector's producer. */
+    private static final String TOO_LARGE_FOR_KAFKA = "x".repeat(40_000);
+
+    @Inject
+    JobState state;
 
     @BeforeEach
     void listen() {
@@ -65,10 +70,15 @@ class ChangeDetectionTest {
         jobEvents.close();
     }
 
+    /** By name: JUnit makes the arguments outside the class loader Quarkus runs the test in. */
+    private static TestDirectory directory(String kind) {
+        return kind.equals(SLAPD) ? new SlapdTestDirectory() : new InMemoryTestDirectory();
+    }
+
     @ParameterizedTest
-    @MethodSource("directories")
-    void initialThenIncrementalCycles(Supplier<TestDirectory> kind) {
-        try (TestDirectory directory = kind.get()) {
+    @ValueSource(strings = {SLAPD, IN_MEMORY})
+    void initialThenIncrementalCycles(String kind) {
+        try (TestDirectory directory = directory(kind)) {
             DirectoryDataGenerator generator = new DirectoryDataGenerator();
             directory.load(generator.generate(USERS, GROUPS));
             SourceJob job = ready(directory);
@@ -114,21 +124,21 @@ class ChangeDetectionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("directories")
-    void aCycleThatCannotReadTheSourceFails(Supplier<TestDirectory> kind) {
-        try (TestDirectory directory = kind.get()) {
+    @ValueSource(strings = {SLAPD, IN_MEMORY})
+    void aCycleThatCannotReadTheSourceFails(String kind) {
+        try (TestDirectory directory = directory(kind)) {
             SourceJob noSecrets = new SourceJob();
             noSecrets.publishSchema();
             Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(noSecrets.jobId).isPresent());
             noSecrets.tick(Tick.CycleKind.Initial, Set.of());
-            assertThat(failure(noSecrets).code()).isEqualTo("CredentialsMissing");
+            assertThat(failure(noSecrets, 1).code()).isEqualTo("CredentialsMissing");
 
             SourceJob unreachable = new SourceJob();
             unreachable.publishSchema();
             unreachable.publishSecrets(Map.of("Server", "ldap://127.0.0.1:1", "Domain", directory.baseDn()));
             awaitMirrored(unreachable);
             unreachable.tick(Tick.CycleKind.Initial, Set.of());
-            JobEvent.CycleError error = failure(unreachable);
+            JobEvent.CycleError error = failure(unreachable, 1);
             assertThat(error.code()).isEqualTo("SourceUnreachable");
             assertThat(error.message()).contains("127.0.0.1:1");
 
@@ -138,10 +148,85 @@ class ChangeDetectionTest {
                     "Password", "wrong", "Domain", directory.baseDn()));
             awaitMirrored(wrongPassword);
             wrongPassword.tick(Tick.CycleKind.Initial, Set.of());
-            JobEvent.CycleError refused = failure(wrongPassword);
+            JobEvent.CycleError refused = failure(wrongPassword, 1);
             assertThat(refused.code()).isEqualTo("SourceConfigurationInvalid");
             assertThat(refused.tenantActionable()).isTrue();
         }
+    }
+
+    /**
+     * A change Kafka refuses is not remembered as published: the next cycle, over an unchanged source, publishes it
+     * again rather than skipping it as unchanged; the change acknowledged beside it is not published again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SLAPD, IN_MEMORY})
+    void aChangeKafkaDidNotAcknowledgeIsPublishedAgain(String kind) {
+        try (TestDirectory directory = directory(kind)) {
+            directory.load(new DirectoryDataGenerator().generate(USERS, GROUPS));
+            SourceJob job = ready(directory);
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            String tooLarge = directory.userDn(DirectoryDataGenerator.uid(1));
+            String anchor = objects(cycle(job, 1)).stream().filter(o -> o.dn().equals(tooLarge)).findFirst()
+                    .orElseThrow().anchor();
+            directory.modify(tooLarge, "title", TOO_LARGE_FOR_KAFKA);
+            directory.modify(directory.userDn(DirectoryDataGenerator.uid(2)), "title", "Chief Tester");
+
+            job.tick(Tick.CycleKind.Incremental, Set.of());
+            JobEvent.CycleFinished refused = finished(job, 1);
+            assertNotPublished(refused, "User " + anchor);
+            changes.awaitOne(r -> r.value().contains(refused.cycleId()) && r.value().contains("Chief Tester"),
+                    TIMEOUT);
+
+            job.tick(Tick.CycleKind.Incremental, Set.of());
+            JobEvent.CycleFinished again = finished(job, 2);
+            assertNotPublished(again, "User " + anchor);
+            assertThat(changes.records(r -> r.value().contains(again.cycleId())))
+                    .noneMatch(r -> r.value().contains("Chief Tester"));
+        }
+    }
+
+    /**
+     * A deletion Kafka refuses leaves the object known: the next cycle finds it missing again and publishes its
+     * deletion again. The object is made known with a DN too large for Kafka, which refuses the deletion the way
+     * it refuses any record during an outage, and only that one.
+     */
+    @Test
+    void aDeletionKafkaDidNotAcknowledgeIsPublishedAgain() {
+        try (TestDirectory directory = new InMemoryTestDirectory()) {
+            directory.load(new DirectoryDataGenerator().generate(USERS, GROUPS));
+            SourceJob job = ready(directory);
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            cycle(job, 1);
+            String leaver = UUID.randomUUID().toString();
+            state.remember(job.jobId, "before", List.of(new JobState.Seen(leaver, "User",
+                    "uid=" + TOO_LARGE_FOR_KAFKA + "," + directory.baseDn(), "hash")));
+
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            assertNotPublished(finished(job, 1), "the deletion of User " + leaver);
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            assertNotPublished(finished(job, 2), "the deletion of User " + leaver);
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureEndsTheCycle() {
+        try (TestDirectory directory = new InMemoryTestDirectory()) {
+            SourceJob job = new SourceJob();
+            job.publishSchemaWithUnnamedAttribute();
+            job.publishSecretsFor(directory);
+            awaitMirrored(job);
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            JobEvent.CycleError error = failure(job, 1);
+            assertThat(error.code()).isEqualTo("InternalError");
+            assertThat(error.message()).contains("NullPointerException");
+            assertThat(error.tenantActionable()).isFalse();
+        }
+    }
+
+    private static void assertNotPublished(JobEvent.CycleFinished finished, String object) {
+        assertThat(finished.result()).isEqualTo(JobEvent.CycleResult.Failed);
+        assertThat(finished.error().code()).isEqualTo("ChangesNotPublished");
+        assertThat(finished.error().message()).contains("1 record(s)", object, "RecordTooLargeException");
     }
 
     private SourceJob ready(TestDirectory directory) {
@@ -173,11 +258,16 @@ class ChangeDetectionTest {
                 .map(c -> (ObjectChange.ObjectChanged) c).toList();
     }
 
-    private JobEvent.CycleError failure(SourceJob job) {
-        ConsumerRecord<String, String> record = jobEvents.awaitOne(
-                r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished"), TIMEOUT);
-        JobEvent.CycleFinished finished = (JobEvent.CycleFinished) EventCodec.decode(record.value(), JobEvent.class);
+    /** The error of the job's n-th CycleFinished, a failed one. */
+    private JobEvent.CycleError failure(SourceJob job, int n) {
+        JobEvent.CycleFinished finished = finished(job, n);
         assertThat(finished.result()).isEqualTo(JobEvent.CycleResult.Failed);
         return finished.error();
+    }
+
+    private JobEvent.CycleFinished finished(SourceJob job, int n) {
+        ConsumerRecord<String, String> record = jobEvents.await(
+                r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished"), n, TIMEOUT).get(n - 1);
+        return (JobEvent.CycleFinished) EventCodec.decode(record.value(), JobEvent.class);
     }
 }

@@ -3,6 +3,7 @@ package org.opensync.changedetector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,16 @@ final class SourceJob {
     private long ticks;
 
     void publishSchema() {
-        JsonNode schema = JSON.valueToTree(schema());
+        publish(schema(List.of()));
+    }
+
+    /** A malformed schema whose failure the change detector does not expect: a source attribute has no name. */
+    void publishSchemaWithUnnamedAttribute() {
+        publish(schema(List.of(attribute(null))));
+    }
+
+    private void publish(SynchronizationSchema synchronizationSchema) {
+        JsonNode schema = JSON.valueToTree(synchronizationSchema);
         EventPublisher.publish(Topics.SCHEMAS, new JobSchemaPublished(id(), Instant.now(), jobId, servicePrincipalId,
                 "scim", "date:" + Instant.now(), schema));
     }
@@ -67,9 +77,11 @@ final class SourceJob {
                 reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset), Instant.now()));
     }
 
-    private static SynchronizationSchema schema() {
-        ObjectDefinition users = new ObjectDefinition(List.of(anchor(), attribute("uid"), attribute("cn"),
-                attribute("sn"), attribute("mail"), attribute("title"), attribute("manager")),
+    private static SynchronizationSchema schema(List<AttributeDefinition> moreUserAttributes) {
+        List<AttributeDefinition> userAttributes = new ArrayList<>(List.of(anchor(), attribute("uid"),
+                attribute("cn"), attribute("sn"), attribute("mail"), attribute("title"), attribute("manager")));
+        userAttributes.addAll(moreUserAttributes);
+        ObjectDefinition users = new ObjectDefinition(userAttributes,
                 List.of(new ObjectDefinitionMetadataEntry(ObjectDefinitionMetadata.BaseObjectName, "inetOrgPerson")),
                 "User", List.of());
         ObjectDefinition groups = new ObjectDefinition(List.of(anchor(), attribute("cn"), attribute("member")),

@@ -6,21 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.JobScopedEvent;
+import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.Topics;
 import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.kafka.KafkaProducers;
 
 /**
- * Publishes a cycle's records straight to Kafka (no outbox: a full read produces one record per object). A cycle
- * stores its new watermark only after {@link Batch#awaitAcknowledgements()}, so a crash re-reads rather than loses
- * changes, and the consumers are idempotent. Object changes go to the partition of their job id, whatever their
- * key, so a job's markers and objects stay in order.
+ * Publishes a cycle's records straight to Kafka (no outbox: a full read produces one record per object). Whatever
+ * a cycle remembers about a record it learns from the record's completion callback, so only what Kafka acknowledged
+ * is ever remembered as published, and the consumers are idempotent. Object changes go to the partition of their
+ * job id, whatever their key, so a job's markers and objects stay in order.
  */
 @ApplicationScoped
 public class ChangePublisher {
@@ -43,37 +48,75 @@ public class ChangePublisher {
 
     /** Tracks failures rather than futures, so a cycle of any size needs constant memory. */
     public final class Batch {
-        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final AtomicLong failures = new AtomicLong();
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
+        private final AtomicBoolean brokerTrouble = new AtomicBoolean();
         private Integer objectChangesPartition;
 
         public void objectChange(JobScopedEvent change) {
+            objectChange(change, null);
+        }
+
+        /** @param onCompletion told how Kafka answered (may be null), from the producer's I/O thread */
+        public void objectChange(JobScopedEvent change, Callback onCompletion) {
             if (objectChangesPartition == null) {
                 int partitions = producer.partitionsFor(Topics.OBJECT_CHANGES).size();
                 objectChangesPartition = Utils.toPositive(Utils.murmur2(change.jobId().getBytes())) % partitions;
             }
-            send(Topics.OBJECT_CHANGES, objectChangesPartition, change);
+            send(Topics.OBJECT_CHANGES, objectChangesPartition, change, onCompletion);
         }
 
         public void jobEvent(Event event) {
-            send(Topics.JOB_EVENTS, null, event);
+            send(Topics.JOB_EVENTS, null, event, null);
         }
 
-        /** Waits until Kafka has every record sent so far; fails if any could not be written. */
-        public void awaitAcknowledgements() {
+        /**
+         * Waits until Kafka answered every record sent so far (their callbacks have run). Fails at once when the
+         * broker is in trouble (timeouts, missing replicas), as every record after would fail too; a record refused
+         * for itself (too large) lets the cycle go on, so that it does not hold back every object read after it,
+         * and fails the cycle in {@link #awaitAcknowledgements()}.
+         */
+        public void flush() {
             producer.flush();
-            Exception failed = failure.get();
-            if (failed != null) {
-                throw new IllegalStateException("Kafka did not acknowledge the cycle's records: " + failed.getMessage(),
-                        failed);
+            if (brokerTrouble.get()) {
+                throw unacknowledged();
             }
         }
 
-        private void send(String topic, Integer partition, Event event) {
+        /** Waits until Kafka answered every record sent so far; fails if any could not be written. */
+        public void awaitAcknowledgements() {
+            producer.flush();
+            if (failures.get() > 0) {
+                throw unacknowledged();
+            }
+        }
+
+        private CycleFailure unacknowledged() {
+            return new CycleFailure("ChangesNotPublished", "Kafka did not acknowledge " + failures.get()
+                    + " record(s) of the cycle, the first: " + firstFailure.get()
+                    + "; the next cycle reads and publishes them again.", false);
+        }
+
+        private void send(String topic, Integer partition, Event event, Callback onCompletion) {
             producer.send(EventRecords.of(topic, partition, event), (metadata, error) -> {
                 if (error != null) {
-                    failure.compareAndSet(null, error);
+                    failures.incrementAndGet();
+                    brokerTrouble.compareAndSet(false, error instanceof RetriableException);
+                    firstFailure.compareAndSet(null, describe(event) + " (" + error.getClass().getSimpleName() + ": "
+                            + error.getMessage() + ")");
+                }
+                if (onCompletion != null) {
+                    onCompletion.onCompletion(metadata, error);
                 }
             });
         }
+    }
+
+    /** Names the object, not its DN or image: either can be larger than the error message may be. */
+    private static String describe(Event event) {
+        if (event instanceof ObjectChange.ObjectChanged change) {
+            return (change.deleted() ? "the deletion of " : "") + change.objectType() + " " + change.anchor();
+        }
+        return event.type();
     }
 }

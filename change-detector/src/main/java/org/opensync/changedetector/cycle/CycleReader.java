@@ -21,7 +21,11 @@ import org.opensync.connectors.ldap.Watermark;
 /**
  * Reads one cycle from the source and turns it into object changes, in batches: a full read publishes every
  * object and deletes what was known but not read; a delta read publishes objects whose image changed, the deletions
- * the server lists, and — in a present phase — deletes what it did not list as present.
+ * the server lists, and — in a present phase — deletes what it did not list as present. Each batch is flushed
+ * before its state is saved, and only the records Kafka acknowledged change it: a published image's hash, a
+ * deletion's forgotten anchor. An object whose record failed keeps the hash last published (the next cycle publishes
+ * it again) and counts as seen (it is no deletion); a deletion that failed stays known (the next cycle misses the
+ * object again).
  */
 final class CycleReader implements DeltaListener {
     private final String jobId;
@@ -29,6 +33,7 @@ final class CycleReader implements DeltaListener {
     private final ChangePublisher.Batch publisher;
     private final JobState state;
     private final int batchSize;
+    private final Acknowledgements<JobState.Seen> published = new Acknowledgements<>();
     private final List<SourceEntry> entries = new ArrayList<>();
     private final List<String> present = new ArrayList<>();
     /** Deletions the source listed, by anchor, with the types whose searches listed them. */
@@ -121,41 +126,61 @@ final class CycleReader implements DeltaListener {
             return;
         }
         Map<String, JobState.Known> known = state.known(jobId, entries.stream().map(SourceEntry::anchor).toList());
-        List<JobState.Seen> seen = new ArrayList<>(entries.size());
+        List<JobState.Seen> unchanged = new ArrayList<>();
         for (SourceEntry entry : entries) {
             Map<String, List<String>> image = SourceImages.image(entry);
             String hash = SourceImages.hash(entry.type(), image);
+            JobState.Seen seen = new JobState.Seen(entry.anchor(), entry.type(), entry.dn(), hash);
             JobState.Known before = known.get(entry.anchor());
             if (publishEveryObject || before == null || !before.hash().equals(hash)) {
                 publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(),
-                        jobId, cycleId, entry.type(), entry.anchor(), entry.dn(), false, image));
+                        jobId, cycleId, entry.type(), entry.anchor(), entry.dn(), false, image), published.track(seen));
                 changes++;
+            } else {
+                unchanged.add(seen);
             }
-            seen.add(new JobState.Seen(entry.anchor(), entry.type(), entry.dn(), hash));
         }
-        state.remember(jobId, cycleId, seen);
         entries.clear();
+        Acknowledgements.Completed<JobState.Seen> completed = flushPublished();
+        unchanged.addAll(completed.acknowledged());
+        state.remember(jobId, cycleId, unchanged);
+        state.markPresent(jobId, cycleId, anchors(completed.failed()));
     }
 
     private void flushPresent() {
-        if (!present.isEmpty()) {
-            state.markPresent(jobId, cycleId, present);
-            present.clear();
-        }
+        state.markPresent(jobId, cycleId, present);
+        present.clear();
     }
 
+    /** Pages through the unseen objects by anchor: a failed deletion stays unseen, and is not read twice. */
     private void deleteUnseen(String type) {
-        publishDeletions(state.unseen(jobId, type, cycleId));
+        List<JobState.Seen> page;
+        String after = "";
+        do {
+            page = state.unseen(jobId, type, cycleId, after, batchSize);
+            publishDeletions(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).anchor();
+        } while (page.size() == batchSize);
     }
 
     private void publishDeletions(List<JobState.Seen> gone) {
-        for (JobState.Seen object : gone) {
-            publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(), jobId,
-                    cycleId, object.type(), object.anchor(), object.dn(), true, Map.of()));
-            changes++;
+        for (int from = 0; from < gone.size(); from += batchSize) {
+            for (JobState.Seen object : gone.subList(from, Math.min(gone.size(), from + batchSize))) {
+                publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(),
+                        jobId, cycleId, object.type(), object.anchor(), object.dn(), true, Map.of()),
+                        published.track(object));
+                changes++;
+            }
+            state.forgetObjects(jobId, anchors(flushPublished().acknowledged()));
         }
-        if (!gone.isEmpty()) {
-            state.forgetObjects(jobId, gone.stream().map(JobState.Seen::anchor).toList());
-        }
+    }
+
+    private Acknowledgements.Completed<JobState.Seen> flushPublished() {
+        publisher.flush();
+        return published.drain();
+    }
+
+    private static List<String> anchors(List<JobState.Seen> objects) {
+        return objects.stream().map(JobState.Seen::anchor).toList();
     }
 }

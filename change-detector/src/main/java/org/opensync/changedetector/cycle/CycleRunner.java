@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -34,8 +35,9 @@ import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
  * Runs the read half of a cycle: decides full or delta read, streams the source into object changes framed by
- * cycle markers, and stores the new watermark once Kafka acknowledged everything. A cycle that cannot run (no
- * schema, no secrets, unreachable directory, refused credentials) ends as a failed cycle on sync.job-events.
+ * cycle markers, and stores the new watermark once Kafka acknowledged everything. A cycle that does not complete
+ * (no schema, no secrets, unreachable directory, refused credentials, records Kafka did not acknowledge, anything
+ * unexpected) ends as a failed cycle on sync.job-events, with the synchronizationError job-api shows.
  */
 @ApplicationScoped
 public class CycleRunner {
@@ -93,11 +95,7 @@ public class CycleRunner {
     private void runUntilNoneWaits(Tick first) {
         Tick tick = first;
         while (tick != null) {
-            try {
-                runCycle(tick);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "job %s: cycle for tick %d failed unexpectedly", tick.jobId(), tick.sequence());
-            }
+            runUntilReported(tick);
             synchronized (inProgress) {
                 Tick next = inProgress.get(tick.jobId()).orElse(null);
                 if (next == null) {
@@ -107,6 +105,37 @@ public class CycleRunner {
                 }
                 tick = next;
             }
+        }
+    }
+
+    /**
+     * The tick was acknowledged when it was handed over, so a cycle whose end cannot be published (Kafka down: the
+     * read failed, and so did its CycleFinished) is run again here, a bounded number of times with exponential
+     * back-off, while the job's next ticks wait. Each attempt re-reads what the one before could not publish, since
+     * nothing unacknowledged was remembered; after the last, the job's next scheduled tick reads it.
+     */
+    private void runUntilReported(Tick tick) {
+        Duration pause = config.reportBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runCycle(tick);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= config.reportAttempts()) {
+                    LOG.errorf(e, "job %s: gave up on tick %d, whose cycle could not report its end %d times",
+                            tick.jobId(), tick.sequence(), attempt);
+                    return;
+                }
+                LOG.warnf("job %s: the cycle of tick %d could not report its end (%s), again in %s", tick.jobId(),
+                        tick.sequence(), e.getMessage(), pause);
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = pause.multipliedBy(2);
         }
     }
 
@@ -126,9 +155,9 @@ public class CycleRunner {
         String cycleId = UUID.randomUUID().toString();
         Instant began = Instant.now();
         ChangePublisher.Batch batch = publisher.batch();
-        batch.jobEvent(new JobEvent.CycleStarted(UUID.randomUUID().toString(), began, jobId, cycleId,
-                tick.cycleKind()));
         try {
+            batch.jobEvent(new JobEvent.CycleStarted(UUID.randomUUID().toString(), began, jobId, cycleId,
+                    tick.cycleKind()));
             SchemaMirror.MirroredSchema mirrored = schemas.schemaOf(jobId).orElseThrow(() -> new CycleFailure(
                     "SchemaNotAvailable", "The job's schema has not reached the change detector yet.", false));
             SynchronizationSchema schema = parse(mirrored);
@@ -146,6 +175,8 @@ public class CycleRunner {
                     kind, tick.resetScope()));
             CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize());
             Watermark next = read(settings, schema, reader, full ? null : watermark);
+            // The provisioner ends the cycle on CycleReadCompleted: only sent once every object was acknowledged
+            batch.awaitAcknowledgements();
             batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
                     cycleId, kind, began, reader.imported(), reader.changes()));
             batch.awaitAcknowledgements();
@@ -153,12 +184,15 @@ public class CycleRunner {
             LOG.infof("job %s cycle %s: %s read, %d objects, %d changes", jobId, cycleId, kind, reader.imported(),
                     reader.changes());
         } catch (CycleFailure e) {
-            fail(batch, tick, cycleId, began, e.error());
+            fail(tick, cycleId, began, e.error());
         } catch (LdapUnavailableException e) {
-            fail(batch, tick, cycleId, began, new JobEvent.CycleError("SourceUnreachable", e.getMessage(), false));
+            fail(tick, cycleId, began, new JobEvent.CycleError("SourceUnreachable", e.getMessage(), false));
         } catch (LdapConfigurationException e) {
-            fail(batch, tick, cycleId, began, new JobEvent.CycleError("SourceConfigurationInvalid", e.getMessage(),
-                    true));
+            fail(tick, cycleId, began, new JobEvent.CycleError("SourceConfigurationInvalid", e.getMessage(), true));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s cycle %s failed unexpectedly", jobId, cycleId);
+            fail(tick, cycleId, began, new JobEvent.CycleError("InternalError", "The change detector failed "
+                    + "unexpectedly: " + e, false));
         }
     }
 
@@ -180,9 +214,13 @@ public class CycleRunner {
         }
     }
 
-    private void fail(ChangePublisher.Batch batch, Tick tick, String cycleId, Instant began,
-                      JobEvent.CycleError error) {
+    /**
+     * Publishes the failed cycle's end in a batch of its own (the cycle's may hold failures already); throws when
+     * Kafka does not acknowledge it.
+     */
+    private void fail(Tick tick, String cycleId, Instant began, JobEvent.CycleError error) {
         LOG.warnf("job %s cycle %s failed: %s %s", tick.jobId(), cycleId, error.code(), error.message());
+        ChangePublisher.Batch batch = publisher.batch();
         batch.jobEvent(new JobEvent.CycleFinished(UUID.randomUUID().toString(), Instant.now(), tick.jobId(), cycleId,
                 tick.cycleKind(), began, Instant.now(), JobEvent.CycleResult.Failed, Map.of(), Map.of(), error,
                 false));

@@ -89,25 +89,36 @@ public class JobState {
     /** Marks objects still present without re-reading them (anchor listings, RFC 4533 present phase). */
     @Transactional
     public void markPresent(String jobId, String cycleId, List<String> anchors) {
+        if (anchors.isEmpty()) {
+            return;
+        }
         entityManager.createNativeQuery(
                         "update known_object set seen_cycle = ?2 where job_id = ?1 and anchor = any(?3)")
                 .setParameter(1, jobId).setParameter(2, cycleId).setParameter(3, anchors.toArray(String[]::new))
                 .executeUpdate();
     }
 
-    /** Known objects of {@code type} that the cycle did not see: gone from the source. */
+    /**
+     * Known objects of {@code type} that the cycle did not see (gone from the source), a page at a time: at most
+     * {@code limit}, in anchor order, after the anchor {@code after} ("" for the first page).
+     */
     @Transactional
-    public List<Seen> unseen(String jobId, String type, String cycleId) {
+    public List<Seen> unseen(String jobId, String type, String cycleId, String after, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select anchor, object_type, dn, image_hash from known_object
-                        where job_id = ?1 and object_type = ?2 and seen_cycle <> ?3""")
-                .setParameter(1, jobId).setParameter(2, type).setParameter(3, cycleId).getResultList();
+                        where job_id = ?1 and object_type = ?2 and seen_cycle <> ?3 and anchor > ?4
+                        order by anchor limit ?5""")
+                .setParameter(1, jobId).setParameter(2, type).setParameter(3, cycleId).setParameter(4, after)
+                .setParameter(5, limit).getResultList();
         return rows.stream().map(r -> new Seen((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
     @Transactional
     public void forgetObjects(String jobId, List<String> anchors) {
+        if (anchors.isEmpty()) {
+            return;
+        }
         entityManager.createNativeQuery("delete from known_object where job_id = ?1 and anchor = any(?2)")
                 .setParameter(1, jobId).setParameter(2, anchors.toArray(String[]::new)).executeUpdate();
     }
