@@ -22,16 +22,23 @@ import java.util.Map;
   * in the order given, manager.
   * <p>
   * The manager is sent in the observed plain-string form ({@code "value":"<id>"}) unless {@link ManagerFormat#COMPLEX}
-  * asks for {@code {"value":"<id>"}}.
+  * asks for {@code {"value":"<id>"}} or {@link ManagerFormat#PATH} for the path {@code …:manager.value}. Booleans follow
+  * the {@link BooleanFormat}, by default the dialect's.
   */
 public final class PatchBuilder {
 
     private final PatchMode mode;
     private final ManagerFormat managerFormat;
+    private final BooleanFormat booleanFormat;
 
     public PatchBuilder(PatchMode mode, ManagerFormat managerFormat) {
+        this(mode, managerFormat, BooleanFormat.defaultFor(mode));
+    }
+
+    public PatchBuilder(PatchMode mode, ManagerFormat managerFormat, BooleanFormat booleanFormat) {
         this.mode = mode;
         this.managerFormat = managerFormat;
+        this.booleanFormat = booleanFormat;
     }
 
     public PatchRequest diff(Map<String, ?> current, Map<String, ?> desired) {
@@ -50,7 +57,8 @@ public final class PatchBuilder {
             String op = op(ScimValues.absent(present) ? "add" : "replace");
             JsonNode value = value(attribute, wanted);
             if (attribute.isManager()) {
-                manager = operation(op, attribute.name(), value);
+                manager = operation(op, managerFormat == ManagerFormat.PATH ? attribute.name() + ".value"
+                        : attribute.name(), value);
             } else if (mode == PatchMode.LEGACY || attribute.kind() == TargetAttribute.Kind.FILTERED) {
                 separate.add(operation(op, attribute.name(), value));
             } else {
@@ -75,13 +83,21 @@ public final class PatchBuilder {
         return new PatchRequest(operations);
     }
 
+    /**
+      * Clears an attribute, e.g. a manager that was deleted: {@code diff} never clears values (a null from a mapping
+      * is not provisioned), so this is the one way to remove one.
+      */
+    public PatchRequest remove(String attributeName) {
+        return new PatchRequest(List.of(operation(op("remove"), attributeName, null)));
+    }
+
     private JsonNode value(TargetAttribute attribute, Object wanted) {
         if (attribute.isManager()) {
             String id = String.valueOf(wanted);
             return managerFormat == ManagerFormat.COMPLEX ? ScimValues.JSON.createObjectNode().put("value", id)
                     : ScimValues.toJson(id);
         }
-        if (mode == PatchMode.LEGACY && wanted instanceof Boolean flag) {
+        if (booleanFormat == BooleanFormat.STRING && wanted instanceof Boolean flag) {
             return ScimValues.toJson(flag ? "True" : "False");
         }
         return ScimValues.toJson(wanted);

@@ -47,7 +47,8 @@ public final class ScimClient {
     ScimClient(ScimSettings settings, Clock clock) {
         this.settings = settings;
         this.transport = new ScimTransport(settings, clock);
-        this.patchBuilder = new PatchBuilder(settings.patchMode(), settings.managerFormat());
+        this.patchBuilder = new PatchBuilder(settings.patchMode(), settings.managerFormat(),
+                settings.booleanFormat());
     }
 
     public ScimSettings settings() {
@@ -126,6 +127,26 @@ public final class ScimClient {
             return listed.stream().findFirst();
         }
         return Optional.of(resource(response, resourceObject(response)));
+    }
+
+    /**
+      * The resource as the target has it now, or empty when it is gone: a GET by id, and for targets that answer an
+      * unknown id with 400 instead of 404, a filter on {@code id}.
+      */
+    public Optional<ScimResource> read(ScimResourceType type, String id) {
+        try {
+            return get(type, id);
+        } catch (ScimException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            return query(type, "id", id).stream().findFirst();
+        }
+    }
+
+    /** Whether the target still has the resource ({@link #read}); tells a deleted object from a refused change. */
+    public boolean exists(ScimResourceType type, String id) {
+        return read(type, id).isPresent();
     }
 
     /**

@@ -20,24 +20,29 @@ final class ScimErrors {
     private ScimErrors() {
     }
 
+    /**
+      * @param repeated the previous attempt of the same request got the same 500 and body: the target fails on this
+      *                 request every time, which is not worth more attempts
+      */
     static ScimException fromStatus(ScimTransport.Kind kind, String request, int status, String body,
-                                                                    Duration retryAfter, Duration maxRetryAfter) {
+                                    Duration retryAfter, Duration maxRetryAfter, boolean repeated) {
         JsonNode error = parseQuietly(body);
         String detail = text(error, "detail");
         String scimType = text(error, "scimType");
         ScimErrorCode code = code(kind, status, scimType);
-        boolean transientFailure = status == 429 || status >= 500;
+        boolean transientFailure = status == 429 || status == 503 || (status >= 500 && status != 501 && !repeated);
         boolean waitable = retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0;
         boolean retryable = switch (status) {
             case 429, 503 -> waitable;
             case 501 -> false;
-            default -> status >= 500 && kind.idempotent();
+            default -> transientFailure && kind.idempotent();
         };
         String message = "StatusCode: " + STATUS_NAMES.getOrDefault(status, String.valueOf(status)) + " (" + status
                 + ") on " + request + ": " + code
                 + (detail == null ? "" : "; detail: " + detail) + (scimType == null ? "" : "; scimType: " + scimType)
                 + (retryAfter == null ? "" : "; Retry-After " + retryAfter.toSeconds() + " s")
-                + (body == null || body.isEmpty() ? "" : ". Web Response: " + abbreviate(body)) + ".";
+                + (body == null || body.isEmpty() ? "" : ". Web Response: " + abbreviate(body)) + "."
+                + (repeated ? " The target gave the same answer to a repeated request, so it is not retried." : "");
         return new ScimException(code, status, scimType, detail == null ? "HTTP " + status : detail, body,
                 transientFailure, retryable, retryAfter, 1, message, null);
     }

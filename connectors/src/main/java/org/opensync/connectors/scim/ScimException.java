@@ -63,6 +63,15 @@ public final class ScimException extends RuntimeException {
         return transientFailure;
     }
 
+    /**
+      * What identifies a 500's cause at the target (its body), to recognise a later failure of the same object as
+      * the same answer; null for any other failure: "come back later" (429, 503), gateway errors and lost connections
+      * say the same words whatever the request.
+      */
+    public String signature() {
+        return status == 500 ? status + " " + (webResponse == null ? "" : webResponse) : null;
+    }
+
     /** 401 or 403: the secret token is wrong or lacks rights. */
     public boolean credentialProblem() {
         return errorCode == ScimErrorCode.Unauthorized || errorCode == ScimErrorCode.InsufficientRights;

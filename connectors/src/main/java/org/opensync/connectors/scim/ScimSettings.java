@@ -13,8 +13,10 @@ import java.util.Set;
   * How to reach one target app and how hard to push it. Build with
   * {@code ScimSettings.builder("https://app.example.com/scim/v2?aadOptscim062020").secretToken("…").build()}.
   * <p>
-  * Compatibility flags in the tenant URL's query ({@code aadOptscim062020}, {@code AzureAdScimPatch2017}) choose the
-  * {@link PatchMode} and are never sent; any other query parameters are kept on every request.
+  * Compatibility flags in the tenant URL's query are never sent; any other query parameters are kept on every request.
+  * {@code aadOptscim062020} and {@code AzureAdScimPatch2017} choose the {@link PatchMode} as in Entra;
+  * {@code opensyncManager=string|complex|path} the {@link ManagerFormat} and {@code opensyncBooleans=string|json} the
+  * {@link BooleanFormat}, for targets that refuse what Entra sends.
   */
 public final class ScimSettings {
 
@@ -22,8 +24,13 @@ public final class ScimSettings {
     public static final String COMPLIANT_PATCH_FLAG = "aadOptscim062020";
     /** The flag that keeps the old PATCH form once compliant becomes the default. */
     public static final String LEGACY_PATCH_FLAG = "AzureAdScimPatch2017";
+    /** The flag choosing how PATCH carries the manager ({@link ManagerFormat}). */
+    public static final String MANAGER_FLAG = "opensyncManager";
+    /** The flag choosing how PATCH carries booleans ({@link BooleanFormat}). */
+    public static final String BOOLEANS_FLAG = "opensyncBooleans";
     private static final Set<String> FLAGS = Set.of(COMPLIANT_PATCH_FLAG.toLowerCase(Locale.ROOT),
-            LEGACY_PATCH_FLAG.toLowerCase(Locale.ROOT));
+            LEGACY_PATCH_FLAG.toLowerCase(Locale.ROOT), MANAGER_FLAG.toLowerCase(Locale.ROOT),
+            BOOLEANS_FLAG.toLowerCase(Locale.ROOT));
 
     private final String baseAddress;
     private final String secretToken;
@@ -37,6 +44,7 @@ public final class ScimSettings {
     private final boolean adaptiveThrottling;
     private final int memberChunkSize;
     private final ManagerFormat managerFormat;
+    private final BooleanFormat booleanFormat;
     private final String baseUrl;
     private final String keptQuery;
     private final PatchMode patchMode;
@@ -53,7 +61,6 @@ public final class ScimSettings {
         this.requestsPerSecond = b.requestsPerSecond;
         this.adaptiveThrottling = b.adaptiveThrottling;
         this.memberChunkSize = b.memberChunkSize;
-        this.managerFormat = Objects.requireNonNull(b.managerFormat, "managerFormat");
         if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || initialBackoff.isNegative()
                 || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, memberChunkSize >= 1 and "
@@ -74,12 +81,18 @@ public final class ScimSettings {
         List<String> kept = new ArrayList<>();
         boolean compliant = false;
         boolean legacy = false;
+        ManagerFormat manager = Objects.requireNonNull(b.managerFormat, "managerFormat");
+        BooleanFormat booleans = null;
         if (uri.getRawQuery() != null) {
             for (String parameter : uri.getRawQuery().split("&")) {
-                String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                String[] nameAndValue = parameter.split("=", 2);
+                String name = nameAndValue[0].toLowerCase(Locale.ROOT);
+                String value = nameAndValue.length > 1 ? nameAndValue[1] : "";
                 if (FLAGS.contains(name)) {
                     compliant |= name.equalsIgnoreCase(COMPLIANT_PATCH_FLAG);
                     legacy |= name.equalsIgnoreCase(LEGACY_PATCH_FLAG);
+                    manager = name.equalsIgnoreCase(MANAGER_FLAG) ? ManagerFormat.ofFlag(value) : manager;
+                    booleans = name.equalsIgnoreCase(BOOLEANS_FLAG) ? BooleanFormat.ofFlag(value) : booleans;
                 } else if (!parameter.isEmpty()) {
                     kept.add(parameter);
                 }
@@ -87,6 +100,8 @@ public final class ScimSettings {
         }
         this.keptQuery = String.join("&", kept);
         this.patchMode = compliant && !legacy ? PatchMode.COMPLIANT : PatchMode.LEGACY;
+        this.managerFormat = manager;
+        this.booleanFormat = booleans != null ? booleans : BooleanFormat.defaultFor(patchMode);
     }
 
     public static Builder builder(String baseAddress) {
@@ -159,10 +174,15 @@ public final class ScimSettings {
         return managerFormat;
     }
 
+    public BooleanFormat booleanFormat() {
+        return booleanFormat;
+    }
+
     /** The token never appears in logs. */
     @Override
     public String toString() {
-        return "ScimSettings[baseUrl=" + baseUrl + ", patchMode=" + patchMode + ", rps=" + requestsPerSecond
+        return "ScimSettings[baseUrl=" + baseUrl + ", patchMode=" + patchMode + ", manager=" + managerFormat
+                + ", booleans=" + booleanFormat + ", rps=" + requestsPerSecond
                 + ", maxRetries=" + maxRetries + ", token=" + (secretToken.isEmpty() ? "none" : "***") + "]";
     }
 
@@ -230,6 +250,7 @@ public final class ScimSettings {
             return this;
         }
 
+        /** The manager format when the tenant URL has no {@code opensyncManager} flag. */
         public Builder managerFormat(ManagerFormat format) {
             this.managerFormat = format;
             return this;

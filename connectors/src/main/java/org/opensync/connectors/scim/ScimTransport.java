@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
   * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
@@ -76,10 +77,11 @@ final class ScimTransport {
         HttpRequest request = request(method, pathAndQuery, body);
         String description = method + " " + pathAndQuery;
         AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<String> lastServerError = new AtomicReference<>();
         try {
             return retry.executeSupplier(() -> {
                 attempts.incrementAndGet();
-                return attempt(kind, request, description, accepted);
+                return attempt(kind, request, description, accepted, lastServerError);
             });
         } catch (ScimException e) {
             throw e.afterAttempts(attempts.get());
@@ -90,7 +92,12 @@ final class ScimTransport {
         return limiter.currentRate();
     }
 
-    private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted) {
+    /**
+      * @param lastServerError body of the previous attempt's 500, to recognise a target that fails on this request for
+      *                        good (gateway errors, 502 and 504, are left transient: they say nothing about the request)
+      */
+    private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted,
+                             AtomicReference<String> lastServerError) {
         HttpResponse<String> response;
         try {
             limiter.acquire();
@@ -119,7 +126,10 @@ final class ScimTransport {
                 limiter.pauseFor(retryAfter);
             }
         }
-        throw ScimErrors.fromStatus(kind, description, status, response.body(), retryAfter, settings.maxRetryAfter());
+        String serverError = status == 500 ? status + " " + response.body() : null;
+        boolean repeated = serverError != null && serverError.equals(lastServerError.getAndSet(serverError));
+        throw ScimErrors.fromStatus(kind, description, status, response.body(), retryAfter, settings.maxRetryAfter(),
+                repeated);
     }
 
     private HttpRequest request(String method, String pathAndQuery, JsonNode body) {

@@ -72,6 +72,32 @@ class PatchBuilderTest {
                         + "'value':{'value':'m2'}}"));
     }
 
+    @Test
+    void managerAsTheValueSubAttributePath() {
+        Map<String, Object> desired = Map.of(ENTERPRISE + ":manager", "m3");
+        assertThat(new PatchBuilder(PatchMode.LEGACY, ManagerFormat.PATH).diff(Map.of(), desired).toJson())
+                .isEqualTo(patch("{'op':'Add','path':'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:"
+                        + "manager.value','value':'m3'}"));
+    }
+
+    @Test
+    void theBooleanFormatOverridesTheDialects() {
+        Map<String, Object> disable = Map.of("active", false);
+        assertThat(new PatchBuilder(PatchMode.LEGACY, ManagerFormat.PLAIN_STRING, BooleanFormat.JSON)
+                .diff(Map.of("active", true), disable).toJson())
+                .isEqualTo(patch("{'op':'Replace','path':'active','value':false}"));
+        assertThat(new PatchBuilder(PatchMode.COMPLIANT, ManagerFormat.PLAIN_STRING, BooleanFormat.STRING)
+                .diff(Map.of("active", true), disable).toJson())
+                .isEqualTo(patch("{'op':'replace','path':'active','value':'False'}"));
+    }
+
+    @Test
+    void removeClearsOneAttributeInEitherDialect() {
+        assertThat(legacy.remove(ENTERPRISE + ":manager").toJson()).isEqualTo(
+                patch("{'op':'Remove','path':'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager'}"));
+        assertThat(compliant.remove("title").toJson()).isEqualTo(patch("{'op':'remove','path':'title'}"));
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode patch(String... operations) {
         return Json.parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
                 + String.join(",", operations) + "]}");

@@ -43,13 +43,41 @@ class ScimClientFaultsTest extends SandboxScimServer {
     void serverErrorsAreRetriedUntilTheyPass() {
         ScimClient client = client();
         ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "flaky"));
-        server.faults().add(FaultRule.respond(500).onMethod("PATCH").times(2));
+        server.faults().add(FaultRule.respond(500).onMethod("PATCH").times(1));
+        server.faults().add(FaultRule.respond(502).onMethod("PATCH").times(1));
         client.patch(ScimResourceType.USER, user.id(), client.patchBuilder().diff(Map.of(), Map.of("title", "y")));
-        assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(500, 500, 200);
+        assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(500, 502, 200);
 
         server.faults().add(FaultRule.respond(503).onMethod("POST").times(1));
         assertThat(client.create(ScimResourceType.USER, Map.of("userName", "after-503")).id()).isNotBlank();
         assertThat(journal("POST", "/Users")).extracting(e -> e.status()).containsExactly(201, 503, 201);
+    }
+
+    @Test
+    void theSame500TwiceIsAPermanentFailureNotRetriedFurther() {
+        ScimClient client = client();
+        ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "always-500"));
+        server.faults().add(FaultRule.respond(500).onMethod("PATCH"));
+        assertThatThrownBy(() -> client.patch(ScimResourceType.USER, user.id(),
+                client.patchBuilder().diff(Map.of(), Map.of("title", "z"))))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.InternalServerError);
+                    assertThat(e.transientFailure()).isFalse();
+                    assertThat(e.attempts()).isEqualTo(2);
+                    assertThat(e.signature()).startsWith("500 ");
+                    assertThat(e.getMessage()).contains("same answer to a repeated request");
+                });
+        assertThat(journal("PATCH", "/Users/.*")).extracting(e -> e.status()).containsExactly(500, 500);
+    }
+
+    @Test
+    void anUnknownIdAnsweredWith400IsReadAsGone() {
+        ScimClient client = client();
+        ScimResource user = client.create(ScimResourceType.USER, Map.of("userName", "still-here"));
+        server.quirks().badRequestForUnknownId(true);
+        assertThat(client.exists(ScimResourceType.USER, user.id())).isTrue();
+        assertThat(client.read(ScimResourceType.USER, "no-such-id")).isEmpty();
+        assertThat(journal("GET", "/Users.*")).extracting(e -> e.status()).containsExactly(200, 400, 200);
     }
 
     @Test

@@ -25,6 +25,23 @@ class ScimSettingsTest {
     }
 
     @Test
+    void compatibilityFlagsChooseManagerAndBooleanFormatsAndAreStripped() {
+        ScimSettings settings = ScimSettings.builder(
+                "https://app.example.com/scim?opensyncManager=complex&tenant=7&opensyncBooleans=json").build();
+        assertThat(settings.managerFormat()).isEqualTo(ManagerFormat.COMPLEX);
+        assertThat(settings.booleanFormat()).isEqualTo(BooleanFormat.JSON);
+        assertThat(settings.patchMode()).isEqualTo(PatchMode.LEGACY);
+        assertThat(settings.keptQuery()).isEqualTo("tenant=7");
+        assertThat(ScimSettings.builder("http://h/scim?OPENSYNCMANAGER=path").build().managerFormat())
+                .isEqualTo(ManagerFormat.PATH);
+        ScimSettings defaults = ScimSettings.builder("http://h/scim?aadOptscim062020").build();
+        assertThat(defaults.managerFormat()).isEqualTo(ManagerFormat.PLAIN_STRING);
+        assertThat(defaults.booleanFormat()).as("the compliant dialect's").isEqualTo(BooleanFormat.JSON);
+        assertThatThrownBy(() -> ScimSettings.builder("http://h/scim?opensyncManager=xml").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("string, complex or path");
+    }
+
+    @Test
     void defaultsAndValidation() {
         ScimSettings settings = ScimSettings.builder("http://h/scim").secretToken("secret").build();
         assertThat(settings.requestsPerSecond()).isEqualTo(25);
