@@ -3,32 +3,20 @@ package org.opensync.provisioner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
-import org.opensync.common.events.Topics;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
-import org.opensync.common.mirror.SchemaMirror;
-import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedGroup;
@@ -36,8 +24,6 @@ import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.sandbox.scim.JournalEntry;
 import org.opensync.sandbox.scim.Malformation;
-import org.opensync.sandbox.scim.ScimServer;
-import org.opensync.sandbox.scim.ScimServerConfig;
 import org.opensync.testing.TopicProbe;
 
 /**
@@ -45,43 +31,7 @@ import org.opensync.testing.TopicProbe;
  * (the sandbox server), with the request journal showing exactly what was sent.
  */
 @QuarkusTest
-class ProvisioningTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String TOKEN = "provisioner-test-token";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static ScimServer scim;
-
-    @Inject
-    SchemaMirror schemas;
-
-    @Inject
-    SecretsMirror secrets;
-
-    private TopicProbe jobEvents;
-    private TopicProbe logs;
-
-    @BeforeAll
-    static void startTarget() {
-        scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN)).start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        scim.stop();
-    }
-
-    @BeforeEach
-    void listen() {
-        scim.reset();
-        jobEvents = TopicProbe.fromNow(Topics.JOB_EVENTS);
-        logs = TopicProbe.fromNow(Topics.PROVISIONING_LOGS);
-    }
-
-    @AfterEach
-    void close() {
-        jobEvents.close();
-        logs.close();
-    }
+class ProvisioningTest extends ProvisionerTestBase {
 
     @Test
     void usersAndGroupsAreCreatedWithMembersAndManagers() throws Exception {
@@ -235,43 +185,5 @@ class ProvisioningTest {
         JobEvent.CycleFinished released = finished(job, job.cycle(EnumSet.of(RestartScope.ForceDeletes), List.of()));
         assertThat(released.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
         assertThat(scim.users().size()).isEqualTo(1);
-    }
-
-    private TargetJob ready(JsonNode scope, Map<String, String> extraSecrets) throws Exception {
-        TargetJob job = new TargetJob();
-        job.publishSchema(scope);
-        job.publishSecrets(scim, TOKEN, extraSecrets);
-        awaitMirrored(job);
-        return job;
-    }
-
-    private void awaitMirrored(TargetJob job) {
-        Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent()
-                && secrets.secretsOf(job.servicePrincipalId).isPresent());
-    }
-
-    private static List<ObjectChange.ObjectChanged> initialImages(TargetJob job, DirectoryData data) {
-        List<ObjectChange.ObjectChanged> images = new ArrayList<>();
-        data.users().forEach(user -> images.add(job.object("User", user.toEntry(), false)));
-        data.groups().forEach(group -> images.add(job.object("Group", group.toEntry(), false)));
-        return images;
-    }
-
-    private JobEvent.CycleFinished finished(TargetJob job, String cycleId) {
-        ConsumerRecord<String, String> record = jobEvents.awaitOne(r -> r.key().equals(job.jobId)
-                && r.value().contains("CycleFinished") && r.value().contains(cycleId), TIMEOUT);
-        return (JobEvent.CycleFinished) EventCodec.decode(record.value(), JobEvent.class);
-    }
-
-    private ProvisioningObjectSummary logFor(TargetJob job, String action) {
-        return logs.await(r -> r.key().equals(job.jobId) && r.value().contains("\"provisioningAction\":\"" + action
-                + "\""), 1, TIMEOUT).stream().map(r -> EventCodec.decode(r.value(), ProvisioningLogRecorded.class)
-                .summary()).findFirst().orElseThrow();
-    }
-
-    private static ObjectNode userNamed(String userName) {
-        List<ObjectNode> found = scim.users().find("userName eq \"" + userName + "\"");
-        assertThat(found).as("user " + userName).hasSize(1);
-        return found.get(0);
     }
 }

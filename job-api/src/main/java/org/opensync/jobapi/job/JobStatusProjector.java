@@ -55,7 +55,9 @@ public class JobStatusProjector {
                     progressed.totalUnits(), progressed.units()));
         } else if (event instanceof JobEvent.CycleFinished finished) {
             SynchronizationTaskExecution execution = execution(finished);
-            job.recordCycle(execution, countsByType(finished), finished.steadyState());
+            if (!job.recordCycle(execution, countsByType(finished), finished.steadyState())) {
+                return;
+            }
             Instant now = Instant.now();
             quarantine.afterCycle(job, execution, now).ifPresent(interval -> outbox.publish(Topics.JOB_COMMANDS,
                     new JobCommand.JobRescheduled(UUID.randomUUID().toString(), now, job.id, interval,

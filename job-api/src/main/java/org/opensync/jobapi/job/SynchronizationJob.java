@@ -174,23 +174,35 @@ public class SynchronizationJob extends PanacheEntityBase {
         progress = new ArrayList<>(List.of(observation));
     }
 
-    /** Folds a finished cycle into the status (graph-sync-api.md §4.2, "Cycle completes ..."). */
-    public void recordCycle(SynchronizationTaskExecution execution, List<StringKeyLongValuePair> countsByType,
-                            boolean steadyState) {
+    /**
+     * Folds a finished cycle into the status (graph-sync-api.md §4.2, "Cycle completes ..."). A result older than the
+     * last one recorded, or a second result of the same cycle (a provisioner that worked a batch twice), changes
+     * nothing: status moves forward only.
+     *
+     * @return whether the cycle was recorded
+     */
+    public boolean recordCycle(SynchronizationTaskExecution execution, List<StringKeyLongValuePair> countsByType,
+                               boolean steadyState) {
+        if (lastExecution != null && (execution.activityIdentifier().equals(lastExecution.activityIdentifier())
+                || execution.timeBegan().isBefore(lastExecution.timeBegan()))) {
+            return false;
+        }
         lastExecution = execution;
         progress = new ArrayList<>();
         if ("Failed".equals(execution.state())) {
             countSuccessiveCompleteFailures++;
-            return;
+            return true;
         }
         countSuccessiveCompleteFailures = 0;
         cycleCompleted = true;
         synchronizedEntryCountByType = new ArrayList<>(countsByType);
         if ("Succeeded".equals(execution.state())) {
             lastSuccessfulExecution = execution;
-            if (execution.countExported() > 0) {
-                lastSuccessfulExecutionWithExports = execution;
-            }
+        }
+        // A cycle with some entry-level errors still exported what it exported: the admin must see when the target
+        // last received changes, not only when a cycle was spotless.
+        if (execution.countExported() > 0) {
+            lastSuccessfulExecutionWithExports = execution;
         }
         if (steadyState) {
             if (SynchronizationStatus.NEVER_REACHED.equals(steadyStateFirstAchievedTime)) {
@@ -201,6 +213,7 @@ public class SynchronizationJob extends PanacheEntityBase {
         if (statusCode == StatusCode.NotRun && scheduleState == ScheduleState.Active) {
             statusCode = StatusCode.Active;
         }
+        return true;
     }
 
     /** Quarantines the job, or keeps it quarantined for one more evaluation of the series. */

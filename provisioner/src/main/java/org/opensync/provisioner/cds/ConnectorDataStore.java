@@ -65,6 +65,30 @@ public class ConnectorDataStore {
         return ids;
     }
 
+    /**
+     * Linked objects whose exported image refers to one of these target ids in one of these attributes, as a list
+     * element (group members) or as the value (manager): the references a deletion leaves behind.
+     */
+    public List<Link> referencing(String jobId, Collection<String> attributes, Collection<String> targetIds) {
+        if (attributes.isEmpty() || targetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                        select anchor, object_type, source_dn, target_id, state, exported from connector_object o
+                        where job_id = ? and exists (select 1 from unnest(?::text[]) as reference(name)
+                            where (jsonb_typeof(o.exported::jsonb -> reference.name) = 'array'
+                                   and jsonb_exists_any(o.exported::jsonb -> reference.name, ?::text[]))
+                               or o.exported::jsonb ->> reference.name = any(?::text[]))""",
+                statement -> {
+                    statement.set(1, jobId);
+                    statement.set(2, attributes);
+                    statement.set(3, targetIds);
+                    statement.set(4, targetIds);
+                },
+                row -> new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        "Disabled".equals(row.getString(5)), image(row.getString(6))));
+    }
+
     public void save(String jobId, Link link) {
         jdbc.update("""
                         insert into connector_object (job_id, anchor, object_type, source_dn, target_id, state,

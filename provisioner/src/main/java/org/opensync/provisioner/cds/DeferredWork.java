@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,13 +14,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.mirror.MirrorConsumers;
 
-/** Objects whose work waits: escrows, unresolved references, staged deprovisioning (see {@link Deferred}). */
+/**
+ * Objects whose work waits: escrows, unresolved references, staged deprovisioning (see {@link Deferred}).
+ * Deprovisioning wins: staging a disable or delete cancels the object's escrow and reference work in the same
+ * transaction, so a retry can never re-create or re-enable an object its source removed.
+ */
 @ApplicationScoped
 public class DeferredWork {
+    /** Rows read at a time, so that memory does not grow with the number of objects waiting (e.g. after an outage). */
+    static final int PAGE_SIZE = 200;
+
     private final EntityManager entityManager;
 
     @Inject
@@ -31,22 +40,56 @@ public class DeferredWork {
     public record Escrow(ObjectChange.ObjectChanged change, String errorCode, String errorMessage, int retryCount) {
     }
 
+    /**
+     * A failed export as recorded: the attempt number, when it is retried, and whether the target gave the same
+     * answer as to the previous attempt.
+     */
+    public record EscrowAttempt(int attempts, Instant nextRetry, boolean sameAnswerAsBefore) {
+    }
+
+    /** An unresolved reference, retried once at the end of the cycle. */
     @Transactional
-    public void defer(String jobId, Deferred kind, ObjectChange.ObjectChanged change) {
-        upsert(jobId, kind, change, null, null, 0, Instant.now());
+    public void deferReference(String jobId, ObjectChange.ObjectChanged change) {
+        upsert(jobId, Deferred.REFERENCE, change, null, null, null, 0, Instant.now());
+    }
+
+    /** Stages a disable or delete for the end of the cycle; the object's escrow and reference work is cancelled. */
+    @Transactional
+    public void stageDeprovisioning(String jobId, ObjectChange.ObjectChanged change) {
+        cancelRetries(jobId, change.anchor());
+        upsert(jobId, Deferred.DEPROVISION, change, null, null, null, 0, Instant.now());
+    }
+
+    /**
+     * The object left the source or its scope: whatever was waiting to be exported for it must not be, even when it
+     * was never provisioned (an escrowed create would otherwise bring it into the target).
+     */
+    @Transactional
+    public void cancelRetries(String jobId, String anchor) {
+        entityManager.createNativeQuery("""
+                        delete from deferred_object where job_id = ?1 and anchor = ?2 and kind in ('ESCROW', 'REFERENCE')""")
+                .setParameter(1, jobId).setParameter(2, anchor).executeUpdate();
     }
 
     /**
      * Records a failed export, counting the attempts; the next retry waits {@code firstRetry}, doubled for every
-     * earlier attempt. Returns how many attempts there were.
+     * earlier attempt.
+     *
+     * @param signature the target's answer ({@code ScimException#signature()}), or null when there was none
      */
     @Transactional
-    public int escrow(String jobId, ObjectChange.ObjectChanged change, String errorCode, String message,
-                      Duration firstRetry) {
-        int attempts = retryCount(jobId, change.anchor()) + 1;
+    public EscrowAttempt escrow(String jobId, ObjectChange.ObjectChanged change, String errorCode, String message,
+                                String signature, Duration firstRetry) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select retry_count, failure_signature from deferred_object
+                        where job_id = ?1 and kind = 'ESCROW' and anchor = ?2""")
+                .setParameter(1, jobId).setParameter(2, change.anchor()).getResultList();
+        int attempts = rows.isEmpty() ? 1 : ((Number) rows.get(0)[0]).intValue() + 1;
+        boolean same = !rows.isEmpty() && signature != null && signature.equals(rows.get(0)[1]);
         Instant nextRetry = Instant.now().plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20)));
-        upsert(jobId, Deferred.ESCROW, change, errorCode, message, attempts, nextRetry);
-        return attempts;
+        upsert(jobId, Deferred.ESCROW, change, errorCode, message, signature, attempts, nextRetry);
+        return new EscrowAttempt(attempts, nextRetry, same);
     }
 
     /**
@@ -74,17 +117,34 @@ public class DeferredWork {
                 .setParameter(1, jobId).setParameter(2, kind.name()).setParameter(3, anchor).executeUpdate();
     }
 
-    /** Objects of this kind whose time has come. */
+    /**
+     * Hands the objects of this kind whose time has come to {@code work}, a page at a time in the order they were
+     * deferred. Rows the work updates or adds meanwhile are not visited again in this pass.
+     */
+    public void forEachDue(String jobId, Deferred kind, Instant now, Consumer<List<Escrow>> work) {
+        Instant lastUpdated = Instant.EPOCH;
+        String lastAnchor = "";
+        while (true) {
+            List<Object[]> rows = page(jobId, kind, now, lastUpdated, lastAnchor);
+            if (rows.isEmpty()) {
+                return;
+            }
+            Object[] last = rows.get(rows.size() - 1);
+            lastUpdated = instant(last[4]);
+            lastAnchor = (String) last[5];
+            work.accept(rows.stream().map(row -> new Escrow(
+                    EventCodec.decode((String) row[0], ObjectChange.ObjectChanged.class), (String) row[1],
+                    (String) row[2], ((Number) row[3]).intValue())).toList());
+        }
+    }
+
+    /** How many objects of this kind are due now. */
     @Transactional
-    public List<Escrow> due(String jobId, Deferred kind, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select change, error_code, error_message, retry_count from deferred_object
-                        where job_id = ?1 and kind = ?2 and next_retry_at <= ?3 order by updated_at""")
-                .setParameter(1, jobId).setParameter(2, kind.name()).setParameter(3, now).getResultList();
-        return rows.stream().map(row -> new Escrow(
-                EventCodec.decode((String) row[0], ObjectChange.ObjectChanged.class), (String) row[1],
-                (String) row[2], ((Number) row[3]).intValue())).toList();
+    public long countDue(String jobId, Deferred kind, Instant now) {
+        return ((Number) entityManager.createNativeQuery("""
+                        select count(*) from deferred_object where job_id = ?1 and kind = ?2 and next_retry_at <= ?3""")
+                .setParameter(1, jobId).setParameter(2, kind.name()).setParameter(3, now).getSingleResult())
+                .longValue();
     }
 
     @Transactional
@@ -106,26 +166,43 @@ public class DeferredWork {
                 .setParameter(1, removed.jobId()).executeUpdate();
     }
 
-    private int retryCount(String jobId, String anchor) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = entityManager.createNativeQuery(
-                        "select retry_count from deferred_object where job_id = ?1 and kind = 'ESCROW' and anchor = ?2")
-                .setParameter(1, jobId).setParameter(2, anchor).getResultList();
-        return rows.isEmpty() ? 0 : rows.get(0).intValue();
+    @Transactional
+    @SuppressWarnings("unchecked")
+    List<Object[]> page(String jobId, Deferred kind, Instant now, Instant afterUpdated, String afterAnchor) {
+        return entityManager.createNativeQuery("""
+                        select change, error_code, error_message, retry_count, updated_at, anchor from deferred_object
+                        where job_id = ?1 and kind = ?2 and next_retry_at <= ?3 and (updated_at, anchor) > (?4, ?5)
+                        order by updated_at, anchor limit ?6""")
+                .setParameter(1, jobId).setParameter(2, kind.name()).setParameter(3, now)
+                .setParameter(4, afterUpdated).setParameter(5, afterAnchor).setParameter(6, PAGE_SIZE)
+                .getResultList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private void upsert(String jobId, Deferred kind, ObjectChange.ObjectChanged change, String errorCode,
-                        String message, int retryCount, Instant nextRetry) {
+                        String message, String signature, int retryCount, Instant nextRetry) {
         entityManager.createNativeQuery("""
-                        insert into deferred_object (job_id, anchor, kind, change, error_code, error_message, retry_count,
-                                                     next_retry_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now())
+                        insert into deferred_object (job_id, anchor, kind, change, error_code, error_message,
+                                                     failure_signature, retry_count, next_retry_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp())
                         on conflict (job_id, kind, anchor) do update set change = excluded.change,
                             error_code = excluded.error_code, error_message = excluded.error_message,
-                            retry_count = excluded.retry_count, next_retry_at = excluded.next_retry_at,
-                            updated_at = now()""")
+                            failure_signature = excluded.failure_signature, retry_count = excluded.retry_count,
+                            next_retry_at = excluded.next_retry_at, updated_at = clock_timestamp()""")
                 .setParameter(1, jobId).setParameter(2, change.anchor()).setParameter(3, kind.name())
                 .setParameter(4, EventCodec.encode(change)).setParameter(5, errorCode).setParameter(6, message)
-                .setParameter(7, retryCount).setParameter(8, nextRetry).executeUpdate();
+                .setParameter(7, signature).setParameter(8, retryCount).setParameter(9, nextRetry).executeUpdate();
     }
 }

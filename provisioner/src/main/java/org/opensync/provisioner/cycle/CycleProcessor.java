@@ -33,11 +33,13 @@ import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Deferred;
 import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.Link;
+import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContext;
 import org.opensync.provisioner.engine.JobContexts;
 import org.opensync.provisioner.engine.JobUnavailableException;
 import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
+import org.opensync.provisioner.engine.ReferenceExport;
 
 /**
  * Works through one job's stream of object changes: objects between markers are provisioned in parallel (users
@@ -50,6 +52,8 @@ public class CycleProcessor {
 
     private final JobContexts contexts;
     private final ObjectProvisioner provisioner;
+    private final Deprovisioner deprovisioner;
+    private final ReferenceExport references;
     private final ConnectorDataStore links;
     private final DeferredWork deferred;
     private final Publisher publisher;
@@ -58,11 +62,14 @@ public class CycleProcessor {
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
 
     @Inject
-    public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, ConnectorDataStore links,
-                          DeferredWork deferred, Publisher publisher, ProvisionerConfig config,
+    public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
+                          ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
+                          Publisher publisher, ProvisionerConfig config,
                           @ConfigProperty(name = "sync.tenant-id") String tenantId) {
         this.contexts = contexts;
         this.provisioner = provisioner;
+        this.deprovisioner = deprovisioner;
+        this.references = references;
         this.links = links;
         this.deferred = deferred;
         this.publisher = publisher;
@@ -89,7 +96,7 @@ public class CycleProcessor {
             LOG.errorf(e, "job %s: %d object changes could not be processed; objects escrowed", jobId, changes.size());
             changes.stream().filter(c -> c instanceof ObjectChange.ObjectChanged).map(c -> (ObjectChange.ObjectChanged) c)
                     .forEach(change -> deferred.escrow(jobId, change, "InternalError", String.valueOf(e.getMessage()),
-                            Duration.ZERO));
+                            null, Duration.ZERO));
         }
     }
 
@@ -135,7 +142,7 @@ public class CycleProcessor {
             job = contexts.get(jobId);
         } catch (JobUnavailableException e) {
             LOG.warnf("job %s cannot provision yet (%s); %d objects escrowed", jobId, e.getMessage(), run.size());
-            run.forEach(change -> deferred.escrow(jobId, change, e.error().code(), e.getMessage(),
+            run.forEach(change -> deferred.escrow(jobId, change, e.error().code(), e.getMessage(), null,
                     Duration.ZERO));
             return;
         }
@@ -147,8 +154,8 @@ public class CycleProcessor {
             List<ObjectChange.ObjectChanged> ofType = latest.values().stream()
                     .filter(change -> change.objectType().equals(type)).toList();
             inParallel(ofType, change -> provisioner.provision(job, change, known.get(change.anchor()),
-                            pending.getOrDefault(change.anchor(), Set.of()))
-                    .ifPresent(outcome -> record(job, cycle, "export", change, outcome, Instant.now())));
+                            pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline())
+                    .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())));
         }
     }
 
@@ -191,48 +198,90 @@ public class CycleProcessor {
                 cycle.exported.get(), cycle.failures.get());
     }
 
+    /**
+     * Escrows due for a retry and references left unresolved, a page at a time. An escrowed image of an object whose
+     * disable or delete is staged is dropped: deprovisioning wins over any earlier change.
+     */
     private void retry(JobContext job, CycleState cycle, Deferred kind, String phase) {
-        List<ObjectChange.ObjectChanged> due = deferred.due(job.jobId(), kind, Instant.now()).stream()
-                .map(DeferredWork.Escrow::change).toList();
-        List<String> anchors = due.stream().map(ObjectChange.ObjectChanged::anchor).toList();
-        Map<String, Link> known = links.find(job.jobId(), anchors);
-        Map<String, Set<Deferred>> pending = deferred.pending(job.jobId(), anchors);
-        inParallel(due, change -> provisioner.provision(job, change, known.get(change.anchor()),
-                        pending.getOrDefault(change.anchor(), Set.of()))
-                .ifPresent(outcome -> record(job, cycle, phase, change, outcome, Instant.now())));
+        deferred.forEachDue(job.jobId(), kind, Instant.now(), page -> {
+            List<String> anchors = page.stream().map(escrow -> escrow.change().anchor()).toList();
+            Map<String, Link> known = links.find(job.jobId(), anchors);
+            Map<String, Set<Deferred>> pending = deferred.pending(job.jobId(), anchors);
+            List<ObjectChange.ObjectChanged> due = new ArrayList<>();
+            for (DeferredWork.Escrow escrow : page) {
+                ObjectChange.ObjectChanged change = escrow.change();
+                if (pending.getOrDefault(change.anchor(), Set.of()).contains(Deferred.DEPROVISION)
+                        && !change.deleted()) {
+                    deferred.done(job.jobId(), kind, change.anchor());
+                } else {
+                    due.add(change);
+                }
+            }
+            inParallel(due, change -> provisioner.provision(job, change, known.get(change.anchor()),
+                            pending.getOrDefault(change.anchor(), Set.of()), ObjectProvisioner.Baseline.LAST_EXPORTED)
+                    .ifPresent(outcome -> record(job, cycle, phase, referencesChecked(outcome, kind), change,
+                            Instant.now())));
+        });
+    }
+
+    /** At the last attempt to resolve references, what is still unresolved is worth a warning in the log. */
+    private static Outcome referencesChecked(Outcome outcome, Deferred kind) {
+        if (kind == Deferred.REFERENCE && !outcome.unresolvedReferences().isEmpty()) {
+            outcome.warning("Exported without " + outcome.unresolvedReferences().size() + " references whose "
+                    + "objects are not in the target (out of scope, not provisioned or failed), e.g. "
+                    + outcome.unresolvedReferences().get(0) + ". They are set when those objects are provisioned "
+                    + "and this object changes, or at a restart.");
+        }
+        return outcome;
     }
 
     /**
      * Disables and deletes staged during the cycle run now, unless there are as many as the deletion threshold:
      * then they wait, logged as staged deletes, until a restart with ForceDeletes (provisioning-behavior.md §1.13).
+     * References to deleted objects are then removed from the groups and managers that hold them.
      */
     private JobEvent.CycleError deprovision(JobContext job, CycleState cycle) {
-        List<ObjectChange.ObjectChanged> staged = deferred.due(job.jobId(), Deferred.DEPROVISION, Instant.now())
-                .stream().map(DeferredWork.Escrow::change).toList();
-        if (staged.isEmpty()) {
+        long staged = deferred.countDue(job.jobId(), Deferred.DEPROVISION, Instant.now());
+        if (staged == 0) {
             return null;
         }
-        if (job.deleteThreshold() > 0 && staged.size() >= job.deleteThreshold() && !cycle.forceDeletes()) {
-            String reason = staged.size() + " objects would be disabled or deleted, which reaches the threshold of "
+        if (job.deleteThreshold() > 0 && staged >= job.deleteThreshold() && !cycle.forceDeletes()) {
+            String reason = staged + " objects would be disabled or deleted, which reaches the threshold of "
                     + job.deleteThreshold() + "; nothing was deprovisioned. Review the provisioning logs, then restart "
                     + "with resetScope ForceDeletes to allow them.";
-            staged.forEach(change -> record(job, cycle, "staged", change, Outcome.stagedDelete(reason), Instant.now()));
+            deferred.forEachDue(job.jobId(), Deferred.DEPROVISION, Instant.now(), page -> page.forEach(escrow ->
+                    record(job, cycle, "staged", Outcome.stagedDelete(reason), escrow.change(), Instant.now())));
             return new JobEvent.CycleError("TooManyDeletes", reason, true);
         }
-        Map<String, Link> known = links.find(job.jobId(),
-                staged.stream().map(ObjectChange.ObjectChanged::anchor).toList());
-        inParallel(staged, change -> {
-            Outcome outcome = provisioner.deprovision(job, change, known.get(change.anchor()));
-            if (!outcome.failed()) {
-                deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
-            }
-            record(job, cycle, "deprovision", change, outcome, Instant.now());
+        deferred.forEachDue(job.jobId(), Deferred.DEPROVISION, Instant.now(), page -> {
+            List<ObjectChange.ObjectChanged> changes = page.stream().map(DeferredWork.Escrow::change).toList();
+            Map<String, Link> known = links.find(job.jobId(),
+                    changes.stream().map(ObjectChange.ObjectChanged::anchor).toList());
+            Set<String> deletedIds = ConcurrentHashMap.newKeySet();
+            inParallel(changes, change -> {
+                Outcome outcome = deprovisioner.deprovision(job, change, known.get(change.anchor()));
+                if (!outcome.failed()) {
+                    deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
+                }
+                if ("delete".equals(outcome.action()) && outcome.wasExported()) {
+                    deletedIds.add(outcome.targetId());
+                }
+                record(job, cycle, "deprovision", outcome, change, Instant.now());
+            });
+            references.dropReferencesTo(job, deletedIds, (link, outcome) -> record(job, cycle, "references",
+                    outcome, referrer(job, cycle, link), Instant.now()));
         });
         return null;
     }
 
-    private void record(JobContext job, CycleState cycle, String phase, ObjectChange.ObjectChanged change,
-                        Outcome outcome, Instant started) {
+    /** The object a reference was removed from, as its provisioning-log record names it. */
+    private static ObjectChange.ObjectChanged referrer(JobContext job, CycleState cycle, Link link) {
+        return new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(), job.jobId(), cycle.cycleId,
+                link.objectType(), link.anchor(), link.sourceDn(), false, Map.of());
+    }
+
+    private void record(JobContext job, CycleState cycle, String phase, Outcome outcome,
+                        ObjectChange.ObjectChanged change, Instant started) {
         cycle.count(outcome);
         publisher.send(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(UUID.randomUUID().toString(),
                 Instant.now(), job.jobId(), ProvisioningLogs.summary(tenantId, job, cycle.cycleId, phase, change,

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
+import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
 
 /**
@@ -32,6 +33,12 @@ final class CycleState {
         this.resetScope = resetScope;
     }
 
+    /** Full cycles compare with what the target has, and repair it; incremental ones trust the last export. */
+    ObjectProvisioner.Baseline baseline() {
+        return kind == Tick.CycleKind.Initial ? ObjectProvisioner.Baseline.TARGET
+                : ObjectProvisioner.Baseline.LAST_EXPORTED;
+    }
+
     boolean forceDeletes() {
         return resetScope.contains(RestartScope.ForceDeletes);
     }
@@ -45,7 +52,9 @@ final class CycleState {
         }
         if (outcome.failed()) {
             failures.incrementAndGet();
-            escrowed.incrementAndGet();
+            if (outcome.wasEscrowed()) {
+                escrowed.incrementAndGet();
+            }
             if (outcome.systemic()) {
                 systemicFailures.incrementAndGet();
                 firstSystemicError.compareAndSet(null,

@@ -27,9 +27,7 @@ final class ProvisioningLogs {
                                              ObjectChange.ObjectChanged change, Outcome outcome, Instant started) {
         String id = UUID.nameUUIDFromBytes((cycleId + "/" + phase + "/" + change.anchor())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        ProvisioningObjectSummary.ErrorInfo error = outcome.failed() ? new ProvisioningObjectSummary.ErrorInfo(
-                outcome.errorCode(), outcome.systemic() ? "nonServiceFailure" : "failure", outcome.reason(),
-                outcome.reason(), recommendation(outcome)) : null;
+        ProvisioningObjectSummary.ErrorInfo error = errorInformation(outcome);
         String status = outcome.status();
         return new ProvisioningObjectSummary(id, Instant.now(), tenantId, job.jobId(), cycleId, change.eventId(),
                 outcome.action(), Duration.between(started, Instant.now()).toMillis(), SERVICE,
@@ -40,7 +38,8 @@ final class ProvisioningLogs {
                 new ProvisioningObjectSummary.ProvisionedIdentity(change.anchor(), displayName(change),
                         change.objectType(), change.dn() == null ? Map.of() : Map.of("DistinguishedName", change.dn())),
                 new ProvisioningObjectSummary.ProvisionedIdentity(outcome.targetId() == null ? "" : outcome.targetId(),
-                        "", change.objectType(), Map.of()),
+                        "", change.objectType(), outcome.failedAttribute() == null ? Map.of()
+                        : Map.of("FailedAttribute", outcome.failedAttribute())),
                 new ProvisioningObjectSummary.StatusInfo(status, error), outcome.steps(),
                 outcome.modifiedProperties());
     }
@@ -55,8 +54,18 @@ final class ProvisioningLogs {
         return change.dn() == null ? change.anchor() : change.dn();
     }
 
-    private static String recommendation(Outcome outcome) {
-        return outcome.systemic() ? "Check the target's BaseAddress and SecretToken secrets and that it is reachable."
-                : "Fix the value in the source or the mapping; the object is retried in a later cycle.";
+    /** Why a failure, a skip or a warning happened, and what to do about it; null for a plain success. */
+    private static ProvisioningObjectSummary.ErrorInfo errorInformation(Outcome outcome) {
+        if (outcome.failed()) {
+            return new ProvisioningObjectSummary.ErrorInfo(outcome.errorCode(),
+                    outcome.systemic() ? "nonServiceFailure" : "failure", outcome.reason(),
+                    outcome.additionalDetails() == null ? outcome.reason() : outcome.additionalDetails(),
+                    Recommendations.forFailure(outcome));
+        }
+        if ("skipped".equals(outcome.status()) || "warning".equals(outcome.status())) {
+            return new ProvisioningObjectSummary.ErrorInfo(null, "success", outcome.reason(), null,
+                    "warning".equals(outcome.status()) ? Recommendations.forUnresolvedReferences() : null);
+        }
+        return null;
     }
 }

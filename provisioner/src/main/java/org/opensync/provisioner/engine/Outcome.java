@@ -8,18 +8,38 @@ import org.opensync.common.logs.ProvisioningObjectSummary;
 /**
  * What happened to one object, in the words of a provisioning-log record: the action, the result, the steps that
  * led there and the properties that changed. {@code systemic} marks failures that concern the whole target
- * (credentials, unreachable endpoint) rather than this object.
+ * (credentials, unreachable endpoint) rather than this object; {@link #failureClass()} says whether a failure is
+ * retried.
  */
 public final class Outcome {
+    /** How a failure is followed up, which decides the log's recommended action. */
+    public enum FailureClass {
+        /** Retried at a later cycle (escrow). */
+        TRANSIENT,
+        /** The target refuses this object or value: not retried until the object changes in the source. */
+        PERMANENT,
+        /** Retried until the escrow gives up; now it was given up. */
+        GIVEN_UP,
+        /** An attribute mapping could not be evaluated. */
+        MAPPING,
+        /** The target refuses our credentials or cannot be reached at all. */
+        TARGET
+    }
+
     private final List<ProvisioningObjectSummary.Step> steps = new ArrayList<>();
     private final List<ProvisioningObjectSummary.ModifiedProperty> modified = new ArrayList<>();
+    private final List<String> unresolvedReferences = new ArrayList<>();
     private String action = "other";
     private String status = "success";
     private String targetId;
     private String errorCode;
     private String reason;
+    private String additionalDetails;
+    private String failedAttribute;
+    private FailureClass failureClass;
     private boolean systemic;
     private boolean exported;
+    private boolean escrowed;
 
     /** A disable or delete held back by the deletion threshold (provisioning-behavior.md §1.13). */
     public static Outcome stagedDelete(String reason) {
@@ -28,7 +48,11 @@ public final class Outcome {
     }
 
     Outcome step(String name, String type, String stepStatus, String description) {
-        steps.add(new ProvisioningObjectSummary.Step(name, type, stepStatus, description, Map.of()));
+        return step(name, type, stepStatus, description, Map.of());
+    }
+
+    Outcome step(String name, String type, String stepStatus, String description, Map<String, String> details) {
+        steps.add(new ProvisioningObjectSummary.Step(name, type, stepStatus, description, details));
         return this;
     }
 
@@ -54,11 +78,41 @@ public final class Outcome {
         return this;
     }
 
-    Outcome failed(String code, String why, boolean concernsTheTarget) {
+    /** Done, but something the admin should know about was left out (e.g. a reference that did not resolve). */
+    public Outcome warning(String why) {
+        if (!failed()) {
+            this.status = "warning";
+            this.reason = reason == null || "skipped".equals(status) ? why : reason + " " + why;
+        }
+        return this;
+    }
+
+    Outcome failed(String code, String why, FailureClass kind) {
         this.status = "failure";
         this.errorCode = code;
         this.reason = why;
-        this.systemic = concernsTheTarget;
+        this.failureClass = kind;
+        this.systemic = kind == FailureClass.TARGET;
+        return this;
+    }
+
+    Outcome escrowed() {
+        this.escrowed = true;
+        return this;
+    }
+
+    Outcome details(String text) {
+        this.additionalDetails = text;
+        return this;
+    }
+
+    Outcome failedAttribute(String name) {
+        this.failedAttribute = name;
+        return this;
+    }
+
+    Outcome unresolved(List<String> references) {
+        unresolvedReferences.addAll(references);
         return this;
     }
 
@@ -95,6 +149,25 @@ public final class Outcome {
         return reason;
     }
 
+    /** The target's answer and the retry schedule, for the log's additionalDetails; may be null. */
+    public String additionalDetails() {
+        return additionalDetails;
+    }
+
+    /** The target attribute the target refused, when one was singled out; may be null. */
+    public String failedAttribute() {
+        return failedAttribute;
+    }
+
+    public FailureClass failureClass() {
+        return failureClass;
+    }
+
+    /** Source DNs of members or managers that have no target object. */
+    public List<String> unresolvedReferences() {
+        return unresolvedReferences;
+    }
+
     public boolean systemic() {
         return systemic;
     }
@@ -102,6 +175,11 @@ public final class Outcome {
     /** Whether something was written to the target. */
     public boolean wasExported() {
         return exported;
+    }
+
+    /** Whether the object waits in escrow for a retry. */
+    public boolean wasEscrowed() {
+        return escrowed;
     }
 
     public boolean failed() {

@@ -1,0 +1,144 @@
+package org.opensync.provisioner.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.connectors.scim.ScimException;
+import org.opensync.connectors.scim.ScimResourceType;
+import org.opensync.provisioner.cds.ConnectorDataStore;
+import org.opensync.provisioner.cds.Link;
+
+/**
+ * Reference attributes (group members, manager): source DNs resolved to target ids through the links, members
+ * exported with add/remove PATCHes, and references to deleted objects removed from the groups and users that still
+ * hold them, so that no target keeps pointing at an account that no longer exists.
+ */
+@ApplicationScoped
+public class ReferenceExport {
+    static final String MEMBERS = "members";
+
+    private final ConnectorDataStore links;
+
+    @Inject
+    public ReferenceExport(ConnectorDataStore links) {
+        this.links = links;
+    }
+
+    /** Resolved reference values: single-valued ones by target attribute, the member ids, and what did not resolve. */
+    record References(Map<String, Object> single, List<String> members, Set<String> unresolved) {
+    }
+
+    References resolve(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change) {
+        Map<String, Object> single = new LinkedHashMap<>();
+        List<String> members = new ArrayList<>();
+        Set<String> unresolved = new LinkedHashSet<>();
+        boolean hasMembers = false;
+        for (ObjectPlan.Reference reference : plan.references()) {
+            List<String> dns = change.attributes().getOrDefault(reference.sourceAttribute(), List.of());
+            Map<String, String> ids = links.targetIdsByDn(job.jobId(), dns);
+            List<String> resolved = new ArrayList<>();
+            for (String dn : dns) {
+                String id = ids.get(dn.toLowerCase(Locale.ROOT));
+                if (id == null) {
+                    unresolved.add(dn);
+                } else {
+                    resolved.add(id);
+                }
+            }
+            if (reference.multivalued()) {
+                hasMembers = true;
+                members.addAll(resolved);
+            } else if (!resolved.isEmpty()) {
+                single.put(reference.targetAttribute(), resolved.get(0));
+            }
+        }
+        return new References(single, hasMembers ? members : null, unresolved);
+    }
+
+    /** Brings the group's members in the target to the resolved ones; returns the link with the members exported. */
+    Link syncMembers(JobContext job, ObjectPlan plan, Link link, References references) {
+        if (references.members() == null || plan.resourceType() != ScimResourceType.GROUP) {
+            return link;
+        }
+        Set<String> current = memberIds(link.exported());
+        Set<String> desired = new LinkedHashSet<>(references.members());
+        List<String> add = desired.stream().filter(id -> !current.contains(id)).toList();
+        List<String> remove = current.stream().filter(id -> !desired.contains(id)).toList();
+        if (!add.isEmpty()) {
+            job.scim().addMembers(link.targetId(), add);
+        }
+        if (!remove.isEmpty()) {
+            job.scim().removeMembers(link.targetId(), remove);
+        }
+        Map<String, Object> exported = new LinkedHashMap<>(link.exported());
+        exported.put(MEMBERS, new ArrayList<>(desired));
+        return link.withExported(exported, link.disabled());
+    }
+
+    /**
+     * Removes these deleted target ids from every linked object of the job that still refers to them (members,
+     * manager). {@code done} gets each object changed, with the outcome to log; an object whose update fails keeps
+     * its exported image, so its next export retries the removal.
+     */
+    public void dropReferencesTo(JobContext job, Collection<String> deletedIds, BiConsumer<Link, Outcome> done) {
+        Set<String> attributes = new LinkedHashSet<>();
+        job.plans().values().forEach(plan -> plan.references().forEach(r -> attributes.add(r.targetAttribute())));
+        Set<String> deleted = Set.copyOf(deletedIds);
+        for (Link link : links.referencing(job.jobId(), attributes, deleted)) {
+            ObjectPlan plan = job.plan(link.objectType()).orElse(null);
+            if (plan == null) {
+                continue;
+            }
+            Outcome outcome = new Outcome().action("update").target(link.targetId());
+            try {
+                Link cleaned = drop(job, plan, link, deleted, outcome);
+                links.save(job.jobId(), cleaned);
+                done.accept(cleaned, outcome.exported(link.targetId()).step("EntryExportUpdate", "export", "success",
+                        "Removed references to objects deleted in this cycle"));
+            } catch (ScimException e) {
+                done.accept(link, outcome.failed(e.errorCode().name(), "Could not remove references to deleted "
+                        + "objects: " + e.getMessage(), Outcome.FailureClass.TRANSIENT));
+            }
+        }
+    }
+
+    private static Link drop(JobContext job, ObjectPlan plan, Link link, Set<String> deleted, Outcome outcome) {
+        Map<String, Object> exported = new LinkedHashMap<>(link.exported());
+        for (ObjectPlan.Reference reference : plan.references()) {
+            Object value = exported.get(reference.targetAttribute());
+            if (reference.multivalued() && value instanceof List<?> ids) {
+                List<String> gone = ids.stream().map(String::valueOf).filter(deleted::contains).toList();
+                if (!gone.isEmpty() && plan.resourceType() == ScimResourceType.GROUP) {
+                    job.scim().removeMembers(link.targetId(), gone);
+                    List<String> kept = ids.stream().map(String::valueOf).filter(id -> !deleted.contains(id))
+                            .toList();
+                    exported.put(reference.targetAttribute(), kept);
+                    outcome.modified(reference.targetAttribute(), gone.size() + " deleted members", null);
+                }
+            } else if (value != null && deleted.contains(String.valueOf(value))) {
+                job.scim().patch(plan.resourceType(), link.targetId(),
+                        job.scim().patchBuilder().remove(reference.targetAttribute()));
+                exported.remove(reference.targetAttribute());
+                outcome.modified(reference.targetAttribute(), value, null);
+            }
+        }
+        return link.withExported(exported, link.disabled());
+    }
+
+    static Set<String> memberIds(Map<String, Object> image) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (image.get(MEMBERS) instanceof List<?> list) {
+            list.forEach(id -> ids.add(String.valueOf(id)));
+        }
+        return ids;
+    }
+}
