@@ -60,16 +60,31 @@ final class TargetJob {
         EventPublisher.publish(Topics.SECRETS, new SecretsChanged(id(), Instant.now(), servicePrincipalId, sealed));
     }
 
-    /** Publishes a whole cycle and returns its id. */
+    /** Publishes a whole incremental cycle and returns its id. */
     String cycle(Set<RestartScope> reset, List<ObjectChange.ObjectChanged> objects) {
+        return cycle(Tick.CycleKind.Incremental, reset, objects);
+    }
+
+    /** Publishes a whole cycle of this kind (a full read has every object of the source) and returns its id. */
+    String cycle(Tick.CycleKind kind, Set<RestartScope> reset, List<ObjectChange.ObjectChanged> objects) {
+        String cycleId = begin(kind, reset, objects);
+        publish(readCompleted(cycleId, kind, objects.size()));
+        return cycleId;
+    }
+
+    /** Publishes the beginning of a cycle and its objects, not its end; returns its id. */
+    String begin(Tick.CycleKind kind, Set<RestartScope> reset, List<ObjectChange.ObjectChanged> objects) {
         String cycleId = UUID.randomUUID().toString();
-        publish(new ObjectChange.CycleBegan(id(), Instant.now(), jobId, cycleId, Tick.CycleKind.Incremental,
+        publish(new ObjectChange.CycleBegan(id(), Instant.now(), jobId, cycleId, kind,
                 reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset)));
         objects.forEach(object -> publish(new ObjectChange.ObjectChanged(object.eventId(), object.occurredAt(), jobId,
                 cycleId, object.objectType(), object.anchor(), object.dn(), object.deleted(), object.attributes())));
-        publish(new ObjectChange.CycleReadCompleted(id(), Instant.now(), jobId, cycleId, Tick.CycleKind.Incremental,
-                Instant.now(), objects.size(), objects.size()));
         return cycleId;
+    }
+
+    ObjectChange.CycleReadCompleted readCompleted(String cycleId, Tick.CycleKind kind, long objects) {
+        return new ObjectChange.CycleReadCompleted(id(), Instant.now(), jobId, cycleId, kind, Instant.now(), objects,
+                objects);
     }
 
     /** The image change-detector publishes for an LDAP entry (anchors stay stable per DN). */

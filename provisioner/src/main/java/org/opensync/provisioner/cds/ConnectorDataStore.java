@@ -32,13 +32,24 @@ public class ConnectorDataStore {
         this.mapper = mapper;
     }
 
+    /** The links of these objects, leaving out those waiting to be matched again after a reset. */
     public Map<String, Link> find(String jobId, Collection<String> anchors) {
+        return find(jobId, anchors, false);
+    }
+
+    /** The links of these objects, also those waiting to be matched again: what there is to deprovision. */
+    public Map<String, Link> findAny(String jobId, Collection<String> anchors) {
+        return find(jobId, anchors, true);
+    }
+
+    private Map<String, Link> find(String jobId, Collection<String> anchors, boolean includingRematch) {
         List<Link> rows = jdbc.query("""
                         select anchor, object_type, source_dn, target_id, state, exported from connector_object
-                        where job_id = ? and anchor = any(?)""",
+                        where job_id = ? and anchor = any(?) and (not rematch or ?)""",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, anchors);
+                    statement.set(3, includingRematch);
                 },
                 row -> new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         "Disabled".equals(row.getString(5)), image(row.getString(6))));
@@ -54,7 +65,7 @@ public class ConnectorDataStore {
         }
         List<Map.Entry<String, String>> rows = jdbc.query("""
                         select lower(source_dn), target_id from connector_object
-                        where job_id = ? and lower(source_dn) = any(?)""",
+                        where job_id = ? and lower(source_dn) = any(?) and not rematch""",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, dns.stream().map(dn -> dn.toLowerCase(Locale.ROOT)).toList());
@@ -96,7 +107,7 @@ public class ConnectorDataStore {
                         values (?, ?, ?, ?, ?, ?, ?, now())
                         on conflict (job_id, anchor) do update set object_type = excluded.object_type,
                             source_dn = excluded.source_dn, target_id = excluded.target_id, state = excluded.state,
-                            exported = excluded.exported, updated_at = now()""",
+                            exported = excluded.exported, rematch = false, updated_at = now()""",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, link.anchor());
@@ -115,8 +126,49 @@ public class ConnectorDataStore {
         });
     }
 
-    /** Restart with ConnectorDataStore (or Full): forget every link; the next cycle matches objects again. */
-    public void clear(String jobId) {
+    /**
+     * Restart with ConnectorDataStore (or Full): every object is matched again before it is used. The links stay
+     * until then, so that the full cycle after the restart can still deprovision what the source no longer has.
+     */
+    public void rematchAll(String jobId) {
+        jdbc.update("update connector_object set rematch = true where job_id = ?", statement -> statement.set(1, jobId));
+    }
+
+    /** A full cycle read these objects from the source. */
+    public void markSeen(String jobId, String cycleId, Collection<String> anchors) {
+        jdbc.update("update connector_object set seen_in_cycle = ? where job_id = ? and anchor = any(?)", statement -> {
+            statement.set(1, cycleId);
+            statement.set(2, jobId);
+            statement.set(3, anchors);
+        });
+    }
+
+    /**
+     * Linked objects of these types that the full cycle did not read and that were not written since it began: they
+     * are gone from the source. At most {@code limit}, after the anchor {@code after}, in anchor order.
+     */
+    public List<Link> unseen(String jobId, String cycleId, Collection<String> types, String after, int limit) {
+        return jdbc.query("""
+                        select anchor, object_type, source_dn, target_id, state, exported from connector_object
+                        where job_id = ? and object_type = any(?) and anchor > ?
+                          and seen_in_cycle is distinct from ?
+                          and updated_at < (select started_at from running_cycle where job_id = ? and cycle_id = ?)
+                        order by anchor limit ?""",
+                statement -> {
+                    statement.set(1, jobId);
+                    statement.set(2, types);
+                    statement.set(3, after);
+                    statement.set(4, cycleId);
+                    statement.set(5, jobId);
+                    statement.set(6, cycleId);
+                    statement.set(7, limit);
+                },
+                row -> new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        "Disabled".equals(row.getString(5)), image(row.getString(6))));
+    }
+
+    /** A deleted job: its links go; the accounts it provisioned stay in the target. */
+    private void clear(String jobId) {
         jdbc.update("delete from connector_object where job_id = ?", statement -> statement.set(1, jobId));
     }
 

@@ -27,7 +27,7 @@ import org.opensync.common.mirror.MirrorConsumers;
 @ApplicationScoped
 public class DeferredWork {
     /** Rows read at a time, so that memory does not grow with the number of objects waiting (e.g. after an outage). */
-    static final int PAGE_SIZE = 200;
+    public static final int PAGE_SIZE = 200;
 
     private final EntityManager entityManager;
 

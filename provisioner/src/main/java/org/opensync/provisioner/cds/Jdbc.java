@@ -31,6 +31,14 @@ final class Jdbc {
             prepared.setString(index, value);
         }
 
+        void set(int index, long value) throws SQLException {
+            prepared.setLong(index, value);
+        }
+
+        void set(int index, boolean value) throws SQLException {
+            prepared.setBoolean(index, value);
+        }
+
         void set(int index, Collection<String> values) throws SQLException {
             Array array = connection.createArrayOf("text", values.toArray());
             prepared.setArray(index, array);

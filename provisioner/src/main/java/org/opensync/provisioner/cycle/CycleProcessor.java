@@ -33,6 +33,7 @@ import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Deferred;
 import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.Link;
+import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContext;
 import org.opensync.provisioner.engine.JobContexts;
@@ -56,6 +57,7 @@ public class CycleProcessor {
     private final ReferenceExport references;
     private final ConnectorDataStore links;
     private final DeferredWork deferred;
+    private final RunningCycles runningCycles;
     private final Publisher publisher;
     private final String tenantId;
     private final ExecutorService workers;
@@ -64,7 +66,7 @@ public class CycleProcessor {
     @Inject
     public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
                           ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
-                          Publisher publisher, ProvisionerConfig config,
+                          RunningCycles runningCycles, Publisher publisher, ProvisionerConfig config,
                           @ConfigProperty(name = "sync.tenant-id") String tenantId) {
         this.contexts = contexts;
         this.provisioner = provisioner;
@@ -72,6 +74,7 @@ public class CycleProcessor {
         this.references = references;
         this.links = links;
         this.deferred = deferred;
+        this.runningCycles = runningCycles;
         this.publisher = publisher;
         this.tenantId = tenantId;
         this.workers = Executors.newFixedThreadPool(config.parallelism(), r -> {
@@ -121,13 +124,15 @@ public class CycleProcessor {
 
     private void begin(ObjectChange.CycleBegan began) {
         String jobId = began.jobId();
-        cycles.put(jobId, new CycleState(began.cycleId(), began.cycleKind(), began.occurredAt(), began.resetScope()));
+        CycleState cycle = new CycleState(began.cycleId(), began.cycleKind(), began.occurredAt(), began.resetScope());
+        runningCycles.begin(cycle.snapshot(jobId));
+        cycles.put(jobId, cycle);
         if (began.resetScope().contains(RestartScope.Escrows) || began.resetScope().contains(RestartScope.Full)) {
             deferred.clear(jobId, Deferred.ESCROW);
         }
         if (began.resetScope().contains(RestartScope.ConnectorDataStore)
                 || began.resetScope().contains(RestartScope.Full)) {
-            links.clear(jobId);
+            links.rematchAll(jobId);
             deferred.clear(jobId, Deferred.REFERENCE);
         }
     }
@@ -137,6 +142,17 @@ public class CycleProcessor {
             return;
         }
         CycleState cycle = cycle(jobId, run.get(0).cycleId());
+        if (cycle.full()) {
+            links.markSeen(jobId, cycle.cycleId, run.stream().map(ObjectChange.ObjectChanged::anchor).toList());
+        }
+        try {
+            provisionAll(jobId, cycle, run);
+        } finally {
+            runningCycles.saveCounts(cycle.snapshot(jobId));
+        }
+    }
+
+    private void provisionAll(String jobId, CycleState cycle, List<ObjectChange.ObjectChanged> run) {
         JobContext job;
         try {
             job = contexts.get(jobId);
@@ -166,6 +182,9 @@ public class CycleProcessor {
         JobEvent.CycleError error = null;
         try {
             JobContext job = contexts.get(jobId);
+            if (cycle.full()) {
+                stageUnseen(job, cycle);
+            }
             retry(job, cycle, Deferred.ESCROW, "retry");
             retry(job, cycle, Deferred.REFERENCE, "reference");
             deferred.clear(jobId, Deferred.REFERENCE);
@@ -192,6 +211,7 @@ public class CycleProcessor {
         links.countByType(jobId).forEach((type, count) -> byType.put(type + " to " + type, count));
         boolean steady = result == JobEvent.CycleResult.Succeeded && escrowsLeft == 0
                 && deferred.count(jobId, Deferred.DEPROVISION) == 0;
+        runningCycles.finished(jobId, cycle.cycleId);
         publisher.send(Topics.JOB_EVENTS, new JobEvent.CycleFinished(UUID.randomUUID().toString(), Instant.now(), jobId,
                 cycle.cycleId, cycle.kind, cycle.began, Instant.now(), result, counts, byType, error, steady));
         LOG.infof("job %s cycle %s finished: %s, %d exported, %d failed", jobId, cycle.cycleId, result,
@@ -222,6 +242,28 @@ public class CycleProcessor {
                     .ifPresent(outcome -> record(job, cycle, phase, referencesChecked(outcome, kind), change,
                             Instant.now())));
         });
+    }
+
+    /**
+     * A full cycle read every object of the source: a linked object it did not read was deleted there, perhaps while
+     * a change of it was lost (provisioning-behavior.md §1.7, Entra's full sync). Its deletion is staged like any
+     * other, so the deletion threshold applies.
+     */
+    private void stageUnseen(JobContext job, CycleState cycle) {
+        Set<String> types = job.plans().keySet();
+        String after = "";
+        while (true) {
+            List<Link> unseen = links.unseen(job.jobId(), cycle.cycleId, types, after, DeferredWork.PAGE_SIZE);
+            if (unseen.isEmpty()) {
+                return;
+            }
+            for (Link link : unseen) {
+                deferred.stageDeprovisioning(job.jobId(), new ObjectChange.ObjectChanged(UUID.randomUUID().toString(),
+                        Instant.now(), job.jobId(), cycle.cycleId, link.objectType(), link.anchor(), link.sourceDn(),
+                        true, Map.of()));
+            }
+            after = unseen.get(unseen.size() - 1).anchor();
+        }
     }
 
     /** At the last attempt to resolve references, what is still unresolved is worth a warning in the log. */
@@ -255,7 +297,7 @@ public class CycleProcessor {
         }
         deferred.forEachDue(job.jobId(), Deferred.DEPROVISION, Instant.now(), page -> {
             List<ObjectChange.ObjectChanged> changes = page.stream().map(DeferredWork.Escrow::change).toList();
-            Map<String, Link> known = links.find(job.jobId(),
+            Map<String, Link> known = links.findAny(job.jobId(),
                     changes.stream().map(ObjectChange.ObjectChanged::anchor).toList());
             Set<String> deletedIds = ConcurrentHashMap.newKeySet();
             inParallel(changes, change -> {
@@ -288,11 +330,19 @@ public class CycleProcessor {
                 outcome, started)));
     }
 
+    /**
+     * The job's cycle: as this instance counts it, else as stored (after a restart or a rebalance), else an
+     * incremental cycle whose beginning this instance never saw.
+     */
     private CycleState cycle(String jobId, String cycleId) {
         CycleState current = cycles.get(jobId);
         if (current == null || !current.cycleId.equals(cycleId)) {
-            current = new CycleState(cycleId, Tick.CycleKind.Incremental, Instant.now(),
-                    EnumSet.noneOf(RestartScope.class));
+            current = runningCycles.find(jobId, cycleId).map(CycleState::restore).orElseGet(() -> {
+                CycleState unseen = new CycleState(cycleId, Tick.CycleKind.Incremental, Instant.now(),
+                        EnumSet.noneOf(RestartScope.class));
+                runningCycles.begin(unseen.snapshot(jobId));
+                return unseen;
+            });
             cycles.put(jobId, current);
         }
         return current;

@@ -1,18 +1,21 @@
 package org.opensync.provisioner.cycle;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
+import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
 
 /**
- * One job's running cycle as the provisioner counts it. After a restart in the middle of a cycle the counts start
- * again from the first record not yet committed.
+ * One job's running cycle as the provisioner counts it, saved in {@link RunningCycles} after each part of the cycle
+ * so that a restart or a rebalance goes on from the counts of the records already committed.
  */
 final class CycleState {
     final String cycleId;
@@ -33,10 +36,37 @@ final class CycleState {
         this.resetScope = resetScope;
     }
 
+    static CycleState restore(RunningCycles.RunningCycle stored) {
+        CycleState state = new CycleState(stored.cycleId(), stored.kind(), stored.began(), stored.resetScope());
+        Map<String, Long> counts = stored.counts();
+        state.exports.set(counts.getOrDefault("exports", 0L));
+        state.exported.set(counts.getOrDefault("exported", 0L));
+        state.escrowed.set(counts.getOrDefault("escrowed", 0L));
+        state.failures.set(counts.getOrDefault("failures", 0L));
+        state.systemicFailures.set(counts.getOrDefault("systemicFailures", 0L));
+        state.firstSystemicError.set(stored.firstTargetError());
+        return state;
+    }
+
+    RunningCycles.RunningCycle snapshot(String jobId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("exports", exports.get());
+        counts.put("exported", exported.get());
+        counts.put("escrowed", escrowed.get());
+        counts.put("failures", failures.get());
+        counts.put("systemicFailures", systemicFailures.get());
+        return new RunningCycles.RunningCycle(jobId, cycleId, kind, began, resetScope, counts,
+                firstSystemicError.get());
+    }
+
     /** Full cycles compare with what the target has, and repair it; incremental ones trust the last export. */
     ObjectProvisioner.Baseline baseline() {
-        return kind == Tick.CycleKind.Initial ? ObjectProvisioner.Baseline.TARGET
-                : ObjectProvisioner.Baseline.LAST_EXPORTED;
+        return full() ? ObjectProvisioner.Baseline.TARGET : ObjectProvisioner.Baseline.LAST_EXPORTED;
+    }
+
+    /** A cycle that read the whole source: what it did not read is gone from it. */
+    boolean full() {
+        return kind == Tick.CycleKind.Initial;
     }
 
     boolean forceDeletes() {

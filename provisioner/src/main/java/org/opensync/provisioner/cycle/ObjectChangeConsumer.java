@@ -12,6 +12,7 @@ import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.kafka.DeadLetters;
+import org.opensync.provisioner.cds.RunningCycles;
 
 /**
  * Consumes {@code sync.object-changes} in batches and hands each job's consecutive changes to the
@@ -24,12 +25,15 @@ public class ObjectChangeConsumer {
     private final CycleProcessor processor;
     private final Publisher publisher;
     private final DeadLetters deadLetters;
+    private final RunningCycles runningCycles;
 
     @Inject
-    public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters) {
+    public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
+                                RunningCycles runningCycles) {
         this.processor = processor;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.runningCycles = runningCycles;
     }
 
     @Incoming("object-changes")
@@ -56,5 +60,6 @@ public class ObjectChangeConsumer {
             processor.processIsolated(jobId, run);
         }
         publisher.flush();
+        runningCycles.purgeFinished();
     }
 }
