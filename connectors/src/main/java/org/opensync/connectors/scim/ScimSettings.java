@@ -36,6 +36,7 @@ public final class ScimSettings {
     private final String secretToken;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final long maxResponseBytes;
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -54,6 +55,7 @@ public final class ScimSettings {
         this.secretToken = b.secretToken == null ? "" : b.secretToken;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.maxRetries = b.maxRetries;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -61,9 +63,11 @@ public final class ScimSettings {
         this.requestsPerSecond = b.requestsPerSecond;
         this.adaptiveThrottling = b.adaptiveThrottling;
         this.memberChunkSize = b.memberChunkSize;
-        if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || initialBackoff.isNegative()
+        if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || maxResponseBytes < 1
+                || initialBackoff.isNegative()
                 || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, memberChunkSize >= 1 and "
+            throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, memberChunkSize >= 1, "
+                    + "maxResponseBytes >= 1 and "
                     + "initialBackoff <= maxBackoff are required");
         }
         URI uri;
@@ -136,8 +140,14 @@ public final class ScimSettings {
         return connectTimeout;
     }
 
+    /** The longest a request may take, the whole response body included. */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /** The largest response body read; a larger one fails the request. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
     }
 
     public int maxRetries() {
@@ -191,6 +201,7 @@ public final class ScimSettings {
         private String secretToken = "";
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private long maxResponseBytes = 4L * 1024 * 1024;
         private int maxRetries = 3;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
@@ -212,6 +223,11 @@ public final class ScimSettings {
         public Builder timeouts(Duration connect, Duration request) {
             this.connectTimeout = Objects.requireNonNull(connect);
             this.requestTimeout = Objects.requireNonNull(request);
+            return this;
+        }
+
+        public Builder maxResponseBytes(long bytes) {
+            this.maxResponseBytes = bytes;
             return this;
         }
 

@@ -5,7 +5,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -99,17 +102,22 @@ final class ScimTransport {
     private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted,
                              AtomicReference<String> lastServerError) {
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> sent = null;
         try {
             limiter.acquire();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw ScimErrors.transport(e instanceof HttpTimeoutException ? ScimErrorCode.Timeout
-                    : ScimErrorCode.WebExceptionProtocolError, description, e, true);
-        } catch (HttpTimeoutException e) {
+            sent = http.sendAsync(request, LimitedBody.handler(settings.maxResponseBytes()));
+            // The request timeout only covers the wait for the headers; this bounds the body as well, so that a
+            // target trickling its answer cannot hold a worker
+            response = sent.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
             throw ScimErrors.transport(ScimErrorCode.Timeout, description, e, kind.idempotent());
-        } catch (IOException e) {
-            throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, kind.idempotent());
+        } catch (ExecutionException e) {
+            throw failed(kind, description, e.getCause());
         } catch (InterruptedException e) {
+            if (sent != null) {
+                sent.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, false);
         }
@@ -123,13 +131,30 @@ final class ScimTransport {
         if (status == 429 || status == 503) {
             limiter.throttled();
             if (retryAfter != null) {
-                limiter.pauseFor(retryAfter);
+                // A longer wait is not honoured here: the request fails and the object waits in escrow instead
+                limiter.pauseFor(retryAfter.compareTo(settings.maxRetryAfter()) <= 0 ? retryAfter
+                        : settings.maxRetryAfter());
             }
         }
         String serverError = status == 500 ? status + " " + response.body() : null;
         boolean repeated = serverError != null && serverError.equals(lastServerError.getAndSet(serverError));
         throw ScimErrors.fromStatus(kind, description, status, response.body(), retryAfter, settings.maxRetryAfter(),
                 repeated);
+    }
+
+    private static ScimException failed(Kind kind, String description, Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            return ScimErrors.transport(cause instanceof HttpTimeoutException ? ScimErrorCode.Timeout
+                    : ScimErrorCode.WebExceptionProtocolError, description, cause, true);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return ScimErrors.transport(ScimErrorCode.Timeout, description, cause, kind.idempotent());
+        }
+        if (cause instanceof LimitedBody.TooLarge) {
+            return ScimErrors.transport(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible,
+                    description, cause, false);
+        }
+        return ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, cause, kind.idempotent());
     }
 
     private HttpRequest request(String method, String pathAndQuery, JsonNode body) {

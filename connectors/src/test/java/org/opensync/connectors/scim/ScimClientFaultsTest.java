@@ -81,6 +81,40 @@ class ScimClientFaultsTest extends SandboxScimServer {
     }
 
     @Test
+    void aSlowTargetTimesOutWithinTheRequestTimeout() {
+        ScimClient client = new ScimClient(settings().timeouts(Duration.ofSeconds(2), Duration.ofMillis(300))
+                .maxRetries(0).build());
+        server.faults().add(FaultRule.latency(Duration.ofSeconds(5)).onMethod("GET"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.get(ScimResourceType.USER, "slow"))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ScimErrorCode.Timeout);
+                    assertThat(e.transientFailure()).isTrue();
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aResponseLargerThanTheLimitFailsTheRequest() {
+        ScimClient client = new ScimClient(settings().maxResponseBytes(100).maxRetries(0).build());
+        ScimResource user = client().create(ScimResourceType.USER, Map.of("userName", "big", "displayName",
+                "x".repeat(500)));
+        assertThatThrownBy(() -> client.get(ScimResourceType.USER, user.id()))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.getMessage())
+                        .contains("larger than 100 bytes"));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheLimitDoesNotPauseTheJobForLong() {
+        ScimClient client = new ScimClient(settings().maxRetryAfter(Duration.ofSeconds(1)).maxRetries(0).build());
+        server.faults().add(FaultRule.respond(503).retryAfter(3600).onMethod("GET").times(1));
+        assertThatThrownBy(() -> client.get(ScimResourceType.USER, "x")).isInstanceOf(ScimException.class);
+        long start = System.nanoTime();
+        assertThat(client.get(ScimResourceType.USER, "x")).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void serverErrorsThatPersistSurfaceAsTransientAfterTheLastRetry() {
         ScimClient client = new ScimClient(settings().maxRetries(2).build());
         server.faults().add(FaultRule.respond(503).onMethod("GET"));
