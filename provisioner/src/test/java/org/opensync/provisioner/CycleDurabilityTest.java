@@ -22,6 +22,7 @@ import org.opensync.provisioner.cds.Deferred;
 import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.cycle.CycleProcessor;
+import org.opensync.provisioner.cycle.JobWorkers;
 import org.opensync.provisioner.cycle.Publisher;
 import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContexts;
@@ -56,6 +57,8 @@ class CycleDurabilityTest extends ProvisionerTestBase {
     @Inject
     Publisher publisher;
     @Inject
+    JobWorkers workers;
+    @Inject
     ProvisionerConfig config;
     @ConfigProperty(name = "sync.tenant-id")
     String tenantId;
@@ -73,7 +76,7 @@ class CycleDurabilityTest extends ProvisionerTestBase {
         Awaitility.await().atMost(TIMEOUT).until(() -> deferred.count(job.jobId, Deferred.DEPROVISION) == 4);
 
         CycleProcessor takeover = new CycleProcessor(contexts, provisioner, deprovisioner, references, links, deferred,
-                runningCycles, publisher, config, tenantId);
+                runningCycles, publisher, workers, config, tenantId);
         takeover.process(job.jobId, List.of(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 4)));
         publisher.flush();
 

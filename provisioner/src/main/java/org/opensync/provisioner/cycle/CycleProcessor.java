@@ -1,8 +1,6 @@
 package org.opensync.provisioner.cycle;
 
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opensync.common.events.JobEvent;
@@ -60,14 +53,15 @@ public class CycleProcessor {
     private final RunningCycles runningCycles;
     private final Publisher publisher;
     private final String tenantId;
-    private final ExecutorService workers;
+    private final JobWorkers workers;
+    private final Duration escrowRetry;
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
 
     @Inject
     public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
                           ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
-                          RunningCycles runningCycles, Publisher publisher, ProvisionerConfig config,
-                          @ConfigProperty(name = "sync.tenant-id") String tenantId) {
+                          RunningCycles runningCycles, Publisher publisher, JobWorkers workers,
+                          ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String tenantId) {
         this.contexts = contexts;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
@@ -77,15 +71,8 @@ public class CycleProcessor {
         this.runningCycles = runningCycles;
         this.publisher = publisher;
         this.tenantId = tenantId;
-        this.workers = Executors.newFixedThreadPool(config.parallelism(), r -> {
-            Thread thread = new Thread(r, "provisioning-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        workers.shutdownNow();
+        this.workers = workers;
+        this.escrowRetry = config.escrowRetry();
     }
 
     /**
@@ -103,23 +90,24 @@ public class CycleProcessor {
         }
     }
 
-    /** One job's consecutive changes from a batch, in order. */
+    /** One job's changes from a batch, in order, within the job's time budget for the batch. */
     public void process(String jobId, List<ObjectChange> changes) {
+        Instant deadline = workers.deadline();
         List<ObjectChange.ObjectChanged> run = new ArrayList<>();
         for (ObjectChange change : changes) {
             if (change instanceof ObjectChange.ObjectChanged object) {
                 run.add(object);
                 continue;
             }
-            provisionAll(jobId, run);
+            provisionAll(jobId, run, deadline);
             run.clear();
             if (change instanceof ObjectChange.CycleBegan began) {
                 begin(began);
             } else if (change instanceof ObjectChange.CycleReadCompleted completed) {
-                finish(completed);
+                finish(completed, deadline);
             }
         }
-        provisionAll(jobId, run);
+        provisionAll(jobId, run, deadline);
     }
 
     private void begin(ObjectChange.CycleBegan began) {
@@ -137,7 +125,7 @@ public class CycleProcessor {
         }
     }
 
-    private void provisionAll(String jobId, List<ObjectChange.ObjectChanged> run) {
+    private void provisionAll(String jobId, List<ObjectChange.ObjectChanged> run, Instant deadline) {
         if (run.isEmpty()) {
             return;
         }
@@ -146,13 +134,14 @@ public class CycleProcessor {
             links.markSeen(jobId, cycle.cycleId, run.stream().map(ObjectChange.ObjectChanged::anchor).toList());
         }
         try {
-            provisionAll(jobId, cycle, run);
+            provisionAll(jobId, cycle, run, deadline);
         } finally {
             runningCycles.saveCounts(cycle.snapshot(jobId));
         }
     }
 
-    private void provisionAll(String jobId, CycleState cycle, List<ObjectChange.ObjectChanged> run) {
+    private void provisionAll(String jobId, CycleState cycle, List<ObjectChange.ObjectChanged> run,
+                              Instant deadline) {
         JobContext job;
         try {
             job = contexts.get(jobId);
@@ -164,18 +153,26 @@ public class CycleProcessor {
         }
         Map<String, ObjectChange.ObjectChanged> latest = new LinkedHashMap<>();
         run.forEach(change -> latest.put(change.anchor(), change));
+        latest.values().removeIf(change -> {
+            boolean busy = workers.busy(jobId, change.anchor());
+            if (busy) {
+                late(job, cycle, "export", change);
+            }
+            return busy;
+        });
         Map<String, Link> known = links.find(jobId, latest.keySet());
         Map<String, Set<Deferred>> pending = deferred.pending(jobId, latest.keySet());
         for (String type : typeOrder(job, latest.values())) {
             List<ObjectChange.ObjectChanged> ofType = latest.values().stream()
                     .filter(change -> change.objectType().equals(type)).toList();
-            inParallel(ofType, change -> provisioner.provision(job, change, known.get(change.anchor()),
-                            pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline())
-                    .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())));
+            workers.forEach(jobId, deadline, ofType, change -> provisioner.provision(job, change,
+                            known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline())
+                    .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())),
+                    change -> late(job, cycle, "export", change));
         }
     }
 
-    private void finish(ObjectChange.CycleReadCompleted completed) {
+    private void finish(ObjectChange.CycleReadCompleted completed, Instant deadline) {
         String jobId = completed.jobId();
         CycleState cycle = cycle(jobId, completed.cycleId());
         cycles.remove(jobId);
@@ -185,10 +182,10 @@ public class CycleProcessor {
             if (cycle.full()) {
                 stageUnseen(job, cycle);
             }
-            retry(job, cycle, Deferred.ESCROW, "retry");
-            retry(job, cycle, Deferred.REFERENCE, "reference");
+            retry(job, cycle, Deferred.ESCROW, "retry", deadline);
+            retry(job, cycle, Deferred.REFERENCE, "reference", deadline);
             deferred.clear(jobId, Deferred.REFERENCE);
-            error = deprovision(job, cycle);
+            error = deprovision(job, cycle, deadline);
         } catch (JobUnavailableException e) {
             error = e.error();
         }
@@ -222,7 +219,7 @@ public class CycleProcessor {
      * Escrows due for a retry and references left unresolved, a page at a time. An escrowed image of an object whose
      * disable or delete is staged is dropped: deprovisioning wins over any earlier change.
      */
-    private void retry(JobContext job, CycleState cycle, Deferred kind, String phase) {
+    private void retry(JobContext job, CycleState cycle, Deferred kind, String phase, Instant deadline) {
         deferred.forEachDue(job.jobId(), kind, Instant.now(), page -> {
             List<String> anchors = page.stream().map(escrow -> escrow.change().anchor()).toList();
             Map<String, Link> known = links.find(job.jobId(), anchors);
@@ -233,14 +230,16 @@ public class CycleProcessor {
                 if (pending.getOrDefault(change.anchor(), Set.of()).contains(Deferred.DEPROVISION)
                         && !change.deleted()) {
                     deferred.done(job.jobId(), kind, change.anchor());
-                } else {
+                } else if (!workers.busy(job.jobId(), change.anchor())) {
                     due.add(change);
                 }
             }
-            inParallel(due, change -> provisioner.provision(job, change, known.get(change.anchor()),
-                            pending.getOrDefault(change.anchor(), Set.of()), ObjectProvisioner.Baseline.LAST_EXPORTED)
+            workers.forEach(job.jobId(), deadline, due, change -> provisioner.provision(job, change,
+                            known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
+                            ObjectProvisioner.Baseline.LAST_EXPORTED)
                     .ifPresent(outcome -> record(job, cycle, phase, referencesChecked(outcome, kind), change,
-                            Instant.now())));
+                            Instant.now())),
+                    change -> late(job, cycle, phase, change));
         });
     }
 
@@ -282,7 +281,7 @@ public class CycleProcessor {
      * then they wait, logged as staged deletes, until a restart with ForceDeletes (provisioning-behavior.md §1.13).
      * References to deleted objects are then removed from the groups and managers that hold them.
      */
-    private JobEvent.CycleError deprovision(JobContext job, CycleState cycle) {
+    private JobEvent.CycleError deprovision(JobContext job, CycleState cycle, Instant deadline) {
         long staged = deferred.countDue(job.jobId(), Deferred.DEPROVISION, Instant.now());
         if (staged == 0) {
             return null;
@@ -300,7 +299,7 @@ public class CycleProcessor {
             Map<String, Link> known = links.findAny(job.jobId(),
                     changes.stream().map(ObjectChange.ObjectChanged::anchor).toList());
             Set<String> deletedIds = ConcurrentHashMap.newKeySet();
-            inParallel(changes, change -> {
+            workers.forEach(job.jobId(), deadline, changes, change -> {
                 Outcome outcome = deprovisioner.deprovision(job, change, known.get(change.anchor()));
                 if (!outcome.failed()) {
                     deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
@@ -309,7 +308,8 @@ public class CycleProcessor {
                     deletedIds.add(outcome.targetId());
                 }
                 record(job, cycle, "deprovision", outcome, change, Instant.now());
-            });
+            }, change -> LOG.warnf("job %s: deprovisioning %s did not end within the job's time budget; it is "
+                    + "retried at the next cycle", job.jobId(), change.anchor()));
             references.dropReferencesTo(job, deletedIds, (link, outcome) -> record(job, cycle, "references",
                     outcome, referrer(job, cycle, link), Instant.now()));
         });
@@ -320,6 +320,15 @@ public class CycleProcessor {
     private static ObjectChange.ObjectChanged referrer(JobContext job, CycleState cycle, Link link) {
         return new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(), job.jobId(), cycle.cycleId,
                 link.objectType(), link.anchor(), link.sourceDn(), false, Map.of());
+    }
+
+    /** An object the job's time budget left no room for: escrowed, so that a later cycle exports it. */
+    private void late(JobContext job, CycleState cycle, String phase, ObjectChange.ObjectChanged change) {
+        DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, "Timeout", "The target did not "
+                + "take this object within the job's time budget for a batch", null, escrowRetry);
+        record(job, cycle, phase, Outcome.late("The target application answers too slowly: the object did not get "
+                + "its turn within the job's time budget and is retried after " + attempt.nextRetry()
+                + " (escrow attempt " + attempt.attempts() + ")."), change, Instant.now());
     }
 
     private void record(JobContext job, CycleState cycle, String phase, Outcome outcome,
@@ -356,21 +365,4 @@ public class CycleProcessor {
         return order;
     }
 
-    private void inParallel(List<ObjectChange.ObjectChanged> changes,
-                            Consumer<ObjectChange.ObjectChanged> work) {
-        List<Future<?>> running = new ArrayList<>(changes.size());
-        for (ObjectChange.ObjectChanged change : changes) {
-            running.add(workers.submit(() -> work.accept(change)));
-        }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while provisioning", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("provisioning an object failed unexpectedly", e.getCause());
-            }
-        }
-    }
 }

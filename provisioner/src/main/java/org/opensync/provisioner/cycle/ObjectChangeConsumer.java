@@ -1,10 +1,18 @@
 package org.opensync.provisioner.cycle;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,13 +20,15 @@ import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.kafka.DeadLetters;
+import org.opensync.provisioner.ProvisionerConfig;
 import org.opensync.provisioner.cds.RunningCycles;
 
 /**
- * Consumes {@code sync.object-changes} in batches and hands each job's consecutive changes to the
- * {@link CycleProcessor}. Offsets are committed after a batch is done (and its records published), so a stopped
- * provisioner processes the unfinished batch again; links in the connector data store make that a no-op for the
- * objects already done.
+ * Consumes {@code sync.object-changes} in batches and hands each job's changes, in order, to the
+ * {@link CycleProcessor}; the jobs of a batch are worked at the same time, each within its own time budget, so that one
+ * job's slow target does not hold back the others. Offsets are committed after a batch is done (and its records
+ * published), so a stopped provisioner processes the unfinished batch again; links in the connector data store make
+ * that a no-op for the objects already done.
  */
 @ApplicationScoped
 public class ObjectChangeConsumer {
@@ -26,38 +36,46 @@ public class ObjectChangeConsumer {
     private final Publisher publisher;
     private final DeadLetters deadLetters;
     private final RunningCycles runningCycles;
+    private final ExecutorService jobs;
 
     @Inject
     public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
-                                RunningCycles runningCycles) {
+                                RunningCycles runningCycles, ProvisionerConfig config) {
         this.processor = processor;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.runningCycles = runningCycles;
+        this.jobs = Executors.newFixedThreadPool(config.concurrentJobs(), runnable -> {
+            Thread thread = new Thread(runnable, "provisioning-job");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        jobs.shutdownNow();
     }
 
     @Incoming("object-changes")
     @Blocking
-    public void onBatch(ConsumerRecords<String, String> records) {
-        String jobId = null;
-        List<ObjectChange> run = new ArrayList<>();
+    public void onBatch(ConsumerRecords<String, String> records) throws InterruptedException {
+        Map<String, List<ObjectChange>> byJob = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            ObjectChange change;
             try {
-                change = EventCodec.decode(record.value(), ObjectChange.class);
+                ObjectChange change = EventCodec.decode(record.value(), ObjectChange.class);
+                byJob.computeIfAbsent(change.jobId(), job -> new ArrayList<>()).add(change);
             } catch (UnreadableEventException e) {
                 deadLetters.send(record, e.getMessage());
-                continue;
             }
-            if (jobId != null && !jobId.equals(change.jobId())) {
-                processor.processIsolated(jobId, run);
-                run = new ArrayList<>();
-            }
-            jobId = change.jobId();
-            run.add(change);
         }
-        if (jobId != null) {
-            processor.processIsolated(jobId, run);
+        List<Future<?>> running = new ArrayList<>();
+        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> processor.processIsolated(jobId, changes))));
+        for (Future<?> job : running) {
+            try {
+                job.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a job's share of the batch failed", e.getCause());
+            }
         }
         publisher.flush();
         runningCycles.purgeFinished();

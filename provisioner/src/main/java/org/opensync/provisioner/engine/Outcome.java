@@ -47,6 +47,12 @@ public final class Outcome {
                 .step("EntryExportSkip", "export", "skipped", reason);
     }
 
+    /** An object left for later because its job's time budget ran out (a slow target). */
+    public static Outcome late(String reason) {
+        return new Outcome().escrowed().failed("Timeout", reason, FailureClass.TRANSIENT)
+                .step("EntryExport", "export", "failure", reason);
+    }
+
     Outcome step(String name, String type, String stepStatus, String description) {
         return step(name, type, stepStatus, description, Map.of());
     }
