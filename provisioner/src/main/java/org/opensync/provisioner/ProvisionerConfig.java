@@ -25,4 +25,10 @@ public interface ProvisionerConfig {
      * holds back neither the batch nor the other jobs.
      */
     Duration jobBatchBudget();
+
+    /**
+     * How long an instance's claim on a job lasts without renewal; longer than a batch's budget plus the requests
+     * still running after it.
+     */
+    Duration jobLease();
 }

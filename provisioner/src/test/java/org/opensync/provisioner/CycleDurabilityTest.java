@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Entry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +25,7 @@ import org.opensync.common.events.Tick;
 import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Deferred;
 import org.opensync.provisioner.cds.DeferredWork;
+import org.opensync.provisioner.cds.JobLeases;
 import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.cycle.CycleProcessor;
 import org.opensync.provisioner.cycle.JobWorkers;
@@ -59,6 +65,10 @@ class CycleDurabilityTest extends ProvisionerTestBase {
     @Inject
     JobWorkers workers;
     @Inject
+    JobLeases leases;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
     ProvisionerConfig config;
     @ConfigProperty(name = "sync.tenant-id")
     String tenantId;
@@ -75,14 +85,38 @@ class CycleDurabilityTest extends ProvisionerTestBase {
         String cycleId = job.begin(Tick.CycleKind.Incremental, EnumSet.of(RestartScope.ForceDeletes), deletions);
         Awaitility.await().atMost(TIMEOUT).until(() -> deferred.count(job.jobId, Deferred.DEPROVISION) == 4);
 
+        leases.acquire(job.jobId);
         CycleProcessor takeover = new CycleProcessor(contexts, provisioner, deprovisioner, references, links, deferred,
                 runningCycles, publisher, workers, config, tenantId);
         takeover.process(job.jobId, List.of(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 4)));
         publisher.flush();
+        leases.release(job.jobId);
 
         JobEvent.CycleFinished result = finished(job, cycleId);
         assertThat(result.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
         assertThat(scim.users().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobLeasedByAnotherInstanceIsNotWorkedUntilItsLeaseEnds() throws Exception {
+        TargetJob job = ready(null, Map.of());
+        Instant expires;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lease = connection.prepareStatement("""
+                     insert into job_lease (job_id, owner, expires_at)
+                     values (?, 'another-instance', now() + interval '3 seconds') returning expires_at""")) {
+            lease.setString(1, job.jobId);
+            try (ResultSet row = lease.executeQuery()) {
+                row.next();
+                expires = row.getTimestamp(1).toInstant();
+            }
+        }
+
+        finished(job, job.cycle(Set.of(), initialImages(job, generator.generate(2, 0))));
+
+        assertThat(scim.users().size()).isEqualTo(2);
+        assertThat(scim.journal().entries()).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.time()).isAfterOrEqualTo(expires));
     }
 
     @Test

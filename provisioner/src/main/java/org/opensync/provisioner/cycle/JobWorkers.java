@@ -23,12 +23,14 @@ import java.util.function.Consumer;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.mirror.MirrorConsumers;
 import org.opensync.provisioner.ProvisionerConfig;
+import org.opensync.provisioner.cds.JobLeases;
 
 /**
  * Each job's own worker threads, and a time budget per job and batch: a slow or hanging target occupies only its
  * job's workers, and when the budget is spent the objects not done are handed back (to be escrowed) so that the batch
  * can be committed and the other jobs go on. A task still running then goes on in the background; its object counts
- * as busy until it ends, so no second task works the same object meanwhile.
+ * as busy until it ends, so no second task works the same object meanwhile. No object is started unless this
+ * instance holds the job's lease ({@link JobLeases}).
  */
 @ApplicationScoped
 public class JobWorkers {
@@ -42,10 +44,13 @@ public class JobWorkers {
     private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
+    private final JobLeases leases;
+
     @Inject
-    public JobWorkers(ProvisionerConfig config) {
+    public JobWorkers(ProvisionerConfig config, JobLeases leases) {
         this.parallelism = config.parallelism();
         this.budget = config.jobBatchBudget();
+        this.leases = leases;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -64,6 +69,11 @@ public class JobWorkers {
         return Instant.now().plus(budget);
     }
 
+    /** Whether tasks of the job past their deadline still run. */
+    boolean working(String jobId) {
+        return busy.stream().anyMatch(key -> key.startsWith(jobId + "\n"));
+    }
+
     /** Whether an earlier task, past its deadline, still works this object. */
     boolean busy(String jobId, String anchor) {
         return busy.contains(jobId + "\n" + anchor);
@@ -79,7 +89,10 @@ public class JobWorkers {
         List<Task> tasks = new ArrayList<>(changes.size());
         for (ObjectChange.ObjectChanged change : changes) {
             Task task = new Task(jobId + "\n" + change.anchor(), change);
-            task.future = pool.submit(() -> task.run(work));
+            task.future = pool.submit(() -> task.run(object -> {
+                leases.ensureHeld(jobId);
+                work.accept(object);
+            }));
             tasks.add(task);
         }
         RuntimeException failure = null;

@@ -21,12 +21,13 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.kafka.DeadLetters;
 import org.opensync.provisioner.ProvisionerConfig;
+import org.opensync.provisioner.cds.JobLeases;
 import org.opensync.provisioner.cds.RunningCycles;
 
 /**
  * Consumes {@code sync.object-changes} in batches and hands each job's changes, in order, to the
  * {@link CycleProcessor}; the jobs of a batch are worked at the same time, each within its own time budget, so that one
- * job's slow target does not hold back the others. Offsets are committed after a batch is done (and its records
+ * job's slow target does not hold back the others, and each under this instance's lease on the job. Offsets are committed after a batch is done (and its records
  * published), so a stopped provisioner processes the unfinished batch again; links in the connector data store make
  * that a no-op for the objects already done.
  */
@@ -36,12 +37,17 @@ public class ObjectChangeConsumer {
     private final Publisher publisher;
     private final DeadLetters deadLetters;
     private final RunningCycles runningCycles;
+    private final JobLeases leases;
+    private final JobWorkers workers;
     private final ExecutorService jobs;
 
     @Inject
     public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
-                                RunningCycles runningCycles, ProvisionerConfig config) {
+                                RunningCycles runningCycles, JobLeases leases, JobWorkers workers,
+                                ProvisionerConfig config) {
         this.processor = processor;
+        this.leases = leases;
+        this.workers = workers;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.runningCycles = runningCycles;
@@ -69,7 +75,17 @@ public class ObjectChangeConsumer {
             }
         }
         List<Future<?>> running = new ArrayList<>();
-        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> processor.processIsolated(jobId, changes))));
+        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> {
+            leases.acquire(jobId);
+            try {
+                processor.processIsolated(jobId, changes);
+            } finally {
+                if (!workers.working(jobId)) {
+                    leases.release(jobId);
+                }
+            }
+            return null;
+        })));
         for (Future<?> job : running) {
             try {
                 job.get();
