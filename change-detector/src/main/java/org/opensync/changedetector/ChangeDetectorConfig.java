@@ -16,4 +16,7 @@ public interface ChangeDetectorConfig {
 
     /** The pause before a tick's second run; it doubles before each further one. */
     Duration reportBackoff();
+
+    /** How long a cycle waits for the job's schema and secrets to reach this service before it fails. */
+    Duration configurationWait();
 }

@@ -223,6 +223,23 @@ class ChangeDetectionTest {
         }
     }
 
+    @Test
+    void aJobWhoseSecretsArriveJustAfterItsFirstTickIsReadNotFailed() {
+        try (TestDirectory directory = directory(IN_MEMORY)) {
+            directory.load(new DirectoryDataGenerator().generate(3, 1));
+            SourceJob job = new SourceJob();
+            job.publishSchema();
+            Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent());
+
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            job.publishSecretsFor(directory);
+
+            assertThat(objects(cycle(job, 1))).hasSize(4);
+            assertThat(jobEvents.records(r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished")))
+                    .as("no failed cycle").isEmpty();
+        }
+    }
+
     private static void assertNotPublished(JobEvent.CycleFinished finished, String object) {
         assertThat(finished.result()).isEqualTo(JobEvent.CycleResult.Failed);
         assertThat(finished.error().code()).isEqualTo("ChangesNotPublished");

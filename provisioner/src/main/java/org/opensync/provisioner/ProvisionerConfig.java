@@ -26,6 +26,9 @@ public interface ProvisionerConfig {
      */
     Duration jobBatchBudget();
 
+    /** How long a job's work waits for its schema and secrets to reach this service before it fails. */
+    Duration configurationWait();
+
     /**
      * How long an instance's claim on a job lasts without renewal; longer than a batch's budget plus the requests
      * still running after it.

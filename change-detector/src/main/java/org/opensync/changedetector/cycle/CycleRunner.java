@@ -23,6 +23,7 @@ import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
+import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.connectors.ldap.LdapConfigurationException;
@@ -158,10 +159,12 @@ public class CycleRunner {
         try {
             batch.jobEvent(new JobEvent.CycleStarted(UUID.randomUUID().toString(), began, jobId, cycleId,
                     tick.cycleKind()));
-            SchemaMirror.MirroredSchema mirrored = schemas.schemaOf(jobId).orElseThrow(() -> new CycleFailure(
+            SchemaMirror.MirroredSchema mirrored = MirrorWait.until(() -> schemas.schemaOf(jobId),
+                    tick.occurredAt(), config.configurationWait()).orElseThrow(() -> new CycleFailure(
                     "SchemaNotAvailable", "The job's schema has not reached the change detector yet.", false));
             SynchronizationSchema schema = parse(mirrored);
-            LdapSettings settings = secrets.secretsOf(mirrored.servicePrincipalId())
+            LdapSettings settings = MirrorWait.until(() -> secrets.secretsOf(mirrored.servicePrincipalId()),
+                            tick.occurredAt(), config.configurationWait())
                     .flatMap(SourceConnection::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
                             "The source directory needs the secrets Server (ldap:// URL) and Domain (base DN), "
                                     + "and UserName/Password unless it allows anonymous reads.", true));

@@ -144,7 +144,7 @@ public class CycleProcessor {
                               Instant deadline) {
         JobContext job;
         try {
-            job = contexts.get(jobId);
+            job = contexts.get(jobId, run.get(0).occurredAt());
         } catch (JobUnavailableException e) {
             LOG.warnf("job %s cannot provision yet (%s); %d objects escrowed", jobId, e.getMessage(), run.size());
             run.forEach(change -> deferred.escrow(jobId, change, e.error().code(), e.getMessage(), null,
@@ -178,7 +178,7 @@ public class CycleProcessor {
         cycles.remove(jobId);
         JobEvent.CycleError error = null;
         try {
-            JobContext job = contexts.get(jobId);
+            JobContext job = contexts.get(jobId, completed.occurredAt());
             if (cycle.full()) {
                 stageUnseen(job, cycle);
             }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.common.secrets.SecretUnavailableException;
@@ -48,10 +50,15 @@ public class JobContexts {
         this.config = config;
     }
 
-    public JobContext get(String jobId) {
-        SchemaMirror.MirroredSchema schema = schemas.schemaOf(jobId).orElseThrow(() -> new JobUnavailableException(
-                "SchemaNotAvailable", "The job's schema has not reached the provisioner yet.", false));
-        Map<String, String> values = openSecrets(schema.servicePrincipalId());
+    /**
+     * @param issued when the work that needs the context was issued: the job's schema and secrets may still be on
+     *               their way, for a bounded time after it
+     */
+    public JobContext get(String jobId, Instant issued) {
+        SchemaMirror.MirroredSchema schema = MirrorWait.until(() -> schemas.schemaOf(jobId), issued,
+                config.configurationWait()).orElseThrow(() -> new JobUnavailableException("SchemaNotAvailable",
+                "The job's schema has not reached the provisioner yet.", false));
+        Map<String, String> values = openSecrets(schema.servicePrincipalId(), issued);
         String fingerprint = schema.version() + "/" + values.hashCode();
         JobContext cached = cache.get(jobId);
         if (cached != null && cached.fingerprint().equals(fingerprint)) {
@@ -62,9 +69,10 @@ public class JobContexts {
         return context;
     }
 
-    private Map<String, String> openSecrets(String servicePrincipalId) {
+    private Map<String, String> openSecrets(String servicePrincipalId, Instant issued) {
         try {
-            return secrets.secretsOf(servicePrincipalId).orElseThrow(() -> new JobUnavailableException(
+            return MirrorWait.until(() -> secrets.secretsOf(servicePrincipalId), issued, config.configurationWait())
+                    .orElseThrow(() -> new JobUnavailableException(
                     "CredentialsMissing", "The service principal has no secrets; PUT BaseAddress and SecretToken to "
                     + ".../synchronization/secrets.", true));
         } catch (SecretUnavailableException e) {
