@@ -4,35 +4,33 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.JobCommand;
-import org.opensync.common.inbox.Inbox;
+import org.opensync.common.inbox.EventConsumer;
 
 /** Keeps the schedule table in step with the job lifecycle published by job-api. */
 @ApplicationScoped
 public class JobCommandHandler {
     private static final String CONSUMER = "scheduler.job-commands";
 
-    private final Inbox inbox;
+    private final EventConsumer consumer;
     private final SchedulerConfig config;
     private final Event<ScheduleChanged> scheduleChanged;
 
     @Inject
-    public JobCommandHandler(Inbox inbox, SchedulerConfig config, Event<ScheduleChanged> scheduleChanged) {
-        this.inbox = inbox;
+    public JobCommandHandler(EventConsumer consumer, SchedulerConfig config, Event<ScheduleChanged> scheduleChanged) {
+        this.consumer = consumer;
         this.config = config;
         this.scheduleChanged = scheduleChanged;
     }
 
     @Incoming("job-commands")
     @Blocking
-    @Transactional
     public void onCommand(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, JobCommand.class, this::apply);
+        consumer.process(CONSUMER, record, JobCommand.class, this::apply);
     }
 
     private void apply(JobCommand command) {

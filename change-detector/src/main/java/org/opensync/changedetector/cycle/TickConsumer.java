@@ -1,12 +1,12 @@
 package org.opensync.changedetector.cycle;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.Tick;
+import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.inbox.Inbox;
 
 /**
@@ -17,11 +17,13 @@ import org.opensync.common.inbox.Inbox;
 public class TickConsumer {
     private static final String CONSUMER = "change-detector.ticks";
 
+    private final EventConsumer consumer;
     private final Inbox inbox;
     private final CycleRunner cycles;
 
     @Inject
-    public TickConsumer(Inbox inbox, CycleRunner cycles) {
+    public TickConsumer(EventConsumer consumer, Inbox inbox, CycleRunner cycles) {
+        this.consumer = consumer;
         this.inbox = inbox;
         this.cycles = cycles;
     }
@@ -29,7 +31,7 @@ public class TickConsumer {
     @Incoming("ticks")
     @Blocking
     public void onTick(ConsumerRecord<String, String> record) {
-        QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(CONSUMER, record, Tick.class))
-                .ifPresent(cycles::submit);
+        consumer.inTransaction(CONSUMER, record, () -> inbox.firstDelivery(CONSUMER, record, Tick.class))
+                .flatMap(tick -> tick).ifPresent(cycles::submit);
     }
 }

@@ -1,5 +1,6 @@
 package org.opensync.jobapi.auditlog;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.UnreadableEventException;
+import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
@@ -29,6 +31,7 @@ import org.opensync.jobapi.odata.ODataFilter;
  */
 @ApplicationScoped
 public class ProvisioningLogStore {
+    private static final String CONSUMER = "job-api.provisioning-logs";
     /** Graph compares log filter values case-sensitively. */
     private static final ODataFilter FILTER = new ODataFilter(Map.ofEntries(
             Map.entry("id", text("id")),
@@ -50,12 +53,15 @@ public class ProvisioningLogStore {
     private final EntityManager entityManager;
     private final JobApiConfig config;
     private final DeadLetters deadLetters;
+    private final EventConsumer consumer;
 
     @Inject
-    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, DeadLetters deadLetters) {
+    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, DeadLetters deadLetters,
+                                EventConsumer consumer) {
         this.entityManager = entityManager;
         this.config = config;
         this.deadLetters = deadLetters;
+        this.consumer = consumer;
     }
 
     public record Page(List<ProvisioningObjectSummary> items, boolean more) {
@@ -63,11 +69,11 @@ public class ProvisioningLogStore {
 
     /**
      * Stores a batch of records in one transaction. The record id makes storing idempotent (a redelivered record is
-     * stored once), so no inbox row is needed per log record.
+     * stored once), so no inbox row is needed per log record. Undecodable records are dead-lettered one by one
+     * first; storing the rest is retried as a whole, in a new transaction per attempt, until it succeeds.
      */
     @Incoming("provisioning-logs")
     @Blocking
-    @Transactional
     public void onLogs(ConsumerRecords<String, String> records) {
         Map<String, ProvisioningObjectSummary> fresh = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -76,12 +82,23 @@ public class ProvisioningLogStore {
                         .summary();
                 fresh.putIfAbsent(summary.id(), summary);
             } catch (UnreadableEventException e) {
-                deadLetters.send(record, e.getMessage());
+                consumer.untilDone(CONSUMER, "dead-lettering a provisioning log", () -> {
+                    deadLetters.send(record, e.getMessage(), CONSUMER);
+                    return null;
+                });
             }
         }
         if (fresh.isEmpty()) {
             return;
         }
+        consumer.untilDone(CONSUMER, "a batch of " + fresh.size() + " provisioning logs",
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    store(new LinkedHashMap<>(fresh));
+                    return null;
+                }));
+    }
+
+    private void store(Map<String, ProvisioningObjectSummary> fresh) {
         entityManager.createQuery("select e.id from ProvisioningLogEntry e where e.id in :ids", String.class)
                 .setParameter("ids", fresh.keySet()).getResultList().forEach(fresh::remove);
         fresh.values().forEach(summary -> entityManager.persist(entry(summary)));

@@ -3,7 +3,6 @@ package org.opensync.jobapi.job;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.Topics;
-import org.opensync.common.inbox.Inbox;
+import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.outbox.Outbox;
 import org.opensync.jobapi.graph.StringKeyLongValuePair;
 import org.opensync.jobapi.graph.SynchronizationError;
@@ -25,22 +24,21 @@ import org.opensync.jobapi.graph.SynchronizationTaskExecution;
 public class JobStatusProjector {
     private static final String CONSUMER = "job-api.status";
 
-    private final Inbox inbox;
+    private final EventConsumer consumer;
     private final QuarantinePolicy quarantine;
     private final Outbox outbox;
 
     @Inject
-    public JobStatusProjector(Inbox inbox, QuarantinePolicy quarantine, Outbox outbox) {
-        this.inbox = inbox;
+    public JobStatusProjector(EventConsumer consumer, QuarantinePolicy quarantine, Outbox outbox) {
+        this.consumer = consumer;
         this.quarantine = quarantine;
         this.outbox = outbox;
     }
 
     @Incoming("job-events")
     @Blocking
-    @Transactional
     public void onJobEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, JobEvent.class, this::apply);
+        consumer.process(CONSUMER, record, JobEvent.class, this::apply);
     }
 
     private void apply(JobEvent event) {

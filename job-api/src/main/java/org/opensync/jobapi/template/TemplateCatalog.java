@@ -3,7 +3,6 @@ package org.opensync.jobapi.template;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,18 +11,18 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.TemplatePublished;
-import org.opensync.common.inbox.Inbox;
+import org.opensync.common.inbox.EventConsumer;
 
 /** The templates jobs can be created from, kept in step with schema-service's compacted {@code sync.templates}. */
 @ApplicationScoped
 public class TemplateCatalog {
     private static final String CONSUMER = "job-api.templates";
 
-    private final Inbox inbox;
+    private final EventConsumer consumer;
 
     @Inject
-    public TemplateCatalog(Inbox inbox) {
-        this.inbox = inbox;
+    public TemplateCatalog(EventConsumer consumer) {
+        this.consumer = consumer;
     }
 
     public Optional<SynchronizationTemplate> find(String templateId) {
@@ -36,13 +35,12 @@ public class TemplateCatalog {
 
     @Incoming("templates")
     @Blocking
-    @Transactional
     public void onTemplate(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            SynchronizationTemplate.deleteById(record.key());
+            consumer.inTransaction(CONSUMER, record, () -> SynchronizationTemplate.deleteById(record.key()));
             return;
         }
-        inbox.process(CONSUMER, record, TemplatePublished.class, this::store);
+        consumer.process(CONSUMER, record, TemplatePublished.class, this::store);
     }
 
     private void store(TemplatePublished published) {

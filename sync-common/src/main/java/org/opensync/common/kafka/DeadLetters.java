@@ -16,13 +16,20 @@ import org.jboss.logging.Logger;
 import org.opensync.common.events.Topics;
 
 /**
- * Sets aside a record that a batch consumer cannot read, on {@code sync.dead-letter} with the same headers as the
- * messaging layer's dead-letter strategy: a batch is handled as a whole, so one bad record must not fail its
- * neighbours, and it must be written before the batch's offsets are committed.
+ * Sets aside a record that can never be processed (see {@link FailureKind#POISON}) on {@code sync.dead-letter}, with
+ * its key, value and headers plus {@value #REASON}, {@value #TOPIC}, {@value #PARTITION}, {@value #OFFSET} and
+ * {@value #CONSUMER}; the send is acknowledged before the caller lets the offset move. {@code bin/dead-letters}
+ * lists and replays them ({@link DeadLetterTool}).
  */
 @ApplicationScoped
 public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    public static final String REASON = "dead-letter-reason";
+    public static final String TOPIC = "dead-letter-topic";
+    public static final String PARTITION = "dead-letter-partition";
+    public static final String OFFSET = "dead-letter-offset";
+    public static final String CONSUMER = "dead-letter-consumer";
 
     private final Map<String, Object> kafkaConfig;
     private final String clientId;
@@ -44,12 +51,20 @@ public class DeadLetters {
     }
 
     public void send(ConsumerRecord<String, String> record, String reason) {
+        send(record, reason, null);
+    }
+
+    /** @param consumer the consumer (inbox name) that gave up on the record, null when not known */
+    public void send(ConsumerRecord<String, String> record, String reason, String consumer) {
         ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
         record.headers().forEach(header -> dead.headers().add(header));
-        dead.headers().add("dead-letter-reason", utf8(reason));
-        dead.headers().add("dead-letter-topic", utf8(record.topic()));
-        dead.headers().add("dead-letter-partition", utf8(Integer.toString(record.partition())));
-        dead.headers().add("dead-letter-offset", utf8(Long.toString(record.offset())));
+        dead.headers().add(REASON, utf8(reason == null ? "unknown" : reason));
+        dead.headers().add(TOPIC, utf8(record.topic()));
+        dead.headers().add(PARTITION, utf8(Integer.toString(record.partition())));
+        dead.headers().add(OFFSET, utf8(Long.toString(record.offset())));
+        if (consumer != null) {
+            dead.headers().add(CONSUMER, utf8(consumer));
+        }
         try {
             producer().send(dead).get();
         } catch (InterruptedException e) {

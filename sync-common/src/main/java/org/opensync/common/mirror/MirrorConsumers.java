@@ -5,14 +5,15 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.opensync.common.inbox.EventConsumer;
 
 /**
  * Feeds the schema and secret mirrors from the compacted topics, in the services that connect to directories
  * (build property {@code sync.mirrors.enabled=true}, channels {@code schemas} and {@code secrets}). When a job's
- * schema is removed, {@link JobRemoved} tells the service to drop what it kept about the job.
+ * schema is removed, {@link JobRemoved} tells the service to drop what it kept about the job. Records go through
+ * {@link EventConsumer}: transient failures are retried in place, undecodable records are dead-lettered.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "sync.mirrors.enabled", stringValue = "true")
@@ -20,9 +21,12 @@ public class MirrorConsumers {
     private final SchemaMirror schemas;
     private final SecretsMirror secrets;
     private final Event<JobRemoved> jobRemoved;
+    private final EventConsumer consumer;
 
     @Inject
-    public MirrorConsumers(SchemaMirror schemas, SecretsMirror secrets, Event<JobRemoved> jobRemoved) {
+    public MirrorConsumers(SchemaMirror schemas, SecretsMirror secrets, Event<JobRemoved> jobRemoved,
+                           EventConsumer consumer) {
+        this.consumer = consumer;
         this.schemas = schemas;
         this.secrets = secrets;
         this.jobRemoved = jobRemoved;
@@ -34,18 +38,22 @@ public class MirrorConsumers {
 
     @Incoming("schemas")
     @Blocking
-    @Transactional
     public void onSchema(ConsumerRecord<String, String> record) {
-        schemas.apply(record);
-        if (record.value() == null) {
-            jobRemoved.fire(new JobRemoved(record.key()));
-        }
+        consumer.inTransaction("mirror.schemas", record, () -> {
+            schemas.apply(record);
+            if (record.value() == null) {
+                jobRemoved.fire(new JobRemoved(record.key()));
+            }
+            return null;
+        });
     }
 
     @Incoming("secrets")
     @Blocking
-    @Transactional
     public void onSecrets(ConsumerRecord<String, String> record) {
-        secrets.apply(record);
+        consumer.inTransaction("mirror.secrets", record, () -> {
+            secrets.apply(record);
+            return null;
+        });
     }
 }

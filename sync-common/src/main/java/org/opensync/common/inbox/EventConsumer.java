@@ -1,0 +1,176 @@
+package org.opensync.common.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import org.opensync.common.events.Event;
+import org.opensync.common.kafka.ConsumerRetries;
+import org.opensync.common.kafka.DeadLetters;
+import org.opensync.common.kafka.FailureKind;
+import org.opensync.common.kafka.RetryPolicy;
+
+/**
+ * The one way a service consumes a record: each attempt runs in a new transaction; a transient failure (database or
+ * broker unavailable, lock timeout, optimistic-lock conflict…) rolls the attempt back and the record is tried again
+ * in place after a back-off (200 ms doubling up to 30 s, for as long as it takes), so the offset does not move and
+ * the job's later events wait behind it; a record that can never be processed ({@link FailureKind#POISON}) goes to
+ * {@code sync.dead-letter} with the reason and the consumer moves on. Unexpected failures (bugs) are retried like
+ * transient ones unless {@code sync.consumer.retry.unexpected-max-attempts} is set. Retrying consumers show in the
+ * readiness check and in the {@code sync_consumer_retrying} gauge.
+ *
+ * <p>The {@code @Incoming} method must not be {@code @Transactional} itself: a failed attempt must not leave the
+ * next one inside a transaction marked for rollback.
+ */
+@ApplicationScoped
+public class EventConsumer {
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final RetryPolicy policy;
+    private final ConsumerRetries retries;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+
+    @Inject
+    public EventConsumer(Inbox inbox, DeadLetters deadLetters, RetryPolicy policy, ConsumerRetries retries) {
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.policy = policy;
+        this.retries = retries;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        shutdown.countDown();
+    }
+
+    /**
+     * Decodes the record as {@code contract} and hands it to {@code handler} once per consumer (the event id is
+     * recorded by the {@link Inbox} in the handler's transaction).
+     */
+    public <T extends Event> void process(String consumer, ConsumerRecord<String, String> record, Class<T> contract,
+                                          Consumer<T> handler) {
+        inTransaction(consumer, record, () -> {
+            inbox.process(consumer, record, contract, handler);
+            return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * Runs {@code work} for the record in a new transaction per attempt, as described above.
+     *
+     * @return what the work returned, empty when it returned null or the record was dead-lettered
+     */
+    public <R> Optional<R> inTransaction(String consumer, ConsumerRecord<String, String> record, Supplier<R> work) {
+        String where = describe(record);
+        Instant since = Instant.now();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return Optional.ofNullable(QuarkusTransaction.requiringNew().call(work::get));
+                } catch (RuntimeException e) {
+                    FailureKind kind = FailureKind.of(e);
+                    if (kind == FailureKind.POISON || kind == FailureKind.UNEXPECTED
+                            && policy.unexpectedMaxAttempts() > 0 && attempt >= policy.unexpectedMaxAttempts()) {
+                        if (deadLetter(consumer, record, kind, e)) {
+                            return Optional.empty();
+                        }
+                    }
+                    backOff(consumer, where, since, attempt, kind, e);
+                }
+            }
+        } finally {
+            retries.done(consumer);
+        }
+    }
+
+    /**
+     * Retries {@code attempt} (which opens its own transactions, e.g. a batch consumer's {@code @Transactional}
+     * bean method) until it succeeds. Poison must have been set aside before: a poison failure here is retried too,
+     * since a batch cannot be dead-lettered as a whole without losing its good records.
+     */
+    public <R> R untilDone(String consumer, String what, Supplier<R> attempt) {
+        Instant since = Instant.now();
+        try {
+            for (int n = 1; ; n++) {
+                try {
+                    return attempt.get();
+                } catch (RuntimeException e) {
+                    backOff(consumer, what, since, n, FailureKind.of(e), e);
+                }
+            }
+        } finally {
+            retries.done(consumer);
+        }
+    }
+
+    /** Sets the record aside; false when the broker did not take it (the caller backs off and tries again). */
+    private boolean deadLetter(String consumer, ConsumerRecord<String, String> record, FailureKind kind,
+                               RuntimeException e) {
+        String reason = kind == FailureKind.POISON ? rootMessage(e, true)
+                : "unexpected failure after " + policy.unexpectedMaxAttempts() + " attempts: " + rootMessage(e, false);
+        try {
+            deadLetters.send(record, reason, consumer);
+            return true;
+        } catch (RuntimeException sendFailure) {
+            LOG.warnf("%s: could not dead-letter %s (%s)", consumer, describe(record), sendFailure.getMessage());
+            return false;
+        }
+    }
+
+    private void backOff(String consumer, String what, Instant since, int failedAttempts, FailureKind kind,
+                         RuntimeException e) {
+        Duration wait = RetryPolicy.backoff(policy.initialBackoff(), policy.maxBackoff(), failedAttempts);
+        retries.failed(consumer, what, since, failedAttempts, kind, rootMessage(e, false));
+        String message = "%s: %s failed (%s, attempt %d, retrying for %d s), next attempt in %d ms: %s";
+        Object[] args = {consumer, what, kind, failedAttempts, Duration.between(since, Instant.now()).toSeconds(),
+                wait.toMillis(), rootMessage(e, false)};
+        if (kind == FailureKind.UNEXPECTED && (failedAttempts == 1 || failedAttempts % 20 == 0)) {
+            LOG.errorf(e, message, args);
+        } else if (kind == FailureKind.UNEXPECTED) {
+            LOG.errorf(message, args);
+        } else {
+            LOG.warnf(message, args);
+        }
+        try {
+            if (shutdown.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ConsumerStoppedException(consumer + " stopped while retrying " + what, e);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ConsumerStoppedException(consumer + " interrupted while retrying " + what, e);
+        }
+    }
+
+    /** Thrown out of the retry loop at shutdown: the record is not acknowledged and is consumed again later. */
+    public static final class ConsumerStoppedException extends RuntimeException {
+        ConsumerStoppedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static String describe(ConsumerRecord<String, String> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /** The poison's own message (the dead-letter reason), else the innermost cause. */
+    private static String rootMessage(Throwable e, boolean poison) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t
+                && !(poison && t instanceof org.opensync.common.events.UnreadableEventException)) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return poison ? message : t.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+}
