@@ -46,4 +46,32 @@ public interface JobApiConfig {
     /** Where schema-service answers the template and schema routes that job-api forwards. */
     @WithDefault("http://127.0.0.1:8085")
     URI schemaServiceUrl();
+
+    /** Sizes the API accepts; larger requests are refused with 400 and the JSON path of the offending value. */
+    Limits limits();
+
+    interface Limits {
+        /** Characters of one secret value (a certificate or a JSON settings blob fits). */
+        @WithDefault("16384")
+        int secretValueLength();
+
+        /** Secrets in one set (the synchronizationSecret enum has fewer members than this). */
+        @WithDefault("64")
+        int secretCount();
+
+        /**
+         * Characters of all values of a set together; bounds the sealed {@code SecretsChanged} record well under
+         * Kafka's default {@code max.request.size} (1 MiB).
+         */
+        @WithDefault("262144")
+        int secretsTotalLength();
+
+        /** Items of {@code synchronizationJobSettings}. */
+        @WithDefault("100")
+        int jobSettingCount();
+
+        /** Characters of one job setting's name or value. */
+        @WithDefault("4096")
+        int jobSettingLength();
+    }
 }

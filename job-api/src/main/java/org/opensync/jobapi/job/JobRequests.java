@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.web.GraphException;
+import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.graph.KeyValuePair;
 
 /** Reads job request bodies, rejecting what does not fit with a message naming the property. */
@@ -49,7 +50,7 @@ final class JobRequests {
         }
     }
 
-    static List<KeyValuePair> settings(JsonNode body) {
+    static List<KeyValuePair> settings(JsonNode body, JobApiConfig.Limits limits) {
         JsonNode settings = object(body, "a synchronizationJob").get("synchronizationJobSettings");
         if (settings == null) {
             return null;
@@ -58,13 +59,27 @@ final class JobRequests {
             throw GraphException.badRequest("Property 'synchronizationJobSettings' must be an array of "
                     + "{name, value} objects.", "synchronizationJobSettings");
         }
+        if (settings.size() > limits.jobSettingCount()) {
+            throw GraphException.badRequest("At most " + limits.jobSettingCount() + " synchronizationJobSettings are "
+                    + "accepted; the request has " + settings.size() + ".", "synchronizationJobSettings");
+        }
         List<KeyValuePair> pairs = new ArrayList<>();
+        int index = -1;
         for (JsonNode item : settings) {
+            index++;
             JsonNode name = item.get("name");
             JsonNode value = item.get("value");
             if (name == null || !name.isTextual() || (value != null && !value.isNull() && !value.isTextual())) {
                 throw GraphException.badRequest("Each synchronizationJobSettings item needs a string 'name' and a "
                         + "string 'value'.", "synchronizationJobSettings");
+            }
+            for (String field : List.of("name", "value")) {
+                JsonNode text = item.get(field);
+                if (text != null && text.isTextual() && text.asText().length() > limits.jobSettingLength()) {
+                    throw GraphException.badRequest("The " + field + " of a synchronizationJobSettings item has more "
+                            + "than " + limits.jobSettingLength() + " characters.",
+                            "synchronizationJobSettings[" + index + "]." + field);
+                }
             }
             pairs.add(new KeyValuePair(name.asText(), value == null || value.isNull() ? null : value.asText()));
         }

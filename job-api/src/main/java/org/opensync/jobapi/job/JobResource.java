@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.OptionalJsonBody;
 import org.opensync.jobapi.graph.KeyValuePair;
@@ -38,8 +39,12 @@ public class JobResource {
     private final ServicePrincipalService servicePrincipals;
     private final ObjectMapper mapper;
 
+    private final JobApiConfig.Limits limits;
+
     @Inject
-    public JobResource(JobService jobs, ServicePrincipalService servicePrincipals, ObjectMapper mapper) {
+    public JobResource(JobService jobs, ServicePrincipalService servicePrincipals, ObjectMapper mapper,
+                       JobApiConfig config) {
+        this.limits = config.limits();
         this.jobs = jobs;
         this.servicePrincipals = servicePrincipals;
         this.mapper = mapper;
@@ -84,7 +89,7 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void update(@PathParam("spId") String spId, @PathParam("jobId") String jobId, JsonNode body) {
-        List<KeyValuePair> settings = JobRequests.settings(body);
+        List<KeyValuePair> settings = JobRequests.settings(body, limits);
         UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
         if (settings == null) {
             jobs.require(servicePrincipalId, jobId);

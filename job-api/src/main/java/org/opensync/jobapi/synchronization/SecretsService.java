@@ -54,20 +54,42 @@ public class SecretsService {
                 .map(SecretEntry::key).collect(Collectors.toSet());
     }
 
-    /** Replaces the whole set, as Graph's PUT does: keys not sent are gone. */
+    /**
+     * Replaces the whole set, as Graph's PUT does: keys not sent are gone. Concurrent replacements of one service
+     * principal's set are serialised by a lock on its service principal row (the set may not exist yet): each is
+     * applied whole, one after the other, and gets the next {@code version}. The row is written before the event
+     * is queued, so the outbox (and the partition of {@code sync.secrets}) holds the sets in commit order.
+     *
+     * @return the version committed
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void replace(UUID servicePrincipalId, List<SecretEntry> entries) {
+    public long replace(UUID servicePrincipalId, List<SecretEntry> entries) {
         String plain = encode(entries);
         String context = servicePrincipalId.toString();
+        lockServicePrincipal(servicePrincipalId);
         ServicePrincipalSecret stored = ServicePrincipalSecret.<ServicePrincipalSecret>findByIdOptional(
                 servicePrincipalId).orElseGet(ServicePrincipalSecret::new);
         stored.servicePrincipalId = servicePrincipalId;
         stored.sealed = atRest.seal(plain, context);
         stored.updatedAt = Instant.now();
         stored.persist();
+        ServicePrincipalSecret.flush();
         outbox.publish(Topics.SECRETS, new SecretsChanged(UUID.randomUUID().toString(), Instant.now(), context,
                 transport.seal(plain, context)));
         replaced.fire(new SecretsReplaced(servicePrincipalId, configuredKeys(servicePrincipalId)));
+        return stored.version;
+    }
+
+    /** The version of the stored set, or empty when there is none. */
+    public java.util.OptionalLong version(UUID servicePrincipalId) {
+        ServicePrincipalSecret stored = ServicePrincipalSecret.findById(servicePrincipalId);
+        return stored == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(stored.version);
+    }
+
+    private static void lockServicePrincipal(UUID servicePrincipalId) {
+        ServicePrincipalSecret.getEntityManager()
+                .createNativeQuery("select id from service_principal where id = ?1 for update")
+                .setParameter(1, servicePrincipalId).getResultList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

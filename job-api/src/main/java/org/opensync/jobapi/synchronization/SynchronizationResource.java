@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.ODataContext;
+import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
 /** {@code /servicePrincipals/{id}/synchronization} and its secrets (graph-sync-api.md §2.2.1–2.2.4). */
@@ -25,12 +26,14 @@ import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 public class SynchronizationResource {
     private final SynchronizationService synchronization;
     private final ServicePrincipalService servicePrincipals;
+    private final JobApiConfig.Limits limits;
 
     @Inject
     public SynchronizationResource(SynchronizationService synchronization,
-                                   ServicePrincipalService servicePrincipals) {
+                                   ServicePrincipalService servicePrincipals, JobApiConfig config) {
         this.synchronization = synchronization;
         this.servicePrincipals = servicePrincipals;
+        this.limits = config.limits();
     }
 
     @GET
@@ -50,7 +53,7 @@ public class SynchronizationResource {
     public void replace(@PathParam("spId") String spId, JsonNode body) {
         UUID id = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id;
         if (body != null && body.has("secrets")) {
-            synchronization.replaceSecrets(id, SecretRequests.entries(body.get("secrets")));
+            synchronization.replaceSecrets(id, SecretRequests.entries(body.get("secrets"), "secrets", limits));
         }
     }
 
@@ -73,7 +76,7 @@ public class SynchronizationResource {
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void putSecrets(@PathParam("spId") String spId, JsonNode body) {
         UUID id = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id;
-        synchronization.replaceSecrets(id, SecretRequests.entries(body));
+        synchronization.replaceSecrets(id, SecretRequests.entries(body, limits));
     }
 
     @GET

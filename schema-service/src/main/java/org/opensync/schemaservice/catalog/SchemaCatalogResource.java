@@ -1,6 +1,7 @@
 package org.opensync.schemaservice.catalog;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import org.opensync.common.web.GraphException;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
 import org.opensync.mapping.catalog.FilterOperatorCatalog;
+import org.opensync.schemaservice.schema.JobSchemaService;
 import org.opensync.mapping.catalog.FunctionCatalog;
 import org.opensync.mapping.catalog.ParseExpressionService;
 import org.opensync.mapping.expression.EvaluationEnvironment;
@@ -32,6 +34,12 @@ import org.opensync.mapping.model.ParseExpressionResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaCatalogResource {
     private final ParseExpressionService parser = new ParseExpressionService(EvaluationEnvironment.system());
+    private final JobSchemaService schemas;
+
+    @Inject
+    public SchemaCatalogResource(JobSchemaService schemas) {
+        this.schemas = schemas;
+    }
 
     @GET
     @Path("functions")
@@ -59,6 +67,7 @@ public class SchemaCatalogResource {
         if (request == null) {
             throw GraphException.badRequest("A request body with 'expression' is required.", "expression");
         }
+        schemas.checkExpression(request.expression());
         return parser.parse(request);
     }
 }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.JsonPaths;
 import org.opensync.mapping.model.SynchronizationSchema;
+import org.opensync.schemaservice.config.SchemaServiceConfig;
 import org.opensync.schemaservice.template.TemplateService;
 
 /**
@@ -32,16 +36,21 @@ import org.opensync.schemaservice.template.TemplateService;
 public class JobSchemaService {
     /** What a client may change; {@code id} and {@code version} belong to the server. */
     private static final Set<String> WRITABLE = Set.of("directories", "synchronizationRules");
+    private static final String VERSION_PREFIX = "date:";
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
     private final Outbox outbox;
     private final TemplateService templates;
     private final SchemaValidator validator;
     private final Caller caller;
+    private final SchemaLimits limits;
 
     @Inject
     public JobSchemaService(ObjectMapper mapper, Outbox outbox, TemplateService templates, SchemaValidator validator,
-                            Caller caller) {
+                            Caller caller, SchemaServiceConfig config) {
+        this.limits = new SchemaLimits(config.limits(), mapper);
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
@@ -64,27 +73,42 @@ public class JobSchemaService {
     }
 
     public SynchronizationSchema get(String servicePrincipalId, String jobId) {
-        return read(require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ));
+        return read(require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ, false));
     }
 
+    /**
+     * Writes lock the job's row first: concurrent writes of one schema are applied one after the other, each to
+     * what the previous one committed (a PATCH never merges into a stale copy), and their events reach the outbox
+     * in commit order with increasing versions.
+     */
     @Transactional
     public void replace(String servicePrincipalId, String jobId, JsonNode body) {
-        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
-        store(entity, validated(writable(object(body))));
+        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE, true);
+        ObjectNode schema = writable(object(body));
+        limits.check(schema);
+        store(entity, validated(schema));
     }
 
     @Transactional
     public void merge(String servicePrincipalId, String jobId, JsonNode body) {
-        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
+        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE, true);
+        ObjectNode changes = writable(object(body));
+        limits.check(changes);
         ObjectNode merged = entity.schema.deepCopy();
-        merged.setAll(writable(object(body)));
+        merged.setAll(changes);
+        limits.check(merged);
         store(entity, validated(merged));
     }
 
     @Transactional
     public void reset(String servicePrincipalId, String jobId) {
-        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE);
+        JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE, true);
         store(entity, templates.require(entity.templateId).schema());
+    }
+
+    /** Checks an expression sent to parseExpression against the same limit as a schema's expressions. */
+    public void checkExpression(String expression) {
+        limits.checkExpression(expression, "expression");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -98,8 +122,11 @@ public class JobSchemaService {
      * The job's schema, when the caller may act on it with {@code permission} or as the owning application. job-api
      * resolved the {@code servicePrincipals(appId='...')} form before forwarding, so ids compare.
      */
-    private JobSchemaEntity require(String servicePrincipalId, String jobId, String permission) {
-        JobSchemaEntity entity = JobSchemaEntity.<JobSchemaEntity>findByIdOptional(jobId)
+    private JobSchemaEntity require(String servicePrincipalId, String jobId, String permission, boolean forWrite) {
+        java.util.Optional<JobSchemaEntity> found = forWrite
+                ? JobSchemaEntity.findByIdOptional(jobId, LockModeType.PESSIMISTIC_WRITE)
+                : JobSchemaEntity.findByIdOptional(jobId);
+        JobSchemaEntity entity = found
                 .filter(schema -> schema.servicePrincipalId.equalsIgnoreCase(servicePrincipalId))
                 .orElseThrow(() -> GraphException.notFound("The synchronization job '" + jobId
                         + "' does not exist for this service principal, or its schema is not created yet."));
@@ -121,9 +148,14 @@ public class JobSchemaService {
         return schema;
     }
 
+    /**
+     * Saves a new revision. Its {@code version} ({@code date:} and the UTC time to the millisecond, fixed width) is
+     * later than the previous one's even when the clock is not, so versions of one job order as text and as time
+     * in commit order: a mirror can tell a newer schema from an older one.
+     */
     private void store(JobSchemaEntity entity, SynchronizationSchema schema) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String version = "date:" + now;
+        Instant now = nextVersionTime(entity.version);
+        String version = VERSION_PREFIX + VERSION_TIME.format(now);
         SynchronizationSchema stored = new SynchronizationSchema(entity.jobId, schema.directories(),
                 schema.synchronizationRules(), version);
         entity.schema = mapper.valueToTree(stored);
@@ -132,6 +164,19 @@ public class JobSchemaService {
         entity.persist();
         outbox.publish(Topics.SCHEMAS, new JobSchemaPublished(UUID.randomUUID().toString(), now, entity.jobId,
                 entity.servicePrincipalId, entity.templateId, version, entity.schema));
+    }
+
+    static Instant nextVersionTime(String previousVersion) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (previousVersion == null || !previousVersion.startsWith(VERSION_PREFIX)) {
+            return now;
+        }
+        try {
+            Instant previous = Instant.parse(previousVersion.substring(VERSION_PREFIX.length()));
+            return now.isAfter(previous) ? now : previous.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            return now;
+        }
     }
 
     private SynchronizationSchema read(JobSchemaEntity entity) {

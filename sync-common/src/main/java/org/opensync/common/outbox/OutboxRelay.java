@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +19,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opensync.common.kafka.EventRecords;
@@ -31,6 +37,9 @@ import org.opensync.common.kafka.KafkaProducers;
  * transaction that stored events commits, and on a poll as a backstop (rows left by a crash, Kafka outages).
  * A PostgreSQL advisory lock lets one relay at a time work on a database, which keeps per-key order when a service
  * runs several instances.
+ * <p>
+ * A row Kafka can never accept (larger than {@code max.request.size}, unserializable) is moved to {@code outbox_dead}
+ * with the reason instead of blocking the rows behind it; their count is {@link #deadRows()}.
  * <p>
  * It uses a plain idempotent producer and waits for the acknowledgements on its own thread, inside the transaction
  * that deletes the rows: asynchronous messaging callbacks would carry that transaction to other threads.
@@ -52,6 +61,9 @@ public class OutboxRelay {
     });
     private final AtomicBoolean drainRequested = new AtomicBoolean();
     private volatile boolean lastDrainFailed;
+    /** The retriable failure that ended the current drain's last batch; only the worker thread touches it. */
+    private Throwable failedAt;
+    private final AtomicLong deadRows = new AtomicLong();
 
     @Inject
     public OutboxRelay(EntityManager entityManager,
@@ -90,8 +102,14 @@ public class OutboxRelay {
     private void drain() {
         drainRequested.set(false);
         try {
-            while (QuarkusTransaction.requiringNew().call(this::publishBatch) == BATCH_SIZE) {
-                // a full batch means more rows may be waiting
+            failedAt = null;
+            int dealtWith;
+            do {
+                dealtWith = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (dealtWith == BATCH_SIZE); // a full batch means more rows may be waiting
+            QuarkusTransaction.requiringNew().run(this::countDeadRows);
+            if (dealtWith < 0) {
+                throw new IllegalStateException(String.valueOf(failedAt), failedAt);
             }
             if (lastDrainFailed) {
                 LOG.info("outbox publishing recovered");
@@ -99,13 +117,19 @@ public class OutboxRelay {
             }
         } catch (RuntimeException e) {
             if (!lastDrainFailed) {
-                LOG.warnf("outbox publishing failed, rows are kept and retried: %s", e.toString());
+                LOG.warnf("outbox publishing failed, rows are kept and retried: %s", e.getMessage());
             }
             lastDrainFailed = true;
         }
     }
 
-    private int publishBatch() throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * Publishes up to a batch of rows in id order and deletes those Kafka acknowledged. A row Kafka can never take
+     * (see {@link #permanent}) is moved to {@code outbox_dead} with the reason, so the rows behind it keep flowing;
+     * at the first failure that may pass (broker unreachable, timeout) the rows from there on are kept and retried,
+     * after the ones before it are deleted. Returns the rows dealt with, or -1 after such a failure.
+     */
+    private int publishBatch() throws InterruptedException {
         Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
@@ -115,12 +139,101 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = rows.stream().map(row -> producer.send(record(row))).toList();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<Sent> sent = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        for (OutboxEvent row : rows) {
+            try {
+                sent.add(new Sent(row, producer.send(record(row)), null));
+            } catch (RuntimeException e) {
+                if (!permanent(e)) {
+                    sendFailure = e;
+                    break;
+                }
+                sent.add(new Sent(row, null, e));
+            }
         }
-        OutboxEvent.delete("id in ?1", rows.stream().map(row -> row.id).toList());
-        return rows.size();
+        List<Long> delivered = new ArrayList<>();
+        int dealtWith = 0;
+        Throwable retriable = sendFailure;
+        for (Sent attempt : sent) {
+            Throwable failure = attempt.failure();
+            if (failure == null) {
+                try {
+                    attempt.ack().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    delivered.add(attempt.row().id);
+                    dealtWith++;
+                    continue;
+                } catch (ExecutionException e) {
+                    failure = e.getCause() == null ? e : e.getCause();
+                } catch (TimeoutException e) {
+                    failure = e;
+                }
+            }
+            if (!permanent(failure)) {
+                retriable = failure;
+                break;
+            }
+            moveAside(attempt.row(), failure);
+            dealtWith++;
+        }
+        if (!delivered.isEmpty()) {
+            OutboxEvent.delete("id in ?1", delivered);
+        }
+        if (retriable != null) {
+            failedAt = retriable;
+            return -1;
+        }
+        return dealtWith;
+    }
+
+    /**
+     * Failures that sending the same record again cannot cure: the record is larger than the producer's
+     * {@code max.request.size} or the broker's {@code message.max.bytes}, or cannot be serialized or built.
+     */
+    static boolean permanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof SerializationException || t instanceof InvalidRecordException
+                    || t instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void moveAside(OutboxEvent row, Throwable failure) {
+        String reason = failure.toString();
+        if (reason.length() > 2000) {
+            reason = reason.substring(0, 2000);
+        }
+        entityManager.createNativeQuery("""
+                        insert into outbox_dead (outbox_id, event_id, topic, record_key, event_type, event_version,
+                            payload, created_at, failed_at, reason)
+                        select id, event_id, topic, record_key, event_type, event_version, payload, created_at, now(), ?2
+                        from outbox_event where id = ?1""")
+                .setParameter(1, row.id).setParameter(2, reason).executeUpdate();
+        entityManager.createNativeQuery("delete from outbox_event where id = ?1").setParameter(1, row.id)
+                .executeUpdate();
+        LOG.errorf("outbox row %d (event %s, %s on %s, key %s) cannot be published and was moved to outbox_dead: %s",
+                row.id, row.eventId, row.eventType, row.topic, row.recordKey, reason);
+    }
+
+    /** Rows moved aside so far, as last counted (the gauge {@code sync_outbox_dead_rows} and the health check). */
+    public long deadRows() {
+        return deadRows.get();
+    }
+
+    /** Whether the last attempt to publish failed with a failure that is retried (e.g. Kafka unreachable). */
+    public boolean publishingFailing() {
+        return lastDrainFailed;
+    }
+
+    private void countDeadRows() {
+        Number count = (Number) entityManager.createNativeQuery("select count(*) from outbox_dead").getSingleResult();
+        deadRows.set(count.longValue());
+    }
+
+    private record Sent(OutboxEvent row, Future<RecordMetadata> ack, Throwable failure) {
     }
 
     private static ProducerRecord<String, String> record(OutboxEvent row) {

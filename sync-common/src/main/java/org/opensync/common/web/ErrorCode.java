@@ -9,6 +9,10 @@ public enum ErrorCode {
     UNSUPPORTED_QUERY("invalidRequest", "Request_UnsupportedQuery"),
     NOT_FOUND("itemNotFound", "Request_ResourceNotFound"),
     CONFLICT("conflict", "Request_MultipleObjectsWithSameKeyValue"),
+    /** A concurrent change won (optimistic version check, serialization failure); the client may retry. */
+    CONCURRENT_CHANGE("conflict", "Request_ConcurrentModification"),
+    /** 413: the body exceeds {@code quarkus.http.limits.max-body-size} (no Graph code documented). */
+    PAYLOAD_TOO_LARGE("requestEntityTooLarge", "Request_EntityTooLarge"),
     UNAUTHENTICATED("InvalidAuthenticationToken", "InvalidAuthenticationToken"),
     ACCESS_DENIED("accessDenied", "Authorization_RequestDenied"),
     METHOD_NOT_ALLOWED("notAllowed", "Request_BadRequest"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -24,10 +25,12 @@ public class GraphExceptionMappers {
     private static final Logger LOG = Logger.getLogger(GraphExceptionMappers.class);
 
     private final KnownRoutes routes;
+    private final Instance<UniqueConstraints> uniqueConstraints;
 
     @Inject
-    public GraphExceptionMappers(KnownRoutes routes) {
+    public GraphExceptionMappers(KnownRoutes routes, Instance<UniqueConstraints> uniqueConstraints) {
         this.routes = routes;
+        this.uniqueConstraints = uniqueConstraints;
     }
 
     @ServerExceptionMapper
@@ -107,11 +110,49 @@ public class GraphExceptionMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
+        if (status == 413) {
+            return GraphErrorResponses.of(request, 413, ErrorCode.PAYLOAD_TOO_LARGE, BodyLimit.message(), null);
+        }
         return GraphErrorResponses.of(request, status, ErrorCode.INVALID_REQUEST, e.getMessage(), null);
+    }
+
+    /**
+     * A write that lost a race in the database: a unique constraint (409 with the service's wording, see
+     * {@link UniqueConstraints}), a parent deleted meanwhile, a serialization failure, a deadlock or an optimistic
+     * version check (409, the client may retry). Null when {@code e} is something else.
+     */
+    Response databaseConflict(Throwable e, ContainerRequestContext request) {
+        DatabaseConflicts.Conflict conflict = DatabaseConflicts.of(e).orElse(null);
+        if (conflict == null) {
+            return null;
+        }
+        LOG.debugf("request %s %s lost a concurrent write: %s", request.getMethod(),
+                request.getUriInfo().getRequestUri().getRawPath(), e);
+        if (conflict.uniqueViolation()) {
+            for (UniqueConstraints constraints : uniqueConstraints) {
+                GraphException worded = constraints.conflict(conflict.constraint(), conflict.detail()).orElse(null);
+                if (worded != null) {
+                    return graph(worded, request);
+                }
+            }
+            return GraphErrorResponses.of(request, 409, ErrorCode.CONFLICT,
+                    "The request conflicts with an existing resource: another request created it at the same time.",
+                    null);
+        }
+        if (DatabaseConflicts.FOREIGN_KEY_VIOLATION.equals(conflict.sqlState())) {
+            return GraphErrorResponses.of(request, 409, ErrorCode.CONFLICT,
+                    "A resource this request refers to was deleted by a concurrent request.", null);
+        }
+        return GraphErrorResponses.of(request, 409, ErrorCode.CONCURRENT_CHANGE,
+                "The resource was changed by a concurrent request; read it again and retry.", null);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        Response conflict = databaseConflict(e, request);
+        if (conflict != null) {
+            return conflict;
+        }
         String requestId = RequestIds.requestId(request);
         LOG.errorf(e, "request %s %s failed (request-id %s)", request.getMethod(),
                 request.getUriInfo().getRequestUri().getRawPath(), requestId);
