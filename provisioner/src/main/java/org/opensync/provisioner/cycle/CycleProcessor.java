@@ -20,6 +20,7 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
+import org.opensync.common.kafka.FailureKind;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.provisioner.ProvisionerConfig;
 import org.opensync.provisioner.cds.ConnectorDataStore;
@@ -77,12 +78,16 @@ public class CycleProcessor {
 
     /**
      * Like {@link #process}, but a failure stays with its job: the job's objects are escrowed for a later retry and
-     * the other jobs of the batch go on (a batch is committed as a whole).
+     * the other jobs of the batch go on (a batch is committed as a whole). Transient failures of the database or the
+     * broker are thrown, for the consumer to retry.
      */
     public void processIsolated(String jobId, List<ObjectChange> changes) {
         try {
             process(jobId, changes);
         } catch (RuntimeException e) {
+            if (FailureKind.of(e) == FailureKind.TRANSIENT) {
+                throw e; // the database or the broker: the caller retries the job's share of the batch
+            }
             LOG.errorf(e, "job %s: %d object changes could not be processed; objects escrowed", jobId, changes.size());
             changes.stream().filter(c -> c instanceof ObjectChange.ObjectChanged).map(c -> (ObjectChange.ObjectChanged) c)
                     .forEach(change -> deferred.escrow(jobId, change, "InternalError", String.valueOf(e.getMessage()),

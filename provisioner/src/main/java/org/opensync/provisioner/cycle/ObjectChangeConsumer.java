@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
+import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.kafka.DeadLetters;
 import org.opensync.provisioner.ProvisionerConfig;
 import org.opensync.provisioner.cds.JobLeases;
@@ -35,7 +36,10 @@ import org.opensync.provisioner.cds.RunningCycles;
 public class ObjectChangeConsumer {
     private final CycleProcessor processor;
     private final Publisher publisher;
+    private static final String CONSUMER = "provisioner.object-changes";
+
     private final DeadLetters deadLetters;
+    private final EventConsumer retrying;
     private final RunningCycles runningCycles;
     private final JobLeases leases;
     private final JobWorkers workers;
@@ -43,9 +47,10 @@ public class ObjectChangeConsumer {
 
     @Inject
     public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
-                                RunningCycles runningCycles, JobLeases leases, JobWorkers workers,
-                                ProvisionerConfig config) {
+                                EventConsumer retrying, RunningCycles runningCycles, JobLeases leases,
+                                JobWorkers workers, ProvisionerConfig config) {
         this.processor = processor;
+        this.retrying = retrying;
         this.leases = leases;
         this.workers = workers;
         this.publisher = publisher;
@@ -62,6 +67,11 @@ public class ObjectChangeConsumer {
         jobs.shutdownNow();
     }
 
+    /**
+     * Undecodable records go to the dead-letter topic; each job's share is retried in place while the database or
+     * the broker fails (a re-run is a no-op for what was done), and the offsets move only once every record the
+     * batch produced was acknowledged.
+     */
     @Incoming("object-changes")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) throws InterruptedException {
@@ -71,21 +81,16 @@ public class ObjectChangeConsumer {
                 ObjectChange change = EventCodec.decode(record.value(), ObjectChange.class);
                 byJob.computeIfAbsent(change.jobId(), job -> new ArrayList<>()).add(change);
             } catch (UnreadableEventException e) {
-                deadLetters.send(record, e.getMessage());
+                retrying.untilDone(CONSUMER, "dead-lettering " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset(), () -> {
+                    deadLetters.send(record, e.getMessage(), CONSUMER);
+                    return null;
+                });
             }
         }
         List<Future<?>> running = new ArrayList<>();
-        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> {
-            leases.acquire(jobId);
-            try {
-                processor.processIsolated(jobId, changes);
-            } finally {
-                if (!workers.working(jobId)) {
-                    leases.release(jobId);
-                }
-            }
-            return null;
-        })));
+        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> retrying.untilDone(CONSUMER,
+                "job " + jobId + ": " + changes.size() + " object changes", () -> work(jobId, changes)))));
         for (Future<?> job : running) {
             try {
                 job.get();
@@ -93,7 +98,27 @@ public class ObjectChangeConsumer {
                 throw new IllegalStateException("a job's share of the batch failed", e.getCause());
             }
         }
-        publisher.flush();
-        runningCycles.purgeFinished();
+        retrying.untilDone(CONSUMER, "publishing the batch's records", () -> {
+            publisher.flush();
+            runningCycles.purgeFinished();
+            return null;
+        });
+    }
+
+    private Void work(String jobId, List<ObjectChange> changes) {
+        try {
+            leases.acquire(jobId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the lease of job " + jobId, e);
+        }
+        try {
+            processor.processIsolated(jobId, changes);
+        } finally {
+            if (!workers.working(jobId)) {
+                leases.release(jobId);
+            }
+        }
+        return null;
     }
 }

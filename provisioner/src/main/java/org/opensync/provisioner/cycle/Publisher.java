@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opensync.common.events.Event;
@@ -62,7 +63,8 @@ public class Publisher {
      * Waits until everything sent so far is acknowledged, sending failed records again with back-off (doubling from
      * one second, {@value #FLUSH_ATTEMPTS} rounds, each after the producer's own retries).
      *
-     * @throws IllegalStateException when records are still unacknowledged after that: the batch must not be committed
+     * @throws KafkaUnavailableException when records are still unacknowledged after that (they are kept for the next
+     *                                    flush): the batch must not be committed
      */
     public void flush() {
         Duration backoff = FIRST_BACKOFF;
@@ -76,11 +78,19 @@ public class Publisher {
                 again.add(record);
             }
             if (round == FLUSH_ATTEMPTS) {
-                throw new IllegalStateException(again.size() + " records could not be published on Kafka");
+                failed.addAll(again);
+                throw new KafkaUnavailableException(again.size() + " records could not be published on Kafka");
             }
             pause(backoff);
             backoff = backoff.multipliedBy(2);
             again.forEach(this::send);
+        }
+    }
+
+    /** The broker did not acknowledge records in time: a transient failure, retried by the consumer. */
+    public static final class KafkaUnavailableException extends RetriableException {
+        KafkaUnavailableException(String message) {
+            super(message);
         }
     }
 
