@@ -16,6 +16,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.opensync.common.events.Topics;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.testing.InfraEndpoints;
 import org.opensync.testing.ServiceProcess;
@@ -30,9 +37,9 @@ final class Platform implements AutoCloseable {
     private static final List<String> PERMISSIONS = List.of("Application.ReadWrite.All",
             "Synchronization.ReadWrite.All", "AuditLog.Read.All");
 
-    /** The channels of each service that read compacted state topics. */
-    private static final Map<String, List<String>> STATE_CHANNELS = Map.of("job-api", List.of("templates"),
-            "change-detector", List.of("schemas", "secrets"), "provisioner", List.of("schemas", "secrets"));
+    /** The topics of events, as opposed to the compacted state topics every service reads from the start. */
+    private static final List<String> EVENT_TOPICS = List.of(Topics.JOB_COMMANDS, Topics.TICKS, Topics.JOB_EVENTS,
+            Topics.OBJECT_CHANGES, Topics.PROVISIONING_LOGS, Topics.DEAD_LETTER);
 
     private final KeyPair keys = keyPair();
     private final String transportKey = SecretBox.generateKey();
@@ -71,6 +78,11 @@ final class Platform implements AutoCloseable {
         services.put(name, ServiceProcess.start(name + "-again", jar(name), configuration.get(name), STARTUP));
     }
 
+    /** Starts one more instance of a service beside the running one (same database and consumer group). */
+    void startAnother(String name) throws IOException {
+        services.put(name + "-2", ServiceProcess.start(name + "-2", jar(name), configuration.get(name), STARTUP));
+    }
+
     void kill(String name) throws InterruptedException {
         services.get(name).kill();
     }
@@ -96,15 +108,35 @@ final class Platform implements AutoCloseable {
         config.put("quarkus.datasource.password", InfraEndpoints.postgresPassword());
         config.put("kafka.bootstrap.servers", InfraEndpoints.kafkaBootstrap());
         config.put("mp.messaging.connector.smallrye-kafka.group.id", "e2e-" + name);
-        // Earlier tests of the build left events on the topics: only the compacted state topics are read from the
-        // start, everything else from the moment the service joins.
-        config.put("mp.messaging.connector.smallrye-kafka.auto.offset.reset", "latest");
-        for (String stateChannel : STATE_CHANNELS.getOrDefault(name, List.of())) {
-            config.put("mp.messaging.incoming." + stateChannel + ".auto.offset.reset", "earliest");
-        }
+        startAtTheEnd("e2e-" + name);
         config.put("sync.secrets.transport-key", transportKey);
         configuration.put(name, config);
         services.put(name, ServiceProcess.start(name, jar(name), config, STARTUP));
+    }
+
+    /**
+     * Earlier tests of the build left events on the topics: the service's consumer group starts where the event
+     * topics end now, as a group that has always been there would, and reads the compacted state topics from the
+     * start. A service killed before it committed anything then goes on from there, as in production, instead of
+     * skipping (a new group reading from the latest offset) or replaying everything (from the earliest).
+     */
+    private static void startAtTheEnd(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                InfraEndpoints.kafkaBootstrap()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(EVENT_TOPICS).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, offset) ->
+                    ends.put(partition, new OffsetAndMetadata(offset.offset())));
+            admin.alterConsumerGroupOffsets(group, ends).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not set the offsets of " + group, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path jar(String name) {

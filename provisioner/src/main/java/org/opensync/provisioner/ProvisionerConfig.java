@@ -30,8 +30,8 @@ public interface ProvisionerConfig {
     Duration configurationWait();
 
     /**
-     * How long an instance's claim on a job lasts without renewal; longer than a batch's budget plus the requests
-     * still running after it.
+     * How long an instance's claim on a job lasts without renewal; it is renewed every third of this while the
+     * instance works the job, so a crashed instance holds the job up for at most this long.
      */
     Duration jobLease();
 }

@@ -66,6 +66,11 @@ class ScimTargetsInTheWildTest extends ProvisionerTestBase {
         JobEvent.CycleFinished deleted = finished(job, deleting);
         assertThat(deleted.counts().get("countEscrowedRaw")).isZero();
         assertThat(logOf(job, deleting, null, "delete").targetIdentity().id()).isEqualTo(leaverId);
+        ProvisioningObjectSummary neverCreated = logsOf(job, deleting).stream()
+                .filter(s -> "skipped".equals(s.provisioningStatusInfo().status()))
+                .findFirst().orElseThrow();
+        assertThat(neverCreated.provisioningStatusInfo().errorInformation().reason())
+                .as("a skip says why").contains("deleted in the source and not provisioned");
         assertThat(scim.users().get(leaverId)).isEmpty();
 
         scim.faults().clear();

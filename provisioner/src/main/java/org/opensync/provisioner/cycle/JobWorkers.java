@@ -69,11 +69,6 @@ public class JobWorkers {
         return Instant.now().plus(budget);
     }
 
-    /** Whether tasks of the job past their deadline still run. */
-    boolean working(String jobId) {
-        return busy.stream().anyMatch(key -> key.startsWith(jobId + "\n"));
-    }
-
     /** Whether an earlier task, past its deadline, still works this object. */
     boolean busy(String jobId, String anchor) {
         return busy.contains(jobId + "\n" + anchor);
@@ -88,7 +83,7 @@ public class JobWorkers {
         ExecutorService pool = pools.computeIfAbsent(jobId, this::pool);
         List<Task> tasks = new ArrayList<>(changes.size());
         for (ObjectChange.ObjectChanged change : changes) {
-            Task task = new Task(jobId + "\n" + change.anchor(), change);
+            Task task = new Task(jobId, change);
             task.future = pool.submit(() -> task.run(object -> {
                 leases.ensureHeld(jobId);
                 work.accept(object);
@@ -131,13 +126,15 @@ public class JobWorkers {
 
     /** One object's work, which either runs or is handed back, never both. */
     private final class Task {
+        private final String jobId;
         private final String key;
         private final ObjectChange.ObjectChanged change;
         private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
         private Future<?> future;
 
-        Task(String key, ObjectChange.ObjectChanged change) {
-            this.key = key;
+        Task(String jobId, ObjectChange.ObjectChanged change) {
+            this.jobId = jobId;
+            this.key = jobId + "\n" + change.anchor();
             this.change = change;
         }
 
@@ -149,7 +146,9 @@ public class JobWorkers {
                 work.accept(change);
             } finally {
                 state.set(DONE);
-                busy.remove(key);
+                if (busy.remove(key)) {
+                    leases.release(jobId);
+                }
             }
         }
 
@@ -162,9 +161,13 @@ public class JobWorkers {
                 future.cancel(false);
                 return true;
             }
+            // Still exporting: it keeps a hold on the job's lease until it ends, so no other instance starts on the job
+            if (!leases.retain(jobId)) {
+                return true;
+            }
             busy.add(key);
-            if (state.get() == DONE) {
-                busy.remove(key);
+            if (state.get() == DONE && busy.remove(key)) {
+                leases.release(jobId);
                 return false;
             }
             return true;

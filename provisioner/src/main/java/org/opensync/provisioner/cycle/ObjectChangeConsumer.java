@@ -42,17 +42,15 @@ public class ObjectChangeConsumer {
     private final EventConsumer retrying;
     private final RunningCycles runningCycles;
     private final JobLeases leases;
-    private final JobWorkers workers;
     private final ExecutorService jobs;
 
     @Inject
     public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
                                 EventConsumer retrying, RunningCycles runningCycles, JobLeases leases,
-                                JobWorkers workers, ProvisionerConfig config) {
+                                ProvisionerConfig config) {
         this.processor = processor;
         this.retrying = retrying;
         this.leases = leases;
-        this.workers = workers;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.runningCycles = runningCycles;
@@ -115,9 +113,7 @@ public class ObjectChangeConsumer {
         try {
             processor.processIsolated(jobId, changes);
         } finally {
-            if (!workers.working(jobId)) {
-                leases.release(jobId);
-            }
+            leases.release(jobId);
         }
         return null;
     }

@@ -1,0 +1,220 @@
+package org.opensync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opensync.common.events.Topics;
+import org.opensync.sandbox.directory.SlapdTestDirectory;
+import org.opensync.sandbox.ldap.DirectoryData;
+import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.sandbox.scim.FaultRule;
+import org.opensync.sandbox.scim.ScimServer;
+import org.opensync.sandbox.scim.ScimServerConfig;
+import org.opensync.testing.TopicProbe;
+
+/**
+ * The fault-injection suite: the five services as processes, slapd and the sandbox SCIM application; in each
+ * scenario a fault hits while source changes keep arriving (new users, title changes, users leaving and re-entering
+ * scope, deletions, membership moves), and afterwards the target must hold exactly what the source says — nothing
+ * lost, nothing duplicated, nothing dead-lettered — and the job must be back to successful cycles. Prints a table of
+ * the scenarios ({@code CHAOS} lines).
+ * <p>
+ * In the build (lean): {@value #LEAN_USERS} users, killed services, a stopped broker and a stopped database. With
+ * {@code -Pchaos} (full): {@code chaos.users} users (10,000 by default), longer outages, target faults and a second
+ * provisioner joining mid-cycle.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+    private static final int LEAN_USERS = 300;
+    private static final boolean FULL = Boolean.getBoolean("chaos.full");
+    private static final int USERS = Integer.getInteger("chaos.users", LEAN_USERS);
+    private static final int GROUPS = Integer.getInteger("chaos.groups", 10);
+    private static final int CHANGES = FULL ? 200 : 40;
+    private static final Duration BROKER_OUTAGE = Duration.ofSeconds(FULL ? 60 : 15);
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(FULL ? 20 : 10);
+    private static final Duration CONVERGE = Duration.ofMinutes(FULL ? 15 : 4);
+    private static final String TOKEN = "chaos-scim-token";
+
+    private final DirectoryDataGenerator generator = new DirectoryDataGenerator();
+    private final List<String> table = new ArrayList<>();
+    private SlapdTestDirectory directory;
+    private ScimServer scim;
+    private Platform platform;
+    private ProvisioningJob job;
+    private ExpectedTarget expected;
+
+    @BeforeAll
+    void start() throws Exception {
+        DirectoryData data = generator.generate(USERS, GROUPS);
+        directory = new SlapdTestDirectory();
+        directory.load(data);
+        expected = new ExpectedTarget(directory, generator, data);
+        scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN).withJournalCapacity(1_000)).start();
+        platform = new Platform().start();
+        job = ProvisioningJob.create(platform, directory, scim, TOKEN);
+        job.scopeUsers("""
+                {"categoryFilterGroups":[],"inputFilterGroups":[],"groups":[{"name":"No contractors","clauses":[
+                {"sourceOperandName":"title","operatorName":"NOT EQUALS","targetOperand":{"values":["%s"]}}]}]}"""
+                .formatted(ExpectedTarget.OUT_OF_SCOPE));
+        table.add(String.format("CHAOS %-46s %8s %6s %10s %13s %12s", "scenario", "changes", "lost", "duplicated",
+                "dead-lettered", "converged in"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        table.forEach(System.out::println);
+        if (platform != null) {
+            platform.close();
+        }
+        if (scim != null) {
+            scim.stop();
+        }
+        if (directory != null) {
+            directory.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void provisionerKilledDuringTheInitialCycle() throws Exception {
+        scenario("provisioner kill -9 during the initial cycle", () -> {
+            job.start();
+            awaitTargetBusy(Math.min(USERS / 4, 200));
+            platform.kill("provisioner");
+            platform.restart("provisioner");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void provisionerKilledDuringAnIncrementalCycle() throws Exception {
+        scenario("provisioner kill -9 during an incremental cycle", () -> {
+            expected.change(CHANGES);
+            awaitTargetBusy(5);
+            platform.kill("provisioner");
+            expected.change(CHANGES / 4);
+            platform.restart("provisioner");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void changeDetectorKilledWhileChangesArrive() throws Exception {
+        scenario("change-detector kill -9 while changes arrive", () -> {
+            expected.change(CHANGES / 2);
+            platform.kill("change-detector");
+            expected.change(CHANGES / 2);
+            platform.restart("change-detector");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void brokerStoppedWhileChangesArrive() throws Exception {
+        Assumptions.assumeTrue(Outages.brokerControllable(), "the Kafka broker is not one infra/infra.sh runs");
+        scenario("Kafka broker stopped " + BROKER_OUTAGE.toSeconds() + " s", () -> {
+            expected.change(CHANGES / 2);
+            Outages.stopBroker();
+            expected.change(CHANGES / 2);
+            hold(BROKER_OUTAGE);
+            Outages.startBroker();
+        });
+    }
+
+    @Test
+    @Order(5)
+    void databaseStoppedWhileChangesArrive() throws Exception {
+        Assumptions.assumeTrue(Outages.databaseControllable(), "PostgreSQL is not a local cluster this user controls");
+        scenario("PostgreSQL stopped " + DATABASE_OUTAGE.toSeconds() + " s", () -> {
+            expected.change(CHANGES / 2);
+            Outages.stopDatabase();
+            expected.change(CHANGES / 2);
+            hold(DATABASE_OUTAGE);
+            Outages.startDatabase();
+        });
+    }
+
+    @Test
+    @Order(6)
+    void targetFailingThrottlingAndSlow() throws Exception {
+        Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
+        scenario("target: 10% 5xx, 429 storms, 2 s latency, drops", () -> {
+            scim.faults().add(FaultRule.respond(503).probability(0.1).seed(7));
+            scim.faults().add(FaultRule.respond(429).retryAfter(2).everyNth(25));
+            scim.faults().add(FaultRule.latency(Duration.ofSeconds(2)).probability(0.05).seed(11));
+            scim.faults().add(FaultRule.dropConnection().probability(0.02).seed(13));
+            expected.change(CHANGES);
+            hold(Duration.ofSeconds(60));
+            scim.faults().clear();
+        });
+    }
+
+    @Test
+    @Order(7)
+    void secondProvisionerJoinsMidCycle() throws Exception {
+        Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
+        scenario("a second provisioner joins mid-cycle (rebalance)", () -> {
+            expected.change(CHANGES);
+            awaitTargetBusy(5);
+            platform.startAnother("provisioner");
+        });
+    }
+
+    /** Runs one fault while changes arrive, then checks the target converges to exactly the source. */
+    private void scenario(String name, Fault fault) throws Exception {
+        int changesBefore = expected.changes();
+        try (TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
+            fault.run();
+            Instant healed = Instant.now();
+            ExpectedTarget.Differences differences = converge();
+            Duration took = Duration.between(healed, Instant.now());
+            int deadLettered = deadLetters.records().size();
+            table.add(String.format("CHAOS %-46s %8d %6d %10d %13d %10d s", name, expected.changes() - changesBefore,
+                    differences.lost(), differences.duplicated(), deadLettered, took.toSeconds()));
+            assertThat(differences.examples()).as(name + ": the target equals the source").isEmpty();
+            assertThat(differences.none()).isTrue();
+            assertThat(deadLettered).as(name + ": nothing dead-lettered").isZero();
+            job.awaitCycleAfter(Instant.now(), CONVERGE, "Succeeded");
+        }
+    }
+
+    private ExpectedTarget.Differences converge() {
+        try {
+            Awaitility.await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> expected.differences(scim).none());
+        } catch (ConditionTimeoutException notConverged) {
+            // reported below, with the differences that remain
+        }
+        return expected.differences(scim);
+    }
+
+    /** Waits until the target has received this many more requests: a cycle is under way. */
+    private void awaitTargetBusy(int requests) {
+        long before = scim.counters().totalRequests();
+        Awaitility.await().atMost(CONVERGE).until(() -> scim.counters().totalRequests() >= before + requests);
+    }
+
+    /** The outage lasts this long: the scenario, not a wait for a condition. */
+    private static void hold(Duration outage) {
+        Awaitility.await().pollDelay(outage).atMost(outage.plusSeconds(5)).until(() -> true);
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void run() throws Exception;
+    }
+}
