@@ -7,6 +7,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +53,7 @@ public class ConnectorDataStore {
                     statement.set(2, anchors);
                     statement.set(3, includingRematch);
                 },
-                row -> new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        "Disabled".equals(row.getString(5)), image(row.getString(6))));
+                this::link);
         Map<String, Link> links = new HashMap<>();
         rows.forEach(link -> links.put(link.anchor(), link));
         return links;
@@ -96,8 +97,7 @@ public class ConnectorDataStore {
                     statement.set(3, targetIds);
                     statement.set(4, targetIds);
                 },
-                row -> new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        "Disabled".equals(row.getString(5)), image(row.getString(6))));
+                this::link);
     }
 
     public void save(String jobId, Link link) {
@@ -163,8 +163,7 @@ public class ConnectorDataStore {
                     statement.set(6, cycleId);
                     statement.set(7, limit);
                 },
-                row -> new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        "Disabled".equals(row.getString(5)), image(row.getString(6))));
+                this::link);
     }
 
     /** A deleted job: its links go; the accounts it provisioned stay in the target. */
@@ -185,6 +184,12 @@ public class ConnectorDataStore {
     /** A deleted job's links go; the accounts it provisioned stay in the target. */
     void forget(@Observes MirrorConsumers.JobRemoved removed) {
         clear(removed.jobId());
+    }
+
+    /** A row of {@code select anchor, object_type, source_dn, target_id, state, exported}. */
+    private Link link(ResultSet row) throws SQLException {
+        return new Link(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                "Disabled".equals(row.getString(5)), image(row.getString(6)));
     }
 
     private Map<String, Object> image(String json) {

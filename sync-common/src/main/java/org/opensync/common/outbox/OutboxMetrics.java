@@ -1,13 +1,12 @@
-package org.opensync.schemaservice.config;
+package org.opensync.common.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.opensync.common.outbox.OutboxRelay;
 
-/** {@code sync_outbox_dead_rows}: outbox rows moved aside because Kafka can never accept them. */
+/** {@code sync_outbox_dead_rows}, in every service: outbox rows moved aside because Kafka can never accept them. */
 @ApplicationScoped
 public class OutboxMetrics {
     void register(@Observes StartupEvent startup, MeterRegistry registry, OutboxRelay relay) {
