@@ -2,6 +2,7 @@ package org.opensync.changedetector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opensync.changedetector.cycle.CycleRunner;
 import org.opensync.changedetector.cycle.JobState;
+import org.opensync.changedetector.cycle.PendingTicks;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
@@ -57,6 +60,12 @@ class ChangeDetectionTest {
 
     @Inject
     JobState state;
+
+    @Inject
+    PendingTicks pendingTicks;
+
+    @Inject
+    CycleRunner runner;
 
     @BeforeEach
     void listen() {
@@ -237,6 +246,22 @@ class ChangeDetectionTest {
             assertThat(objects(cycle(job, 1))).hasSize(4);
             assertThat(jobEvents.records(r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished")))
                     .as("no failed cycle").isEmpty();
+        }
+    }
+
+    @Test
+    void aTickAcknowledgedBeforeACrashRunsWhenTheServiceIsBack() {
+        try (TestDirectory directory = directory(IN_MEMORY)) {
+            directory.load(new DirectoryDataGenerator().generate(3, 1));
+            SourceJob job = ready(directory);
+            Tick restart = job.tickEvent(Tick.CycleKind.Initial, Set.of(RestartScope.Full));
+            QuarkusTransaction.requiringNew().run(() -> pendingTicks.remember(restart));
+
+            runner.resumePending();
+
+            assertThat(objects(cycle(job, 1))).as("the restart's full read").hasSize(4);
+            Awaitility.await().atMost(TIMEOUT).until(() -> pendingTicks.all().stream()
+                    .noneMatch(tick -> tick.jobId().equals(job.jobId)));
         }
     }
 

@@ -71,10 +71,15 @@ final class SourceJob {
     }
 
     void tick(Tick.CycleKind kind, Set<RestartScope> reset) {
+        EventPublisher.publish(Topics.TICKS, tickEvent(kind, reset));
+    }
+
+    /** The job's next tick, not published. */
+    Tick tickEvent(Tick.CycleKind kind, Set<RestartScope> reset) {
         ticks++;
         String tickId = UUID.randomUUID().toString();
-        EventPublisher.publish(Topics.TICKS, new Tick(tickId, Instant.now(), jobId, tickId, ticks, kind,
-                reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset), Instant.now()));
+        return new Tick(tickId, Instant.now(), jobId, tickId, ticks, kind,
+                reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset), Instant.now());
     }
 
     private static SynchronizationSchema schema(List<AttributeDefinition> moreUserAttributes) {

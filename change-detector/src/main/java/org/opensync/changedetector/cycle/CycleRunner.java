@@ -3,6 +3,7 @@ package org.opensync.changedetector.cycle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -50,19 +51,21 @@ public class CycleRunner {
     private final ChangePublisher publisher;
     private final ObjectMapper mapper;
     private final ChangeDetectorConfig config;
+    private final PendingTicks pending;
     private final ExecutorService executor;
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
     private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
 
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
-                       ObjectMapper mapper, ChangeDetectorConfig config) {
+                       ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending) {
         this.schemas = schemas;
         this.secrets = secrets;
         this.state = state;
         this.publisher = publisher;
         this.mapper = mapper;
         this.config = config;
+        this.pending = pending;
         this.executor = Executors.newFixedThreadPool(config.concurrentCycles(), runnable -> {
             Thread thread = new Thread(runnable, "cycle-runner");
             thread.setDaemon(true);
@@ -73,6 +76,15 @@ public class CycleRunner {
     /** A cycle cut short leaves its watermark unsaved: the next tick reads the same changes again. */
     void stop(@Observes ShutdownEvent shutdown) {
         executor.shutdownNow();
+    }
+
+    /** Ticks acknowledged before a crash or a stop whose cycles never reported a result run now. */
+    void resume(@Observes StartupEvent startup) {
+        resumePending();
+    }
+
+    public void resumePending() {
+        pending.all().forEach(this::submit);
     }
 
     /**
@@ -120,6 +132,7 @@ public class CycleRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 runCycle(tick);
+                pending.done(tick);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= config.reportAttempts()) {
@@ -141,7 +154,7 @@ public class CycleRunner {
     }
 
     /** The later tick, carrying the reset flags of both, and a full read if either asked for one. */
-    private static Tick merge(Tick earlier, Tick later) {
+    static Tick merge(Tick earlier, Tick later) {
         EnumSet<RestartScope> reset = EnumSet.noneOf(RestartScope.class);
         reset.addAll(earlier.resetScope());
         reset.addAll(later.resetScope());

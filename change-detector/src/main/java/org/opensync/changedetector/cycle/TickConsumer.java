@@ -10,8 +10,9 @@ import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.inbox.Inbox;
 
 /**
- * Hands every tick, once, to the {@link CycleRunner}: the tick id is recorded in the inbox and the tick is
- * acknowledged at once, while its cycle runs in the background (a cycle can outlast any acknowledgement timeout).
+ * Hands every tick, once, to the {@link CycleRunner}: the tick id is recorded in the inbox and the tick kept among the
+ * {@link PendingTicks} in one transaction, and the tick is acknowledged at once, while its cycle runs in the
+ * background (a cycle can outlast any acknowledgement timeout).
  */
 @ApplicationScoped
 public class TickConsumer {
@@ -19,19 +20,22 @@ public class TickConsumer {
 
     private final EventConsumer consumer;
     private final Inbox inbox;
+    private final PendingTicks pending;
     private final CycleRunner cycles;
 
     @Inject
-    public TickConsumer(EventConsumer consumer, Inbox inbox, CycleRunner cycles) {
+    public TickConsumer(EventConsumer consumer, Inbox inbox, PendingTicks pending, CycleRunner cycles) {
         this.consumer = consumer;
         this.inbox = inbox;
+        this.pending = pending;
         this.cycles = cycles;
     }
 
     @Incoming("ticks")
     @Blocking
     public void onTick(ConsumerRecord<String, String> record) {
-        consumer.inTransaction(CONSUMER, record, () -> inbox.firstDelivery(CONSUMER, record, Tick.class))
+        consumer.inTransaction(CONSUMER, record, () -> inbox.firstDelivery(CONSUMER, record, Tick.class)
+                        .map(pending::remember))
                 .flatMap(tick -> tick).ifPresent(cycles::submit);
     }
 }
