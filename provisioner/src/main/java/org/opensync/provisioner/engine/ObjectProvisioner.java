@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opensync.common.events.ObjectChange;
+import org.opensync.connectors.scim.PatchRequest;
 import org.opensync.connectors.scim.ScimException;
 import org.opensync.connectors.scim.ScimResource;
 import org.opensync.connectors.scim.TargetImageReader;
@@ -216,17 +217,17 @@ public class ObjectProvisioner {
             Map<String, Object> desired = TargetImages.apply(exported, result.changes(), plan);
             ReferenceExport.References resolved = resolve();
             desired.putAll(resolved.single());
-            boolean changed = !job.scim().patchBuilder().diff(exported, desired).isEmpty();
-            PatchExport.Result patched = new PatchExport.Result(desired, Map.of());
+            PatchRequest patch = job.scim().patchBuilder().diff(exported, desired);
+            boolean changed = !patch.isEmpty();
+            PatchExport.Result patched = PatchExport.Result.unchanged(desired);
             if (changed) {
                 outcome.action("update");
-                try {
-                    patched = PatchExport.export(job, plan, link.targetId(), exported, desired, outcome);
-                } catch (ScimException e) {
-                    if (repairDrift && ExportFailures.targetObjectGone(job, plan.resourceType(), link.targetId(), e)) {
-                        return recreate(link, "was deleted in the target (" + e.errorCode() + ")");
+                patched = PatchExport.export(job, plan, link.targetId(), exported, desired, patch, outcome);
+                if (patched.gone() != null) {
+                    if (!repairDrift) {
+                        throw patched.gone();
                     }
-                    throw e;
+                    return recreate(link, "was deleted in the target (" + patched.gone().errorCode() + ")");
                 }
             }
             Link updated = link.withExported(withMembers(patched.image(), link.exported()), false);

@@ -88,7 +88,7 @@ public final class Outcome {
     public Outcome warning(String why) {
         if (!failed()) {
             this.status = "warning";
-            this.reason = reason == null || "skipped".equals(status) ? why : reason + " " + why;
+            this.reason = reason == null ? why : reason + " " + why;
         }
         return this;
     }
