@@ -99,11 +99,18 @@ public final class ScimServer implements AutoCloseable {
         }
         outages.execute(() -> {
             http.stop(0);
-            outages.schedule(() -> {
-                http = listen(port);
-                down.set(false);
-            }, duration.toMillis(), TimeUnit.MILLISECONDS);
+            outages.schedule(this::listenAgain, duration.toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** The port may not be free again at once after the listener closed: try again shortly until it is. */
+    private void listenAgain() {
+        try {
+            http = listen(port);
+            down.set(false);
+        } catch (UncheckedIOException portStillTaken) {
+            outages.schedule(this::listenAgain, 50, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Whether an {@link #outage} is in progress. */

@@ -1,5 +1,7 @@
 package org.opensync.sandbox.scim;
 
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,22 @@ class ScimAdminApiTest extends ScimServerTestBase {
             Thread.sleep(20);
         }
         assertThat(server.isDown()).isFalse();
-        assertThat(client.get("/Users").status()).isEqualTo(200);
+        assertThat(answerOnceListening()).isEqualTo(200);
+    }
+
+    /** The status of GET /Users as soon as the listener accepts connections again (within 3 s). */
+    private int answerOnceListening() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 3_000;
+        while (true) {
+            try {
+                return client.get("/Users").status();
+            } catch (UncheckedIOException refused) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test
