@@ -72,8 +72,14 @@ public final class InfraEndpoints {
         return password == null ? "sync" : password;
     }
 
-    /** Drops and creates {@code database}, so every test JVM starts from empty tables. */
-    public static String freshDatabase(String database) {
+    /**
+     * Drops and creates {@code database}, so every test JVM starts from empty tables. {@code SYNC_TEST_DB_SUFFIX}
+     * (e.g. {@code _b}) is appended to the name, so that two checkouts can run their tests on one PostgreSQL server
+     * side by side (each with a Kafka broker of its own, see {@code infra/infra.sh}).
+     */
+    public static String freshDatabase(String name) {
+        String suffix = setting("SYNC_TEST_DB_SUFFIX");
+        String database = suffix == null ? name : name + suffix;
         String server = postgresServerUrl();
         try (Connection connection = DriverManager.getConnection(server + "/postgres", postgresUser(), postgresPassword());
              Statement statement = connection.createStatement()) {
