@@ -26,6 +26,7 @@ import org.opensync.common.events.Topics;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.testing.InfraEndpoints;
 import org.opensync.testing.ServiceProcess;
+import org.opensync.testing.TestTokens;
 
 /**
  * The five services started from their built jars against the real Kafka and a fresh database each, with tokens
@@ -97,7 +98,8 @@ final class Platform implements AutoCloseable {
     }
 
     String token() {
-        return Jwt.issuer(ISSUER).subject("e2e").claim("roles", PERMISSIONS).sign(keys.getPrivate());
+        return Jwt.issuer(ISSUER).audience(TestTokens.AUDIENCE).subject("e2e").claim("roles", PERMISSIONS)
+                .sign(keys.getPrivate());
     }
 
     private void start(String name, String database, Map<String, String> specific) throws IOException {

@@ -29,6 +29,31 @@ class AuthorizationTest {
     }
 
     @Test
+    void tokensForAnotherApiOrFromAnotherIssuerAreUnauthenticated() {
+        String[] job = GraphClient.newJob();
+        given().auth().oauth2(TestTokens.applicationForAudience("https://graph.microsoft.com",
+                GraphPermissions.SYNCHRONIZATION_READ_WRITE)).get(jobPath(job)).then().statusCode(401)
+                .body("error.code", equalTo("InvalidAuthenticationToken"));
+        given().auth().oauth2(TestTokens.delegatedForAudience("api://another-api",
+                GraphPermissions.SYNCHRONIZATION_READ_WRITE)).post(jobPath(job) + "/start").then().statusCode(401);
+        given().auth().oauth2(TestTokens.otherIssuer(GraphPermissions.SYNCHRONIZATION_READ_WRITE)).get(jobPath(job))
+                .then().statusCode(401);
+        GraphClient.getJob(job).body("schedule.state", equalTo("Disabled"));
+    }
+
+    @Test
+    void groupsGrantNothingUnlessMapped() {
+        String[] job = GraphClient.newJob();
+        given().auth().oauth2(TestTokens.groupsOnly(GraphPermissions.SYNCHRONIZATION_READ_WRITE,
+                GraphPermissions.SYNCHRONIZATION_READ)).get(jobPath(job)).then().statusCode(403)
+                .body("error.code", equalTo("accessDenied"));
+        // application.properties (%test) maps group "sync-readers" to Synchronization.Read.All
+        given().auth().oauth2(TestTokens.groupsOnly("sync-readers")).get(jobPath(job)).then().statusCode(200);
+        given().auth().oauth2(TestTokens.groupsOnly("sync-readers")).post(jobPath(job) + "/start").then()
+                .statusCode(403);
+    }
+
+    @Test
     void readPermissionCannotChangeJobs() {
         String[] job = GraphClient.newJob();
         String reader = TestTokens.application(GraphPermissions.SYNCHRONIZATION_READ);

@@ -24,6 +24,7 @@ import org.opensync.common.events.Topics;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.tenancy.Tenants;
 import org.opensync.testing.EventPublisher;
 import org.opensync.testing.TestTokens;
 import org.opensync.testing.TopicProbe;
@@ -34,7 +35,7 @@ class ProvisioningLogTest {
 
     @Test
     void recordsAreFilteredPagedAndFetchedById() {
-        String jobId = "scim.logs." + UUID.randomUUID();
+        String jobId = Tenants.newJobId("scim", DEFAULT_TENANT);
         String cycleId = UUID.randomUUID().toString();
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> ids = new ArrayList<>();
@@ -83,6 +84,12 @@ class ProvisioningLogTest {
 
         asAdmin().get("/beta/auditLogs/provisioning/" + ids.get(2)).then().statusCode(200)
                 .body("sourceIdentity.displayName", equalTo("user2"));
+        String otherTenant = UUID.randomUUID().toString();
+        given().auth().oauth2(TestTokens.applicationIn(otherTenant, GraphPermissions.AUDIT_LOG_READ))
+                .queryParam("$filter", byJob).get("/beta/auditLogs/provisioning").then().statusCode(200)
+                .body("value", hasSize(0));
+        given().auth().oauth2(TestTokens.applicationIn(otherTenant, GraphPermissions.AUDIT_LOG_READ))
+                .get("/beta/auditLogs/provisioning/" + ids.get(2)).then().statusCode(404);
         asAdmin().get("/beta/auditLogs/provisioning/" + UUID.randomUUID()).then().statusCode(404)
                 .body("error.code", equalTo("itemNotFound"));
     }
@@ -90,7 +97,7 @@ class ProvisioningLogTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndItsBatchIsStored() {
         try (TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
-            String jobId = "scim.logs." + UUID.randomUUID();
+            String jobId = Tenants.newJobId("scim", DEFAULT_TENANT);
             ProvisioningObjectSummary summary = summary(jobId, UUID.randomUUID().toString(), Instant.now(), "success",
                     "after-a-bad-record");
             EventPublisher.publishRaw(Topics.PROVISIONING_LOGS, jobId, "{not json", UUID.randomUUID().toString());
@@ -115,6 +122,9 @@ class ProvisioningLogTest {
         given().auth().oauth2(TestTokens.application(GraphPermissions.SYNCHRONIZATION_READ_WRITE))
                 .get("/beta/auditLogs/provisioning").then().statusCode(403);
     }
+
+    /** The services' default tenant: tokens without a tid act in it. */
+    static final UUID DEFAULT_TENANT = UUID.fromString("8c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
 
     private static ProvisioningObjectSummary summary(String jobId, String cycleId, Instant at, String status,
                                                      String name) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.Topics;
+import org.opensync.common.tenancy.Tenants;
 import org.opensync.testing.EventPublisher;
 
 /** Creates jobs the way job-api announces them, and waits until schema-service gave them a schema. */
@@ -18,10 +19,13 @@ final class Jobs {
         return created(null);
     }
 
-    /** A job of a service principal that application {@code ownerAppId} owns. */
+    /** The services' default tenant: tokens without a tid act in it. */
+    static final UUID DEFAULT_TENANT = UUID.fromString("8c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
+
+    /** A job of a service principal that application {@code ownerAppId} owns, in the default tenant. */
     static String[] created(String ownerAppId) {
         String servicePrincipalId = UUID.randomUUID().toString();
-        String jobId = "scim.test." + UUID.randomUUID();
+        String jobId = Tenants.newJobId("scim", DEFAULT_TENANT);
         EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobCreated(UUID.randomUUID().toString(),
                 Instant.now(), jobId, servicePrincipalId, "scim", ownerAppId));
         String path = "/beta/servicePrincipals/" + servicePrincipalId + "/synchronization/jobs/" + jobId + "/schema";

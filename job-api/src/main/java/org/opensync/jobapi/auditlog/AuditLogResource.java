@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.security.Caller;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.ODataCollection;
@@ -22,10 +23,12 @@ import org.opensync.jobapi.odata.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
     private final ProvisioningLogStore logs;
+    private final Caller caller;
 
     @Inject
-    public AuditLogResource(ProvisioningLogStore logs) {
+    public AuditLogResource(ProvisioningLogStore logs, Caller caller) {
         this.logs = logs;
+        this.caller = caller;
     }
 
     @GET
@@ -36,7 +39,7 @@ public class AuditLogResource {
                                                            @QueryParam("$skiptoken") String skipToken,
                                                            @Context UriInfo uri) {
         Paging paging = Paging.of(top, skipToken, 50, 1000);
-        ProvisioningLogStore.Page page = logs.list(filter, paging.skip(), paging.top());
+        ProvisioningLogStore.Page page = logs.list(caller.tenant(), filter, paging.skip(), paging.top());
         return new ODataCollection<>(ODataContext.metadata(uri, version, "auditLogs/provisioning"), null,
                 page.items(), page.more() ? paging.nextLink(uri) : null);
     }
@@ -45,7 +48,7 @@ public class AuditLogResource {
     @Path("{id}")
     @RolesAllowed(GraphPermissions.AUDIT_LOG_READ)
     public ProvisioningObjectSummary get(@PathParam("id") String id) {
-        return logs.find(id).orElseThrow(() -> GraphException.notFound("The provisioning log record '" + id
+        return logs.find(caller.tenant(), id).orElseThrow(() -> GraphException.notFound("The provisioning log record '" + id
                 + "' does not exist."));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.opensync.common.logs.ProvisioningObjectSummary;
@@ -16,6 +17,10 @@ import org.opensync.common.logs.ProvisioningObjectSummary;
 public class ProvisioningLogEntry extends PanacheEntityBase {
     @Id
     public String id;
+
+    /** The tenant of the record's job; callers of other tenants never see it. */
+    @Column(name = "tenant_id")
+    public UUID tenantId;
 
     @Column(name = "job_id")
     public String jobId;

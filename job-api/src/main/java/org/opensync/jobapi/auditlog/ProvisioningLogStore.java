@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,6 +23,7 @@ import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.tenancy.Tenants;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.odata.ODataFilter;
@@ -104,17 +107,21 @@ public class ProvisioningLogStore {
         fresh.values().forEach(summary -> entityManager.persist(entry(summary)));
     }
 
-    public Page list(String filter, int skip, int top) {
+    /** Records of {@code tenant} only. */
+    public Page list(UUID tenant, String filter, int skip, int top) {
         ODataFilter.Condition condition = FILTER.parse(filter);
-        List<ProvisioningLogEntry> rows = ProvisioningLogEntry.<ProvisioningLogEntry>find(condition.jpql()
-                        + " order by activityDateTime desc, id", condition.parameters())
+        Map<String, Object> parameters = new HashMap<>(condition.parameters());
+        parameters.put("tenant", tenant);
+        List<ProvisioningLogEntry> rows = ProvisioningLogEntry.<ProvisioningLogEntry>find("(" + condition.jpql()
+                        + ") and tenantId = :tenant order by activityDateTime desc, id", parameters)
                 .range(skip, skip + top).list();
         boolean more = rows.size() > top;
         return new Page((more ? rows.subList(0, top) : rows).stream().map(row -> row.body).toList(), more);
     }
 
-    public Optional<ProvisioningObjectSummary> find(String id) {
-        return ProvisioningLogEntry.<ProvisioningLogEntry>findByIdOptional(id).map(row -> row.body);
+    public Optional<ProvisioningObjectSummary> find(UUID tenant, String id) {
+        return ProvisioningLogEntry.<ProvisioningLogEntry>findByIdOptional(id)
+                .filter(row -> row.tenantId.equals(tenant)).map(row -> row.body);
     }
 
     /** Graph keeps 30 days of logs with a premium licence; the retention here is configurable. */
@@ -128,6 +135,7 @@ public class ProvisioningLogStore {
         ProvisioningLogEntry entry = new ProvisioningLogEntry();
         entry.id = summary.id();
         entry.jobId = summary.jobId();
+        entry.tenantId = tenantOf(summary);
         entry.cycleId = summary.cycleId();
         entry.changeId = summary.changeId();
         entry.activityDateTime = summary.activityDateTime();
@@ -146,6 +154,20 @@ public class ProvisioningLogStore {
         }
         entry.body = summary;
         return entry;
+    }
+
+    /**
+     * The tenant of the job the record names; a record whose job id names no tenant keeps the tenant it states when
+     * that is a GUID, and otherwise belongs to nobody (the nil GUID), so it can never show up in a real tenant.
+     */
+    static UUID tenantOf(ProvisioningObjectSummary summary) {
+        return Tenants.ofJob(summary.jobId()).orElseGet(() -> {
+            try {
+                return UUID.fromString(summary.tenantId());
+            } catch (RuntimeException notAGuid) {
+                return new UUID(0, 0);
+            }
+        });
     }
 
     private static ODataFilter.Property text(String field) {

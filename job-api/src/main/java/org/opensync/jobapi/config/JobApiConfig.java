@@ -9,9 +9,6 @@ import java.util.List;
 @ConfigMapping(prefix = "sync.job-api")
 public interface JobApiConfig {
 
-    /** Tenant id (GUID) this installation acts for; it is part of every job id. */
-    String tenantId();
-
     /** Interval between cycles of an active job; Entra's SaaS jobs use PT40M. */
     @WithDefault("PT40M")
     Duration defaultInterval();

@@ -12,6 +12,7 @@ import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Topics;
 import org.opensync.common.outbox.Outbox;
+import org.opensync.common.tenancy.Tenants;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.config.JobApiConfig;
@@ -65,7 +66,7 @@ public class JobService {
                     + "' already exists for this service principal; it shares the service principal's secrets, so "
                     + "a second one would provision the same target twice.", "templateId");
         }
-        String jobId = templateId + "." + config.tenantId().replace("-", "") + "." + UUID.randomUUID();
+        String jobId = Tenants.newJobId(templateId, servicePrincipal.tenantId);
         List<KeyValuePair> settings = template.jobSettings.entrySet().stream()
                 .map(e -> new KeyValuePair(e.getKey(), e.getValue())).toList();
         SynchronizationJob job = SynchronizationJob.create(jobId, servicePrincipalId, templateId, settings);

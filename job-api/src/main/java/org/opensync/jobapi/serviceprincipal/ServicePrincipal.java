@@ -20,6 +20,10 @@ public class ServicePrincipal extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The tenant it belongs to; callers of other tenants never see it. */
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+
     @Column(name = "app_id")
     public UUID appId;
 
@@ -78,15 +82,16 @@ public class ServicePrincipal extends PanacheEntityBase {
     public String ownerAppId;
 
     /**
-     * Finds a service principal by object id, or by the alternate key {@code appId=<guid>} that
+     * Finds a service principal of {@code tenant} by object id, or by the alternate key {@code appId=<guid>} that
      * {@code servicePrincipals(appId='...')} URLs are rewritten to.
      */
-    public static Optional<ServicePrincipal> findByKey(String key) {
+    public static Optional<ServicePrincipal> findByKey(UUID tenant, String key) {
         try {
             if (key.regionMatches(true, 0, "appId=", 0, 6)) {
-                return find("appId", UUID.fromString(key.substring(6))).firstResultOptional();
+                return find("tenantId = ?1 and appId = ?2", tenant, UUID.fromString(key.substring(6)))
+                        .firstResultOptional();
             }
-            return findByIdOptional(UUID.fromString(key));
+            return find("tenantId = ?1 and id = ?2", tenant, UUID.fromString(key)).firstResultOptional();
         } catch (IllegalArgumentException notAGuid) {
             return Optional.empty();
         }

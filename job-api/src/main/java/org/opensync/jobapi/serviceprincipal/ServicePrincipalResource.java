@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
-import java.util.UUID;
 import org.opensync.common.security.GraphPermissions;
-import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.odata.Paging;
@@ -35,14 +33,11 @@ public class ServicePrincipalResource {
 
     private final ServicePrincipalService servicePrincipals;
     private final ObjectMapper mapper;
-    private final UUID tenantId;
 
     @Inject
-    public ServicePrincipalResource(ServicePrincipalService servicePrincipals, ObjectMapper mapper,
-                                    JobApiConfig config) {
+    public ServicePrincipalResource(ServicePrincipalService servicePrincipals, ObjectMapper mapper) {
         this.servicePrincipals = servicePrincipals;
         this.mapper = mapper;
-        this.tenantId = UUID.fromString(config.tenantId());
     }
 
     @POST
@@ -50,7 +45,7 @@ public class ServicePrincipalResource {
     @RolesAllowed({GraphPermissions.APPLICATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response create(@PathParam("version") String version, JsonNode body, @Context UriInfo uri) {
         ServicePrincipal sp = servicePrincipals.create(body);
-        ServicePrincipalResponse response = ServicePrincipalResponse.of(sp, tenantId);
+        ServicePrincipalResponse response = ServicePrincipalResponse.of(sp, sp.tenantId);
         return Response.created(uri.getAbsolutePathBuilder().path(sp.id.toString()).build())
                 .entity(withContext(ODataContext.metadata(uri, version, "servicePrincipals/$entity"), response))
                 .build();
@@ -73,7 +68,7 @@ public class ServicePrincipalResource {
         return new ODataCollection<>(
                 ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()),
                 page.total(),
-                page.items().stream().map(sp -> projection.apply(mapper, ServicePrincipalResponse.of(sp, tenantId)))
+                page.items().stream().map(sp -> projection.apply(mapper, ServicePrincipalResponse.of(sp, sp.tenantId)))
                         .toList(),
                 page.more() ? paging.nextLink(uri) : null);
     }
@@ -93,7 +88,7 @@ public class ServicePrincipalResource {
                           @QueryParam("$select") String select, @Context UriInfo uri) {
         Select projection = Select.parse(select, PROPERTIES);
         ServicePrincipal sp = servicePrincipals.require(spId, GraphPermissions.APPLICATION_READ);
-        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(sp, tenantId));
+        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(sp, sp.tenantId));
         return withContext(ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()
                 + "/$entity"), node);
     }

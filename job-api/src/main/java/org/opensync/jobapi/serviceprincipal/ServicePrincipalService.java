@@ -46,7 +46,8 @@ public class ServicePrincipalService {
     @Transactional
     public ServicePrincipal create(JsonNode body) {
         ServicePrincipal sp = ServicePrincipalProperties.create(body);
-        if (ServicePrincipal.count("appId", sp.appId) > 0) {
+        sp.tenantId = caller.tenant();
+        if (ServicePrincipal.count("tenantId = ?1 and appId = ?2", sp.tenantId, sp.appId) > 0) {
             throw new GraphException(409, ErrorCode.CONFLICT, "A servicePrincipal for appId '" + sp.appId
                     + "' already exists in this tenant.", "appId");
         }
@@ -62,16 +63,16 @@ public class ServicePrincipalService {
      * owner (403).
      */
     public ServicePrincipal require(String key, String permission) {
-        ServicePrincipal sp = ServicePrincipal.findByKey(key).orElseThrow(() -> new GraphException(404,
+        ServicePrincipal sp = ServicePrincipal.findByKey(caller.tenant(), key).orElseThrow(() -> new GraphException(404,
                 ErrorCode.NOT_FOUND, "Resource '" + key + "' does not exist or one of its queried reference-property "
                 + "objects are not present.", null));
         caller.requireOn(sp.ownerAppId, permission);
         return sp;
     }
 
-    /** A caller limited to what it owns lists only its own service principals. */
+    /** The caller's tenant only; a caller limited to what it owns lists only its own service principals. */
     public Page list(String filter, String orderBy, int skip, int top, boolean count) {
-        ODataFilter.Condition condition = owned(FILTER.parse(filter));
+        ODataFilter.Condition condition = visible(FILTER.parse(filter));
         List<ServicePrincipal> rows = ServicePrincipal.find(condition.jpql(), sort(orderBy), condition.parameters())
                 .range(skip, skip + top).list();
         boolean more = rows.size() > top;
@@ -80,7 +81,7 @@ public class ServicePrincipalService {
     }
 
     public long count() {
-        ODataFilter.Condition condition = owned(ODataFilter.Condition.ALL);
+        ODataFilter.Condition condition = visible(ODataFilter.Condition.ALL);
         return ServicePrincipal.count(condition.jpql(), condition.parameters());
     }
 
@@ -99,13 +100,15 @@ public class ServicePrincipalService {
         sp.delete();
     }
 
-    private ODataFilter.Condition owned(ODataFilter.Condition condition) {
-        if (!caller.limitedToOwned(GraphPermissions.APPLICATION_READ)) {
-            return condition;
-        }
+    private ODataFilter.Condition visible(ODataFilter.Condition condition) {
         Map<String, Object> parameters = new HashMap<>(condition.parameters());
-        parameters.put("owner", caller.application().orElse(""));
-        return new ODataFilter.Condition("(" + condition.jpql() + ") and ownerAppId = :owner", parameters);
+        parameters.put("tenant", caller.tenant());
+        String jpql = "(" + condition.jpql() + ") and tenantId = :tenant";
+        if (caller.limitedToOwned(GraphPermissions.APPLICATION_READ)) {
+            parameters.put("owner", caller.application().orElse(""));
+            jpql += " and ownerAppId = :owner";
+        }
+        return new ODataFilter.Condition(jpql, parameters);
     }
 
     private static Sort sort(String orderBy) {

@@ -22,8 +22,8 @@ public class JobApiUniqueConstraints implements UniqueConstraints {
             return Optional.empty();
         }
         return switch (constraint) {
-            case "service_principal_app_id_key" -> Optional.of(new GraphException(409, ErrorCode.CONFLICT,
-                    "A servicePrincipal for appId '" + value(detail, 0) + "' already exists in this tenant.",
+            case "service_principal_tenant_app_id" -> Optional.of(new GraphException(409, ErrorCode.CONFLICT,
+                    "A servicePrincipal for appId '" + value(detail, 1) + "' already exists in this tenant.",
                     "appId"));
             case "synchronization_job_one_per_template" -> Optional.of(new GraphException(409, ErrorCode.CONFLICT,
                     "A synchronization job from template '" + value(detail, 1) + "' already exists for this service "

@@ -17,8 +17,9 @@ class JobApiUniqueConstraintsTest {
         assertThat(job.target()).isEqualTo("templateId");
         assertThat(job.getMessage()).contains("template 'scim'");
 
-        GraphException sp = constraints.conflict("service_principal_app_id_key",
-                "Key (app_id)=(5b0c8c1d-0000-4000-8000-000000000001) already exists.").orElseThrow();
+        GraphException sp = constraints.conflict("service_principal_tenant_app_id",
+                "Key (tenant_id, app_id)=(8c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f, 5b0c8c1d-0000-4000-8000-000000000001) "
+                        + "already exists.").orElseThrow();
         assertThat(sp.target()).isEqualTo("appId");
         assertThat(sp.getMessage()).contains("5b0c8c1d-0000-4000-8000-000000000001");
     }

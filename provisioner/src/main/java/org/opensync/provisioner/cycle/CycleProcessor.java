@@ -22,6 +22,7 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.kafka.FailureKind;
 import org.opensync.common.logs.ProvisioningLogRecorded;
+import org.opensync.common.tenancy.Tenants;
 import org.opensync.provisioner.ProvisionerConfig;
 import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Deferred;
@@ -53,7 +54,7 @@ public class CycleProcessor {
     private final DeferredWork deferred;
     private final RunningCycles runningCycles;
     private final Publisher publisher;
-    private final String tenantId;
+    private final String defaultTenant;
     private final JobWorkers workers;
     private final Duration escrowRetry;
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
@@ -62,7 +63,7 @@ public class CycleProcessor {
     public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
                           ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
                           RunningCycles runningCycles, Publisher publisher, JobWorkers workers,
-                          ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String tenantId) {
+                          ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String defaultTenant) {
         this.contexts = contexts;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
@@ -71,7 +72,7 @@ public class CycleProcessor {
         this.deferred = deferred;
         this.runningCycles = runningCycles;
         this.publisher = publisher;
-        this.tenantId = tenantId;
+        this.defaultTenant = defaultTenant;
         this.workers = workers;
         this.escrowRetry = config.escrowRetry();
     }
@@ -340,7 +341,7 @@ public class CycleProcessor {
                         ObjectChange.ObjectChanged change, Instant started) {
         cycle.count(outcome);
         publisher.send(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(UUID.randomUUID().toString(),
-                Instant.now(), job.jobId(), ProvisioningLogs.summary(tenantId, job, cycle.cycleId, phase, change,
+                Instant.now(), job.jobId(), ProvisioningLogs.summary(tenantOf(job.jobId()), job, cycle.cycleId, phase, change,
                 outcome, started)));
     }
 
@@ -370,4 +371,9 @@ public class CycleProcessor {
         return order;
     }
 
+
+    /** The tenant the job id names (ids of jobs created before tenancy name the installation's default tenant). */
+    private String tenantOf(String jobId) {
+        return Tenants.ofJob(jobId).map(UUID::toString).orElse(defaultTenant);
+    }
 }

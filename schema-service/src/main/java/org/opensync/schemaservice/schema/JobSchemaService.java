@@ -20,6 +20,7 @@ import org.opensync.common.events.JobSchemaPublished;
 import org.opensync.common.events.Topics;
 import org.opensync.common.outbox.Outbox;
 import org.opensync.common.security.Caller;
+import org.opensync.common.tenancy.Tenants;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.JsonPaths;
@@ -119,7 +120,8 @@ public class JobSchemaService {
     }
 
     /**
-     * The job's schema, when the caller may act on it with {@code permission} or as the owning application. job-api
+     * The job's schema, when the job belongs to the caller's tenant (its id names the tenant; 404 otherwise, as for a
+     * job that does not exist) and the caller may act on it with {@code permission} or as the owning application. job-api
      * resolved the {@code servicePrincipals(appId='...')} form before forwarding, so ids compare.
      */
     private JobSchemaEntity require(String servicePrincipalId, String jobId, String permission, boolean forWrite) {
@@ -127,7 +129,8 @@ public class JobSchemaService {
                 ? JobSchemaEntity.findByIdOptional(jobId, LockModeType.PESSIMISTIC_WRITE)
                 : JobSchemaEntity.findByIdOptional(jobId);
         JobSchemaEntity entity = found
-                .filter(schema -> schema.servicePrincipalId.equalsIgnoreCase(servicePrincipalId))
+                .filter(schema -> schema.servicePrincipalId.equalsIgnoreCase(servicePrincipalId)
+                        && Tenants.owns(caller.tenant(), schema.jobId))
                 .orElseThrow(() -> GraphException.notFound("The synchronization job '" + jobId
                         + "' does not exist for this service principal, or its schema is not created yet."));
         caller.requireOn(entity.ownerAppId, permission);

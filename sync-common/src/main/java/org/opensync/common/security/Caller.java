@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
@@ -17,10 +18,24 @@ import org.opensync.common.web.GraphException;
 @RequestScoped
 public class Caller {
     private final SecurityIdentity identity;
+    private final SecurityConfig config;
 
     @Inject
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, SecurityConfig config) {
         this.identity = identity;
+        this.config = config;
+    }
+
+    /**
+     * The tenant the caller acts in: the token's {@code tid}, or the configured default tenant for tokens without
+     * one. Every resource belongs to one tenant; a caller never sees another tenant's (404, so existence does not
+     * leak).
+     */
+    public UUID tenant() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return TokenTenant.of(token).orElse(config.defaultTenant());
+        }
+        return config.defaultTenant();
     }
 
     public boolean holds(String permission) {
