@@ -2,6 +2,8 @@ package org.opensync.common.mirror;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +20,12 @@ import org.opensync.common.secrets.SecretsConfig;
 
 /**
  * This service's copy of {@code sync.secrets}: each service principal's connection secrets, still sealed with the
- * transport key, opened only when a connection is made. A service feeds it from its own {@code @Incoming} method.
+ * transport key, opened only when a connection is made. Fed by {@link MirrorConsumers} in the services that enable
+ * the mirrors; created at startup, so that such a service without a valid transport key does not start at all.
  */
 @ApplicationScoped
+@Startup
+@IfBuildProperty(name = "sync.mirrors.enabled", stringValue = "true")
 public class SecretsMirror {
     private static final TypeReference<List<Map<String, String>>> ENTRIES = new TypeReference<>() {
     };
@@ -31,7 +36,7 @@ public class SecretsMirror {
     @Inject
     public SecretsMirror(EntityManager entityManager, SecretsConfig config) {
         this.entityManager = entityManager;
-        this.transport = new SecretBox(config.requiredTransportKey(), config.previousTransportKeys().orElse(List.of()));
+        this.transport = config.transportBox();
     }
 
     /** Newer records replace older ones; a tombstone (deleted service principal) removes the copy. */
