@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.common.secrets.SecretsChanged;
 import org.opensync.common.secrets.SecretsConfig;
 
@@ -66,11 +67,22 @@ public class SecretsMirror {
         }
         try {
             Map<String, String> secrets = new LinkedHashMap<>();
-            EventCodec.mapper().readValue(transport.open(sealed.get(0), servicePrincipalId), ENTRIES)
+            EventCodec.mapper().readValue(open(sealed.get(0), servicePrincipalId), ENTRIES)
                     .forEach(entry -> secrets.put(entry.get("key"), entry.get("value")));
             return Optional.of(secrets);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the secrets of " + servicePrincipalId + " are unreadable");
+        }
+    }
+
+    /** @throws SecretUnavailableException saying what a tenant or an operator can do about it */
+    private String open(String sealed, String servicePrincipalId) {
+        try {
+            return transport.open(sealed, servicePrincipalId);
+        } catch (SecretUnavailableException e) {
+            throw new SecretUnavailableException("The service principal's secrets cannot be opened (" + e.getMessage()
+                    + "); check sync.secrets.transport-key and sync.secrets.previous-transport-keys, then PUT the "
+                    + "secrets again.");
         }
     }
 }

@@ -93,8 +93,8 @@ public final class SecretBox {
         }
         SecretKeySpec key = keys.get(parts[1]);
         if (key == null) {
-            throw new SecretUnavailableException("sealed with key " + parts[1] + ", which is not configured (a "
-                    + "rotated key must stay among the previous keys until every value sealed with it is rewritten)");
+            throw new SecretUnavailableException("sealed with key " + parts[1] + ", which is not configured; a "
+                    + "rotated key must stay among the previous keys until every value sealed with it is rewritten");
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(parts[2]);
