@@ -7,3 +7,7 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- define "opensync.postgresSecret" -}}
 {{- default (printf "%s-postgres" .Release.Name) .Values.postgres.existingSecret -}}
 {{- end -}}
+
+{{- define "opensync.sealingKeysSecret" -}}
+{{- default (printf "%s-secret-keys" .Release.Name) .Values.secrets.existingSecret -}}
+{{- end -}}

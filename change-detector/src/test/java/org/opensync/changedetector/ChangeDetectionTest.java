@@ -1,6 +1,7 @@
 package org.opensync.changedetector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,8 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.sandbox.directory.InMemoryTestDirectory;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
 import org.opensync.sandbox.directory.TestDirectory;
@@ -160,6 +163,38 @@ class ChangeDetectionTest {
             JobEvent.CycleError refused = failure(wrongPassword, 1);
             assertThat(refused.code()).isEqualTo("SourceConfigurationInvalid");
             assertThat(refused.tenantActionable()).isTrue();
+        }
+    }
+
+    /**
+     * After a transport key rotation, secrets still sealed with the previous key open; secrets sealed with a key this
+     * service does not have fail the cycle with an error the tenant can act on, naming the key by its id only.
+     */
+    @Test
+    void secretsSealedWithAPreviousTransportKeyOpenAndThoseOfAnUnknownKeyFailTheCycle() {
+        try (TestDirectory directory = new InMemoryTestDirectory()) {
+            directory.load(new DirectoryDataGenerator().generate(USERS, GROUPS));
+            SourceJob beforeRotation = new SourceJob();
+            beforeRotation.publishSchema();
+            beforeRotation.publishSecretsFor(directory, SourceJob.PREVIOUS_TRANSPORT_KEY);
+            awaitMirrored(beforeRotation);
+            beforeRotation.tick(Tick.CycleKind.Initial, Set.of());
+            assertThat(objects(cycle(beforeRotation, 1))).hasSize(USERS + GROUPS);
+
+            String unknownKey = SecretBox.generateKey();
+            SourceJob unknown = new SourceJob();
+            unknown.publishSchema();
+            unknown.publishSecretsFor(directory, unknownKey);
+            Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(unknown.jobId).isPresent());
+            Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThatThrownBy(
+                    () -> secrets.secretsOf(unknown.servicePrincipalId))
+                    .isInstanceOf(SecretUnavailableException.class));
+            unknown.tick(Tick.CycleKind.Initial, Set.of());
+            JobEvent.CycleError error = failure(unknown, 1);
+            assertThat(error.code()).isEqualTo("CredentialsUnreadable");
+            assertThat(error.tenantActionable()).isTrue();
+            assertThat(error.message()).contains(new SecretBox(unknownKey, List.of()).activeKeyId(),
+                    "sync.secrets.previous-transport-keys").doesNotContain(unknownKey);
         }
     }
 

@@ -32,6 +32,8 @@ import org.opensync.testing.EventPublisher;
 /** A job whose schema and secrets are published on the real topics, reading from a test directory. */
 final class SourceJob {
     static final String TRANSPORT_KEY = "dGVzdC10cmFuc3BvcnQta2V5LW5vdC1mb3ItcHJvZHU=";
+    /** The key the test configuration lists among the previous transport keys, as after a rotation. */
+    static final String PREVIOUS_TRANSPORT_KEY = "dGVzdC1wcmV2aW91cy10cmFuc3BvcnQta2V5LTAwMDE=";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     final String jobId = "scim.cd." + UUID.randomUUID();
@@ -54,6 +56,10 @@ final class SourceJob {
     }
 
     void publishSecrets(Map<String, String> secrets) {
+        publishSecrets(secrets, TRANSPORT_KEY);
+    }
+
+    void publishSecrets(Map<String, String> secrets, String transportKey) {
         String plain;
         try {
             plain = JSON.writeValueAsString(secrets.entrySet().stream()
@@ -61,13 +67,17 @@ final class SourceJob {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        String sealed = new SecretBox(TRANSPORT_KEY, List.of()).seal(plain, servicePrincipalId);
+        String sealed = new SecretBox(transportKey, List.of()).seal(plain, servicePrincipalId);
         EventPublisher.publish(Topics.SECRETS, new SecretsChanged(id(), Instant.now(), servicePrincipalId, sealed));
     }
 
     void publishSecretsFor(TestDirectory directory) {
+        publishSecretsFor(directory, TRANSPORT_KEY);
+    }
+
+    void publishSecretsFor(TestDirectory directory, String transportKey) {
         publishSecrets(Map.of("Server", directory.url(), "UserName", directory.bindDn(), "Password",
-                directory.password(), "Domain", directory.baseDn()));
+                directory.password(), "Domain", directory.baseDn()), transportKey);
     }
 
     void tick(Tick.CycleKind kind, Set<RestartScope> reset) {

@@ -12,6 +12,7 @@ import static org.opensync.jobapi.GraphClient.json;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class SecretsTest {
     private static final String TOKEN = "eyJ0eXAiOi-example-token";
 
+    /** Listed among the previous at-rest keys in the test configuration, as after a rotation. */
+    private static final String PREVIOUS_AT_REST_KEY = "dGVzdC1wcmV2aW91cy1hdC1yZXN0LWtleS0wMDAwMDE=";
+
     @ConfigProperty(name = "sync.secrets.transport-key")
     String transportKey;
+
+    @ConfigProperty(name = "sync.secrets.at-rest-key")
+    String atRestKey;
 
     @Test
     void secretsAreWriteOnlySealedAtRestAndSealedOnTheTopic() {
@@ -55,7 +62,7 @@ class SecretsTest {
             ConsumerRecord<String, String> record = secrets.awaitOne(TopicProbe.keyed(spId), Duration.ofSeconds(15));
             assertThat(record.value()).doesNotContain(TOKEN).doesNotContain("scim.example");
             SecretsChanged changed = EventCodec.decode(record.value(), SecretsChanged.class);
-            String opened = new SecretBox(transportKey, java.util.List.of()).open(changed.sealed(), spId);
+            String opened = new SecretBox(transportKey, List.of()).open(changed.sealed(), spId);
             assertThat(opened).contains(TOKEN).contains("https://scim.example/v2");
         }
     }
@@ -85,6 +92,35 @@ class SecretsTest {
         asAdmin().get("/beta/servicePrincipals/" + spId + "/synchronization").then()
                 .body("secrets[0].value", equalTo("kept"));
         asAdmin().get("/beta/servicePrincipals/" + UUID.randomUUID() + "/synchronization").then().statusCode(404);
+    }
+
+    @Test
+    void aSetSealedWithThePreviousAtRestKeyStillReadsAndARewriteSealsItWithTheActiveKey() {
+        String spId = GraphClient.newServicePrincipal("rotated-secrets");
+        String path = "/beta/servicePrincipals/" + spId + "/synchronization/secrets";
+        json("{\"value\":[{\"key\":\"BaseAddress\",\"value\":\"https://before.example/v2\"}]}").put(path)
+                .then().statusCode(204);
+        sealAgainWith(UUID.fromString(spId), PREVIOUS_AT_REST_KEY);
+        assertThat(storedSealed(UUID.fromString(spId)))
+                .startsWith("v1:" + new SecretBox(PREVIOUS_AT_REST_KEY, List.of()).activeKeyId() + ":");
+
+        asAdmin().get("/beta/servicePrincipals/" + spId + "/synchronization").then().statusCode(200)
+                .body("secrets[0].value", equalTo("https://before.example/v2"));
+
+        json("{\"value\":[{\"key\":\"BaseAddress\",\"value\":\"https://after.example/v2\"}]}").put(path)
+                .then().statusCode(204);
+        assertThat(storedSealed(UUID.fromString(spId)))
+                .startsWith("v1:" + new SecretBox(atRestKey, List.of()).activeKeyId() + ":");
+        asAdmin().get("/beta/servicePrincipals/" + spId + "/synchronization").then().statusCode(200)
+                .body("secrets[0].value", equalTo("https://after.example/v2"));
+    }
+
+    /** The stored set as it was before a rotation: sealed with another key. */
+    @Transactional
+    void sealAgainWith(UUID spId, String key) {
+        ServicePrincipalSecret stored = ServicePrincipalSecret.findById(spId);
+        String plain = new SecretBox(atRestKey, List.of()).open(stored.sealed, spId.toString());
+        stored.sealed = new SecretBox(key, List.of()).seal(plain, spId.toString());
     }
 
     @Transactional

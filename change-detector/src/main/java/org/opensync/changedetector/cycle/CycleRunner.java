@@ -27,6 +27,7 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.connectors.ldap.LdapConfigurationException;
 import org.opensync.connectors.ldap.LdapSettings;
 import org.opensync.connectors.ldap.LdapSource;
@@ -205,6 +206,8 @@ public class CycleRunner {
             fail(tick, cycleId, began, new JobEvent.CycleError("SourceUnreachable", e.getMessage(), false));
         } catch (LdapConfigurationException e) {
             fail(tick, cycleId, began, new JobEvent.CycleError("SourceConfigurationInvalid", e.getMessage(), true));
+        } catch (SecretUnavailableException e) {
+            fail(tick, cycleId, began, new JobEvent.CycleError("CredentialsUnreadable", e.getMessage(), true));
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %s cycle %s failed unexpectedly", jobId, cycleId);
             fail(tick, cycleId, began, new JobEvent.CycleError("InternalError", "The change detector failed "

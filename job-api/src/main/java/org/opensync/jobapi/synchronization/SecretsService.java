@@ -2,6 +2,7 @@ package org.opensync.jobapi.synchronization;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,9 +22,11 @@ import org.opensync.common.secrets.SecretsConfig;
 /**
  * Stores each service principal's connection secrets sealed with the at-rest key, and hands them to the services
  * that connect to directories sealed with the transport key on {@code sync.secrets}. Plain values exist only in
- * memory while a request or a connection needs them.
+ * memory while a request or a connection needs them. Created at startup, so that job-api without valid keys does
+ * not start at all.
  */
 @ApplicationScoped
+@Startup
 public class SecretsService {
     private static final TypeReference<List<SecretEntry>> ENTRIES = new TypeReference<>() {
     };
@@ -35,10 +38,8 @@ public class SecretsService {
 
     @Inject
     public SecretsService(SecretsConfig config, Outbox outbox, Event<SecretsReplaced> replaced) {
-        this.atRest = new SecretBox(config.atRestKey().orElseThrow(() -> new IllegalStateException(
-                "sync.secrets.at-rest-key (SYNC_SECRETS_AT_REST_KEY) is required: base64 of 32 random bytes, "
-                        + "e.g. 'openssl rand -base64 32'")), config.previousAtRestKeys().orElse(List.of()));
-        this.transport = new SecretBox(config.requiredTransportKey(), config.previousTransportKeys().orElse(List.of()));
+        this.atRest = config.atRestBox();
+        this.transport = config.transportBox();
         this.outbox = outbox;
         this.replaced = replaced;
     }

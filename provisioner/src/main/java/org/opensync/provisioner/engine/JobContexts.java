@@ -76,9 +76,7 @@ public class JobContexts {
                     "CredentialsMissing", "The service principal has no secrets; PUT BaseAddress and SecretToken to "
                     + ".../synchronization/secrets.", true));
         } catch (SecretUnavailableException e) {
-            throw new JobUnavailableException("CredentialsUnreadable", "The service principal's secrets cannot be "
-                    + "opened (" + e.getMessage() + "); check sync.secrets.transport-key, then PUT the secrets again.",
-                    true);
+            throw new JobUnavailableException("CredentialsUnreadable", e.getMessage(), true);
         }
     }
 

@@ -2,6 +2,8 @@ package org.opensync.common.mirror;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,14 +15,18 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.common.secrets.SecretsChanged;
 import org.opensync.common.secrets.SecretsConfig;
 
 /**
  * This service's copy of {@code sync.secrets}: each service principal's connection secrets, still sealed with the
- * transport key, opened only when a connection is made. A service feeds it from its own {@code @Incoming} method.
+ * transport key, opened only when a connection is made. Fed by {@link MirrorConsumers} in the services that enable
+ * the mirrors; created at startup, so that such a service without a valid transport key does not start at all.
  */
 @ApplicationScoped
+@Startup
+@IfBuildProperty(name = "sync.mirrors.enabled", stringValue = "true")
 public class SecretsMirror {
     private static final TypeReference<List<Map<String, String>>> ENTRIES = new TypeReference<>() {
     };
@@ -31,7 +37,7 @@ public class SecretsMirror {
     @Inject
     public SecretsMirror(EntityManager entityManager, SecretsConfig config) {
         this.entityManager = entityManager;
-        this.transport = new SecretBox(config.requiredTransportKey(), config.previousTransportKeys().orElse(List.of()));
+        this.transport = config.transportBox();
     }
 
     /** Newer records replace older ones; a tombstone (deleted service principal) removes the copy. */
@@ -61,11 +67,22 @@ public class SecretsMirror {
         }
         try {
             Map<String, String> secrets = new LinkedHashMap<>();
-            EventCodec.mapper().readValue(transport.open(sealed.get(0), servicePrincipalId), ENTRIES)
+            EventCodec.mapper().readValue(open(sealed.get(0), servicePrincipalId), ENTRIES)
                     .forEach(entry -> secrets.put(entry.get("key"), entry.get("value")));
             return Optional.of(secrets);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the secrets of " + servicePrincipalId + " are unreadable");
+        }
+    }
+
+    /** @throws SecretUnavailableException saying what a tenant or an operator can do about it */
+    private String open(String sealed, String servicePrincipalId) {
+        try {
+            return transport.open(sealed, servicePrincipalId);
+        } catch (SecretUnavailableException e) {
+            throw new SecretUnavailableException("The service principal's secrets cannot be opened (" + e.getMessage()
+                    + "); check sync.secrets.transport-key and sync.secrets.previous-transport-keys, then PUT the "
+                    + "secrets again.");
         }
     }
 }

@@ -17,10 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Authenticated encryption (AES-256-GCM) of secret material, bound to a context such as the service principal id
  * so a sealed value cannot be replayed for another one. Sealed text is {@code v1:<key id>:<base64 nonce+ciphertext>};
- * the key id lets older keys keep opening values sealed before a rotation.
+ * the key id (a fingerprint of the key, not the key) picks the key that opens a value, so after a rotation the
+ * active key seals new values while the previous keys keep opening older ones.
  */
 public final class SecretBox {
     private static final String PREFIX = "v1";
+    private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,6 +33,7 @@ public final class SecretBox {
     /**
      * @param activeKey    base64 of 32 random bytes; seals new values
      * @param previousKeys base64 keys still accepted for opening
+     * @throws IllegalArgumentException when a key is not base64 of 32 bytes
      */
     public SecretBox(String activeKey, List<String> previousKeys) {
         this.activeKeyId = add(activeKey);
@@ -39,9 +42,32 @@ public final class SecretBox {
 
     /** A fresh random key, base64-encoded, for configuration. */
     public static String generateKey() {
-        byte[] key = new byte[32];
+        byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * The bytes of a base64 key.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it; the message never contains the key
+     */
+    static byte[] decodeKey(String base64Key) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("it is not base64");
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("it is " + key.length + " bytes, not " + KEY_BYTES + " (256 bits)");
+        }
+        return key;
+    }
+
+    /** The fingerprint of the key that seals new values; every sealed value names the key that sealed it. */
+    public String activeKeyId() {
+        return activeKeyId;
     }
 
     public String seal(String plaintext, String context) {
@@ -67,7 +93,8 @@ public final class SecretBox {
         }
         SecretKeySpec key = keys.get(parts[1]);
         if (key == null) {
-            throw new SecretUnavailableException("sealed with key " + parts[1] + ", which is not configured");
+            throw new SecretUnavailableException("sealed with key " + parts[1] + ", which is not configured; a "
+                    + "rotated key must stay among the previous keys until every value sealed with it is rewritten");
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(parts[2]);
@@ -84,13 +111,10 @@ public final class SecretBox {
     private String add(String base64Key) {
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(base64Key.trim());
+            key = decodeKey(base64Key);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a secrets key must be base64 (generate one with SecretBox.generateKey "
-                    + "or 'openssl rand -base64 32')");
-        }
-        if (key.length != 32) {
-            throw new IllegalArgumentException("a secrets key must be 32 bytes (256 bits), not " + key.length);
+            throw new IllegalArgumentException("a secrets key must be base64 of 32 random bytes ('openssl rand "
+                    + "-base64 32'), but " + e.getMessage());
         }
         String id = keyId(key);
         keys.put(id, new SecretKeySpec(key, "AES"));

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Keys protecting connection secrets: {@code transport-key} seals secrets on {@code sync.secrets} for the services
- * that connect to directories; {@code at-rest-key} (job-api only) seals them in job-api's database.
+ * that connect to directories; {@code at-rest-key} (job-api only) seals them in job-api's database. There are no
+ * default keys: a service that needs one and lacks it refuses to start (see README "Rotating sealing keys").
  */
 @ConfigMapping(prefix = "sync.secrets")
 public interface SecretsConfig {
@@ -17,12 +18,18 @@ public interface SecretsConfig {
 
     Optional<String> transportKey();
 
-    /** The transport key, required by every service that handles secrets. */
-    default String requiredTransportKey() {
-        return transportKey().orElseThrow(() -> new IllegalStateException(
-                "sync.secrets.transport-key (SYNC_SECRETS_TRANSPORT_KEY) is required: the same base64 key of 32 "
-                        + "random bytes in job-api, change-detector and provisioner"));
+    /** Keys a rotation retired, still accepted for opening. */
+    Optional<List<String>> previousTransportKeys();
+
+    /** job-api's box for its database. @throws IllegalStateException when a key is missing or malformed */
+    default SecretBox atRestBox() {
+        return SealingKeys.box("sync.secrets.at-rest-key", atRestKey(), "sync.secrets.previous-at-rest-keys",
+                previousAtRestKeys(), "set it in job-api, which seals connection secrets in its database with it");
     }
 
-    Optional<List<String>> previousTransportKeys();
+    /** The box for {@code sync.secrets}. @throws IllegalStateException when a key is missing or malformed */
+    default SecretBox transportBox() {
+        return SealingKeys.box("sync.secrets.transport-key", transportKey(), "sync.secrets.previous-transport-keys",
+                previousTransportKeys(), "give the same value to job-api, change-detector and provisioner");
+    }
 }
