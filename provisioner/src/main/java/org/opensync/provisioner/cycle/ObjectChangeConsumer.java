@@ -21,8 +21,8 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.kafka.DeadLetters;
+import org.opensync.common.lease.JobLeases;
 import org.opensync.provisioner.ProvisionerConfig;
-import org.opensync.provisioner.cds.JobLeases;
 import org.opensync.provisioner.cds.ObjectChangeAssembly;
 import org.opensync.provisioner.cds.RunningCycles;
 
