@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.lease.JobLeases;
+import org.opensync.common.mirror.SchemaMirror;
+import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.sandbox.directory.InMemoryTestDirectory;
 import org.opensync.sandbox.directory.TestDirectory;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
@@ -34,6 +36,12 @@ class JobLeaseTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    SchemaMirror schemas;
+
+    @Inject
+    SecretsMirror secrets;
 
     @Test
     void twoInstancesNeverHoldOneJob() {
@@ -77,6 +85,8 @@ class JobLeaseTest {
             SourceJob job = new SourceJob();
             job.publishSchema();
             job.publishSecretsFor(directory);
+            Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent()
+                    && secrets.secretsOf(job.servicePrincipalId).isPresent());
             Instant expires = leaseOfAnotherInstance(job.jobId, Duration.ofSeconds(4));
 
             job.tick(Tick.CycleKind.Initial, Set.of());

@@ -135,7 +135,7 @@ public class CycleRunner {
             try {
                 runUntilReported(tick);
             } finally {
-                leases.release(tick.jobId());
+                releaseLease(tick.jobId());
             }
             synchronized (inProgress) {
                 Tick next = inProgress.get(tick.jobId()).orElse(null);
@@ -159,6 +159,15 @@ public class CycleRunner {
             LOG.warnf("job %s: could not take the job's lease (%s); asking again", jobId, e.getMessage());
         }
         return false;
+    }
+
+    /** A lease that could not be released (database unreachable) expires by itself, unrenewed. */
+    private void releaseLease(String jobId) {
+        try {
+            leases.release(jobId);
+        } catch (RuntimeException e) {
+            LOG.warnf("job %s: could not release the job's lease (%s); it expires unrenewed", jobId, e.getMessage());
+        }
     }
 
     /**
