@@ -27,8 +27,9 @@ public final class ObjectChangeParts {
             return List.of(change);
         }
         int room = maxBytes - bytes(withAttributes(change, Map.of(), null, null)) - PART_NUMBERS;
-        if (change.attributes().entrySet().stream().anyMatch(attribute -> attribute.getValue().stream()
-                .anyMatch(value -> json(attribute.getKey()) + json(value) + 5 > room))) {
+        // What is too large is not a list of values (a DN, one value): there is nothing to share out
+        if (room <= 0 || change.attributes().entrySet().stream().anyMatch(attribute -> attribute.getValue()
+                .stream().anyMatch(value -> json(attribute.getKey()) + json(value) + 5 > room))) {
             return List.of(change);
         }
         List<Map<String, List<String>>> shares = new ArrayList<>();

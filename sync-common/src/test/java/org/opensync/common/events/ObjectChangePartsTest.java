@@ -71,6 +71,10 @@ class ObjectChangePartsTest {
         ObjectChange.ObjectChanged tooLarge = new ObjectChange.ObjectChanged(large.eventId(), large.occurredAt(),
                 large.jobId(), large.cycleId(), large.objectType(), large.anchor(), large.dn(), false, image);
         assertEquals(List.of(tooLarge), ObjectChangeParts.split(tooLarge, LIMIT));
+
+        ObjectChange.ObjectChanged hugeDn = new ObjectChange.ObjectChanged("e", Instant.EPOCH, "job-1", "cycle-1",
+                "User", "anchor-2", "uid=" + "x".repeat(LIMIT), true, Map.of());
+        assertEquals(List.of(hugeDn), ObjectChangeParts.split(hugeDn, LIMIT));
     }
 
     @Test
