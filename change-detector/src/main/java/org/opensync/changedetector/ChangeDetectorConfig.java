@@ -19,4 +19,7 @@ public interface ChangeDetectorConfig {
 
     /** How long a cycle waits for the job's schema and secrets to reach this service before it fails. */
     Duration configurationWait();
+
+    /** How often a tick whose job another instance holds asks again for the job's lease. */
+    Duration leaseRetry();
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.opensync.changedetector.cycle.PendingTicks;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.ObjectChangeParts;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
@@ -60,6 +62,8 @@ class ChangeDetectionTest {
     private static final String IN_MEMORY = "in-memory";
     /** Larger than the %test max.request.size of the change detector's producer. */
     private static final String TOO_LARGE_FOR_KAFKA = "x".repeat(40_000);
+    /** The %test max.request.size of the change detector's producer. */
+    private static final int MAX_REQUEST_SIZE = 32_768;
 
     @Inject
     JobState state;
@@ -249,6 +253,33 @@ class ChangeDetectionTest {
             assertNotPublished(finished(job, 1), "the deletion of User " + leaver);
             job.tick(Tick.CycleKind.Initial, Set.of());
             assertNotPublished(finished(job, 2), "the deletion of User " + leaver);
+        }
+    }
+
+    /**
+     * A group whose members make its record larger than the producer may send (the %test max.request.size) is
+     * published in parts that each fit, and that together are its whole image; the cycle does not fail.
+     */
+    @Test
+    void aGroupTooLargeForOneRecordIsPublishedInParts() {
+        int members = 1_500;
+        try (TestDirectory directory = new InMemoryTestDirectory()) {
+            directory.load(new DirectoryDataGenerator().generate(members, 1));
+            SourceJob job = ready(directory);
+            job.tick(Tick.CycleKind.Initial, Set.of());
+
+            List<ObjectChange.ObjectChanged> group = objects(cycle(job, 1)).stream()
+                    .filter(object -> object.objectType().equals("Group")).toList();
+
+            assertThat(group).hasSizeGreaterThan(1).allMatch(ObjectChange.ObjectChanged::partial);
+            assertThat(changes.records(r -> r.key().equals(job.jobId + ":" + group.get(0).anchor())))
+                    .hasSize(group.size())
+                    .allMatch(r -> r.value().getBytes(StandardCharsets.UTF_8).length <= MAX_REQUEST_SIZE);
+            ObjectChange.ObjectChanged whole = ObjectChangeParts.assemble(group);
+            assertThat(whole.attributes().get("member")).hasSize(members)
+                    .contains(directory.userDn(DirectoryDataGenerator.uid(members - 1)));
+            assertThat(jobEvents.records(r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished")))
+                    .as("no failed cycle").isEmpty();
         }
     }
 

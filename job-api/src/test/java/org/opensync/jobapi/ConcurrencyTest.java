@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,10 @@ class ConcurrencyTest {
             List<ConsumerRecord<String, String>> published = secrets.await(TopicProbe.keyed(spId), (int) applied,
                     Duration.ofSeconds(20));
             assertThat(published).hasSize((int) applied);
+            // each set carries its version, so a mirror can ignore an older one that arrives late
+            assertThat(published).extracting(r -> EventCodec.decode(r.value(), SecretsChanged.class)
+                    .secretsVersion()).containsExactlyElementsOf(LongStream.range(0, applied)
+                    .boxed().toList());
             String last = transport.open(EventCodec.decode(published.get(published.size() - 1).value(),
                     SecretsChanged.class).sealed(), spId);
             assertThat(last).contains("https://scim.example/v" + winner).contains("token-" + winner);

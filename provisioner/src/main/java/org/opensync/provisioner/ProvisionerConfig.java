@@ -28,10 +28,4 @@ public interface ProvisionerConfig {
 
     /** How long a job's work waits for its schema and secrets to reach this service before it fails. */
     Duration configurationWait();
-
-    /**
-     * How long an instance's claim on a job lasts without renewal; it is renewed every third of this while the
-     * instance works the job, so a crashed instance holds the job up for at most this long.
-     */
-    Duration jobLease();
 }

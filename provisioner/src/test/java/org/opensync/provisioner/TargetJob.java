@@ -108,7 +108,13 @@ final class TargetJob {
         return anchors.computeIfAbsent(dn.toLowerCase(), d -> UUID.randomUUID().toString());
     }
 
-    private void publish(ObjectChange change) {
+    /** This object as a change of the given cycle. */
+    ObjectChange.ObjectChanged inCycle(String cycleId, ObjectChange.ObjectChanged object) {
+        return new ObjectChange.ObjectChanged(object.eventId(), object.occurredAt(), jobId, cycleId,
+                object.objectType(), object.anchor(), object.dn(), object.deleted(), object.attributes());
+    }
+
+    void publish(ObjectChange change) {
         EventPublisher.publishOnPartitionOf(Topics.OBJECT_CHANGES, jobId, change);
     }
 

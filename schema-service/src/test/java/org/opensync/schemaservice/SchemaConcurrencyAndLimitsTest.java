@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
@@ -95,6 +96,10 @@ class SchemaConcurrencyAndLimitsTest {
             List<String> versions = published.stream()
                     .map(r -> EventCodec.decode(r.value(), JobSchemaPublished.class).schemaVersion()).toList();
             assertThat(versions).isSorted().doesNotHaveDuplicates();
+            // each schema carries its revision (the template's copy was 0), so a mirror can ignore a late older one
+            assertThat(published).extracting(r -> EventCodec.decode(r.value(), JobSchemaPublished.class)
+                    .schemaRevision()).containsExactlyElementsOf(LongStream.rangeClosed(1,
+                    2L * PARALLEL).boxed().toList());
             assertThat(versions.get(2 * PARALLEL - 1)).isEqualTo(replaced.path("version").asText());
             JobSchemaPublished last = EventCodec.decode(published.get(2 * PARALLEL - 1).value(),
                     JobSchemaPublished.class);

@@ -5,8 +5,10 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.JobScopedEvent;
 import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.ObjectChangeParts;
 import org.opensync.common.events.Topics;
 import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.kafka.KafkaProducers;
@@ -25,16 +28,20 @@ import org.opensync.common.kafka.KafkaProducers;
  * Publishes a cycle's records straight to Kafka (no outbox: a full read produces one record per object). Whatever
  * a cycle remembers about a record it learns from the record's completion callback, so only what Kafka acknowledged
  * is ever remembered as published, and the consumers are idempotent. Object changes go to the partition of their
- * job id, whatever their key, so a job's markers and objects stay in order.
+ * job id, whatever their key, so a job's markers and objects stay in order. An object change larger than a record
+ * may be (a group with tens of thousands of members) is sent as consecutive parts that each fit
+ * ({@link ObjectChangeParts}); it counts as published when Kafka acknowledged every part.
  */
 @ApplicationScoped
 public class ChangePublisher {
     private final KafkaProducer<String, String> producer;
+    private final int valueLimit;
 
     @Inject
     public ChangePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.producer = KafkaProducers.create(kafkaConfig, applicationName + "-changes");
+        this.valueLimit = KafkaProducers.valueLimit(kafkaConfig);
     }
 
     void close(@Observes ShutdownEvent shutdown) {
@@ -63,7 +70,11 @@ public class ChangePublisher {
                 int partitions = producer.partitionsFor(Topics.OBJECT_CHANGES).size();
                 objectChangesPartition = Utils.toPositive(Utils.murmur2(change.jobId().getBytes())) % partitions;
             }
-            send(Topics.OBJECT_CHANGES, objectChangesPartition, change, onCompletion);
+            List<? extends JobScopedEvent> records = change instanceof ObjectChange.ObjectChanged object
+                    ? ObjectChangeParts.split(object, valueLimit) : List.of(change);
+            Callback completion = records.size() > 1 && onCompletion != null
+                    ? allOf(records.size(), onCompletion) : onCompletion;
+            records.forEach(record -> send(Topics.OBJECT_CHANGES, objectChangesPartition, record, completion));
         }
 
         public void jobEvent(Event event) {
@@ -112,10 +123,25 @@ public class ChangePublisher {
         }
     }
 
+    /** Tells {@code onCompletion} once, when all {@code records} completed: with the first error, if any. */
+    private static Callback allOf(int records, Callback onCompletion) {
+        AtomicInteger left = new AtomicInteger(records);
+        AtomicReference<Exception> firstError = new AtomicReference<>();
+        return (metadata, error) -> {
+            if (error != null) {
+                firstError.compareAndSet(null, error);
+            }
+            if (left.decrementAndGet() == 0) {
+                onCompletion.onCompletion(metadata, firstError.get());
+            }
+        };
+    }
+
     /** Names the object, not its DN or image: either can be larger than the error message may be. */
     private static String describe(Event event) {
         if (event instanceof ObjectChange.ObjectChanged change) {
-            return (change.deleted() ? "the deletion of " : "") + change.objectType() + " " + change.anchor();
+            return (change.deleted() ? "the deletion of " : "") + change.objectType() + " " + change.anchor()
+                    + (change.partial() ? " (part " + change.part() + " of " + change.parts() + ")" : "");
         }
         return event.type();
     }

@@ -25,7 +25,8 @@ import org.opensync.connectors.ldap.Watermark;
  * before its state is saved, and only the records Kafka acknowledged change it: a published image's hash, a
  * deletion's forgotten anchor. An object whose record failed keeps the hash last published (the next cycle publishes
  * it again) and counts as seen (it is no deletion); a deletion that failed stays known (the next cycle misses the
- * object again).
+ * object again). Before each batch it checks that this instance still holds the job ({@code stillHeld} throws when
+ * not), so that a cycle whose lease ran out publishes no more.
  */
 final class CycleReader implements DeltaListener {
     private final String jobId;
@@ -33,6 +34,7 @@ final class CycleReader implements DeltaListener {
     private final ChangePublisher.Batch publisher;
     private final JobState state;
     private final int batchSize;
+    private final Runnable stillHeld;
     private final Acknowledgements<JobState.Seen> published = new Acknowledgements<>();
     private final List<SourceEntry> entries = new ArrayList<>();
     private final List<String> present = new ArrayList<>();
@@ -44,7 +46,9 @@ final class CycleReader implements DeltaListener {
     private long imported;
     private long changes;
 
-    CycleReader(String jobId, String cycleId, ChangePublisher.Batch publisher, JobState state, int batchSize) {
+    CycleReader(String jobId, String cycleId, ChangePublisher.Batch publisher, JobState state, int batchSize,
+                Runnable stillHeld) {
+        this.stillHeld = stillHeld;
         this.jobId = jobId;
         this.cycleId = cycleId;
         this.publisher = publisher;
@@ -125,6 +129,7 @@ final class CycleReader implements DeltaListener {
         if (entries.isEmpty()) {
             return;
         }
+        stillHeld.run();
         Map<String, JobState.Known> known = state.known(jobId, entries.stream().map(SourceEntry::anchor).toList());
         List<JobState.Seen> unchanged = new ArrayList<>();
         for (SourceEntry entry : entries) {
@@ -165,6 +170,7 @@ final class CycleReader implements DeltaListener {
 
     private void publishDeletions(List<JobState.Seen> gone) {
         for (int from = 0; from < gone.size(); from += batchSize) {
+            stillHeld.run();
             for (JobState.Seen object : gone.subList(from, Math.min(gone.size(), from + batchSize))) {
                 publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(),
                         jobId, cycleId, object.type(), object.anchor(), object.dn(), true, Map.of()),

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
 import org.opensync.changedetector.source.SourceConnection;
@@ -24,6 +26,7 @@ import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
+import org.opensync.common.lease.JobLeases;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
@@ -40,7 +43,9 @@ import org.opensync.mapping.model.SynchronizationSchema;
  * Runs the read half of a cycle: decides full or delta read, streams the source into object changes framed by
  * cycle markers, and stores the new watermark once Kafka acknowledged everything. A cycle that does not complete
  * (no schema, no secrets, unreachable directory, refused credentials, records Kafka did not acknowledge, anything
- * unexpected) ends as a failed cycle on sync.job-events, with the synchronizationError job-api shows.
+ * unexpected) ends as a failed cycle on sync.job-events, with the synchronizationError job-api shows. A cycle runs
+ * under this instance's lease on the job ({@link JobLeases}): after a rebalance, or when an instance resumes pending
+ * ticks, two instances never read and publish one job's cycle at the same time.
  */
 @ApplicationScoped
 public class CycleRunner {
@@ -53,13 +58,20 @@ public class CycleRunner {
     private final ObjectMapper mapper;
     private final ChangeDetectorConfig config;
     private final PendingTicks pending;
+    private final JobLeases leases;
     private final ExecutorService executor;
+    private final ScheduledExecutorService leaseRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cycle-lease-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
     private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
 
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
-                       ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending) {
+                       ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases) {
+        this.leases = leases;
         this.schemas = schemas;
         this.secrets = secrets;
         this.state = state;
@@ -76,6 +88,7 @@ public class CycleRunner {
 
     /** A cycle cut short leaves its watermark unsaved: the next tick reads the same changes again. */
     void stop(@Observes ShutdownEvent shutdown) {
+        leaseRetries.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -106,10 +119,25 @@ public class CycleRunner {
         executor.execute(() -> runUntilNoneWaits(tick));
     }
 
+    /**
+     * Each tick runs under the job's lease. While another instance holds it, the tick asks again every
+     * {@code lease-retry} (the job stays in progress here, so its later ticks wait behind this one, merged): it runs
+     * once the other instance released the job or, if that one crashed, its lease expired.
+     */
     private void runUntilNoneWaits(Tick first) {
         Tick tick = first;
         while (tick != null) {
-            runUntilReported(tick);
+            if (!holdLease(tick.jobId())) {
+                Tick waiting = tick;
+                leaseRetries.schedule(() -> executor.execute(() -> runUntilNoneWaits(waiting)),
+                        config.leaseRetry().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            try {
+                runUntilReported(tick);
+            } finally {
+                releaseLease(tick.jobId());
+            }
             synchronized (inProgress) {
                 Tick next = inProgress.get(tick.jobId()).orElse(null);
                 if (next == null) {
@@ -119,6 +147,27 @@ public class CycleRunner {
                 }
                 tick = next;
             }
+        }
+    }
+
+    private boolean holdLease(String jobId) {
+        try {
+            if (leases.tryAcquire(jobId)) {
+                return true;
+            }
+            LOG.debugf("job %s is read by another instance; its tick waits for the job's lease", jobId);
+        } catch (RuntimeException e) {
+            LOG.warnf("job %s: could not take the job's lease (%s); asking again", jobId, e.getMessage());
+        }
+        return false;
+    }
+
+    /** A lease that could not be released (database unreachable) expires by itself, unrenewed. */
+    private void releaseLease(String jobId) {
+        try {
+            leases.release(jobId);
+        } catch (RuntimeException e) {
+            LOG.warnf("job %s: could not release the job's lease (%s); it expires unrenewed", jobId, e.getMessage());
         }
     }
 
@@ -134,6 +183,11 @@ public class CycleRunner {
             try {
                 runCycle(tick);
                 pending.done(tick);
+                return;
+            } catch (JobLeases.LeaseLostException e) {
+                // Another instance may be reading the job now: this one stops, reports nothing, and leaves the tick
+                // pending (the job's next tick, or a restart, runs it)
+                LOG.warnf("job %s: %s; the cycle of tick %d stopped", tick.jobId(), e.getMessage(), tick.sequence());
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= config.reportAttempts()) {
@@ -190,16 +244,20 @@ public class CycleRunner {
             Tick.CycleKind kind = full ? Tick.CycleKind.Initial : Tick.CycleKind.Incremental;
             batch.objectChange(new ObjectChange.CycleBegan(UUID.randomUUID().toString(), Instant.now(), jobId, cycleId,
                     kind, tick.resetScope()));
-            CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize());
+            CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize(),
+                    () -> leases.ensureHeld(jobId));
             Watermark next = read(settings, schema, reader, full ? null : watermark);
             // The provisioner ends the cycle on CycleReadCompleted: only sent once every object was acknowledged
             batch.awaitAcknowledgements();
+            leases.ensureHeld(jobId);
             batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
                     cycleId, kind, began, reader.imported(), reader.changes()));
             batch.awaitAcknowledgements();
             state.saveWatermark(jobId, next);
             LOG.infof("job %s cycle %s: %s read, %d objects, %d changes", jobId, cycleId, kind, reader.imported(),
                     reader.changes());
+        } catch (JobLeases.LeaseLostException e) {
+            throw e;
         } catch (CycleFailure e) {
             fail(tick, cycleId, began, e.error());
         } catch (LdapUnavailableException e) {

@@ -59,7 +59,8 @@ public class SecretsService {
      * Replaces the whole set, as Graph's PUT does: keys not sent are gone. Concurrent replacements of one service
      * principal's set are serialised by a lock on its service principal row (the set may not exist yet): each is
      * applied whole, one after the other, and gets the next {@code version}. The row is written before the event
-     * is queued, so the outbox (and the partition of {@code sync.secrets}) holds the sets in commit order.
+     * is queued, so the outbox (and the partition of {@code sync.secrets}) holds the sets in commit order, each with
+     * its version (the mirrors ignore a set older than the one they have).
      *
      * @return the version committed
      */
@@ -76,7 +77,7 @@ public class SecretsService {
         stored.persist();
         ServicePrincipalSecret.flush();
         outbox.publish(Topics.SECRETS, new SecretsChanged(UUID.randomUUID().toString(), Instant.now(), context,
-                transport.seal(plain, context)));
+                transport.seal(plain, context), stored.version));
         replaced.fire(new SecretsReplaced(servicePrincipalId, configuredKeys(servicePrincipalId)));
         return stored.version;
     }

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.opensync.common.events.ObjectChange;
+import org.opensync.common.lease.JobLeases;
 import org.opensync.common.mirror.MirrorConsumers;
 import org.opensync.provisioner.ProvisionerConfig;
-import org.opensync.provisioner.cds.JobLeases;
 
 /**
  * Each job's own worker threads, and a time budget per job and batch: a slow or hanging target occupies only its

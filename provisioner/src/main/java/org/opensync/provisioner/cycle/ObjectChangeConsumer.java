@@ -21,8 +21,9 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.kafka.DeadLetters;
+import org.opensync.common.lease.JobLeases;
 import org.opensync.provisioner.ProvisionerConfig;
-import org.opensync.provisioner.cds.JobLeases;
+import org.opensync.provisioner.cds.ObjectChangeAssembly;
 import org.opensync.provisioner.cds.RunningCycles;
 
 /**
@@ -30,7 +31,8 @@ import org.opensync.provisioner.cds.RunningCycles;
  * {@link CycleProcessor}; the jobs of a batch are worked at the same time, each within its own time budget, so that one
  * job's slow target does not hold back the others, and each under this instance's lease on the job. Offsets are committed after a batch is done (and its records
  * published), so a stopped provisioner processes the unfinished batch again; links in the connector data store make
- * that a no-op for the objects already done.
+ * that a no-op for the objects already done. Objects sent in parts are worked once their last part arrived
+ * ({@link ObjectChangeAssembly}).
  */
 @ApplicationScoped
 public class ObjectChangeConsumer {
@@ -42,12 +44,14 @@ public class ObjectChangeConsumer {
     private final EventConsumer retrying;
     private final RunningCycles runningCycles;
     private final JobLeases leases;
+    private final ObjectChangeAssembly assembly;
     private final ExecutorService jobs;
 
     @Inject
     public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
                                 EventConsumer retrying, RunningCycles runningCycles, JobLeases leases,
-                                ProvisionerConfig config) {
+                                ObjectChangeAssembly assembly, ProvisionerConfig config) {
+        this.assembly = assembly;
         this.processor = processor;
         this.retrying = retrying;
         this.leases = leases;
@@ -111,7 +115,9 @@ public class ObjectChangeConsumer {
             throw new IllegalStateException("interrupted while waiting for the lease of job " + jobId, e);
         }
         try {
-            processor.processIsolated(jobId, changes);
+            ObjectChangeAssembly.Assembled whole = assembly.assemble(jobId, changes);
+            processor.processIsolated(jobId, whole.changes());
+            assembly.worked(jobId, whole);
         } finally {
             leases.release(jobId);
         }

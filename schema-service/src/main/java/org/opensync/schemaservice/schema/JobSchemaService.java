@@ -165,8 +165,10 @@ public class JobSchemaService {
         entity.version = version;
         entity.updatedAt = now;
         entity.persist();
+        // the revision is incremented when the change is flushed: flushed first, the event carries the new one
+        JobSchemaEntity.flush();
         outbox.publish(Topics.SCHEMAS, new JobSchemaPublished(UUID.randomUUID().toString(), now, entity.jobId,
-                entity.servicePrincipalId, entity.templateId, version, entity.schema));
+                entity.servicePrincipalId, entity.templateId, version, entity.schema, entity.revision));
     }
 
     static Instant nextVersionTime(String previousVersion) {

@@ -1,5 +1,7 @@
 package org.opensync.common.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -32,17 +34,37 @@ public sealed interface ObjectChange extends JobScopedEvent {
     }
 
     /**
+     * An image too large for one Kafka record (a group with tens of thousands of members) travels as
+     * {@code parts} records, {@code part} 1 to {@code parts}, one after the other in the job's partition: each
+     * carries some of the image's attribute values, and the image is their concatenation (see
+     * {@link ObjectChangeParts}). Both are null in a record that carries the whole image.
+     *
      * @param objectType the source object name of the schema (e.g. {@code User}, {@code Group})
      * @param deleted    true when the object is gone from the source; {@code attributes} is then empty
      * @param attributes the full source image of the attributes the schema reads, including computed ones
      *                   ({@code objectId}, {@code dn}, {@code IsSoftDeleted})
      */
     record ObjectChanged(String eventId, Instant occurredAt, String jobId, String cycleId, String objectType,
-                         String anchor, String dn, boolean deleted, Map<String, List<String>> attributes)
+                         String anchor, String dn, boolean deleted, Map<String, List<String>> attributes,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer part,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer parts)
             implements ObjectChange {
+
+        /** A record carrying the whole image. */
+        public ObjectChanged(String eventId, Instant occurredAt, String jobId, String cycleId, String objectType,
+                             String anchor, String dn, boolean deleted, Map<String, List<String>> attributes) {
+            this(eventId, occurredAt, jobId, cycleId, objectType, anchor, dn, deleted, attributes, null, null);
+        }
+
         @Override
         public String key() {
             return jobId + ":" + anchor;
+        }
+
+        /** Whether this record carries only a part of the image. */
+        @JsonIgnore
+        public boolean partial() {
+            return parts != null && parts > 1;
         }
     }
 

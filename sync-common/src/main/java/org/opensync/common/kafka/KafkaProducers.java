@@ -20,6 +20,8 @@ public final class KafkaProducers {
     /** How Kafka names a producer's network thread: this prefix, then the client id. */
     private static final String NETWORK_THREAD = "kafka-producer-network-thread | ";
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    /** Kafka's default {@code max.request.size}. */
+    private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
     private KafkaProducers() {
     }
@@ -35,6 +37,16 @@ public final class KafkaProducers {
         KafkaProducer<String, String> producer = new KafkaProducer<>(config);
         CREATED.add(clientId);
         return producer;
+    }
+
+    /**
+     * The largest record value, in bytes, that producers made from this configuration send: their
+     * {@code max.request.size} less room for the key, the headers and the batch framing (5%, at least 4 KiB).
+     */
+    public static int valueLimit(Map<String, Object> kafkaConfig) {
+        Object configured = kafkaConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int maxRequestSize = configured == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(configured.toString());
+        return maxRequestSize - Math.max(4096, maxRequestSize / 20);
     }
 
     /** Client ids of the producers made here whose network thread no longer runs. */

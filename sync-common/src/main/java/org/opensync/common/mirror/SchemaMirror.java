@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.query.NativeQuery;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobSchemaPublished;
 
@@ -28,6 +29,11 @@ public class SchemaMirror {
                                  String schemaJson) {
     }
 
+    /**
+     * Newer records replace older ones; a record with a lower revision than the stored one (re-delivered, or
+     * overtaken) is ignored, and one without a revision (published before revisions were sent) is applied. A
+     * tombstone (deleted job) removes the copy.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
@@ -37,14 +43,20 @@ public class SchemaMirror {
         }
         JobSchemaPublished published = EventCodec.decode(record.value(), JobSchemaPublished.class);
         entityManager.createNativeQuery("""
-                        insert into mirrored_schema (job_id, service_principal_id, template_id, version, schema, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, now())
+                        insert into mirrored_schema (job_id, service_principal_id, template_id, version, schema,
+                            revision, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, now())
                         on conflict (job_id) do update set service_principal_id = excluded.service_principal_id,
                             template_id = excluded.template_id, version = excluded.version, schema = excluded.schema,
-                            updated_at = now()""")
+                            revision = excluded.revision, updated_at = now()
+                        where excluded.revision is null or mirrored_schema.revision is null
+                            or excluded.revision >= mirrored_schema.revision""")
+                // typed, so that a missing (legacy) number binds as a null bigint
+                .unwrap(NativeQuery.class)
                 .setParameter(1, published.jobId()).setParameter(2, published.servicePrincipalId())
                 .setParameter(3, published.templateId()).setParameter(4, published.schemaVersion())
-                .setParameter(5, published.schema().toString()).executeUpdate();
+                .setParameter(5, published.schema().toString())
+                .setParameter(6, published.schemaRevision(), Long.class).executeUpdate();
     }
 
     @Transactional

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.query.NativeQuery;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
@@ -40,7 +41,11 @@ public class SecretsMirror {
         this.transport = config.transportBox();
     }
 
-    /** Newer records replace older ones; a tombstone (deleted service principal) removes the copy. */
+    /**
+     * Newer records replace older ones; a record with a lower version than the stored one (re-delivered, or
+     * overtaken) is ignored, and one without a version (published before sets were versioned) is applied. A
+     * tombstone (deleted service principal) removes the copy.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
@@ -50,9 +55,16 @@ public class SecretsMirror {
         }
         SecretsChanged changed = EventCodec.decode(record.value(), SecretsChanged.class);
         entityManager.createNativeQuery("""
-                        insert into mirrored_secret (service_principal_id, sealed, updated_at) values (?1, ?2, now())
-                        on conflict (service_principal_id) do update set sealed = excluded.sealed, updated_at = now()""")
-                .setParameter(1, changed.servicePrincipalId()).setParameter(2, changed.sealed()).executeUpdate();
+                        insert into mirrored_secret (service_principal_id, sealed, version, updated_at)
+                        values (?1, ?2, ?3, now())
+                        on conflict (service_principal_id) do update set sealed = excluded.sealed,
+                            version = excluded.version, updated_at = now()
+                        where excluded.version is null or mirrored_secret.version is null
+                            or excluded.version >= mirrored_secret.version""")
+                // typed, so that a missing (legacy) number binds as a null bigint
+                .unwrap(NativeQuery.class)
+                .setParameter(1, changed.servicePrincipalId()).setParameter(2, changed.sealed())
+                .setParameter(3, changed.secretsVersion(), Long.class).executeUpdate();
     }
 
     /** The secrets by key, or empty when the service principal has none. */

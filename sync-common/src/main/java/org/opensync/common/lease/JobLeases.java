@@ -1,12 +1,12 @@
-package org.opensync.provisioner.cds;
+package org.opensync.common.lease;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,22 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.opensync.provisioner.ProvisionerConfig;
 
 /**
- * One provisioner instance at a time per job. Kafka gives each job's partition to one consumer, but after a
- * rebalance the former owner may still be exporting a batch while the new owner reads it again: both would create
- * the objects that have nothing unique to match on (groups). A lease in the service's database decides. It is short
- * and renewed in the background while the instance works the job, so that a crashed instance holds a job up for at
- * most one lease period; the new owner waits until the former one released the job or its lease expired, and an
- * instance stops exporting a job whose lease it could not renew in time (checked before each object).
+ * One instance of a service at a time per job, decided by a lease in the service's database (table {@code job_lease}:
+ * {@code job_id} primary key, {@code owner}, {@code expires_at}). Kafka gives each job's partition to one consumer,
+ * but after a rebalance the former owner may still be working the job while the new owner starts on it. The lease
+ * is short and renewed in the background while the instance holds the job, so that a crashed instance holds a job up
+ * for at most one lease period; an instance whose lease could not be renewed in time must stop working the job
+ * ({@link #ensureHeld}).
  * <p>
- * Holds are counted: a batch being worked and each export still running past its batch's deadline hold the lease;
- * it is released when the last hold ends.
+ * Holds are counted: the lease is released when the last hold ends. Each service makes one instance (with its own
+ * lease period) and {@link #close()}s it at shutdown.
  */
-@ApplicationScoped
-public class JobLeases {
+public class JobLeases implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobLeases.class);
     private static final Duration FIRST_WAIT = Duration.ofMillis(200);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
@@ -45,7 +44,7 @@ public class JobLeases {
     private record Hold(int count, Instant certainUntil) {
     }
 
-    private final Jdbc jdbc;
+    private final DataSource dataSource;
     private final Duration ttl;
     private final String owner = UUID.randomUUID().toString();
     private final Map<String, Hold> held = new ConcurrentHashMap<>();
@@ -55,44 +54,49 @@ public class JobLeases {
         return thread;
     });
 
-    @Inject
-    public JobLeases(AgroalDataSource dataSource, ProvisionerConfig config) {
-        this.jdbc = new Jdbc(dataSource);
-        this.ttl = config.jobLease();
+    public JobLeases(DataSource dataSource, Duration ttl) {
+        this.dataSource = dataSource;
+        this.ttl = ttl;
         long period = Math.max(1, ttl.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    @Override
+    public void close() {
         renewer.shutdownNow();
     }
 
     /** Holds the job's lease, taking it first when this instance does not have it, waiting while another has. */
     public void acquire(String jobId) throws InterruptedException {
-        if (held.computeIfPresent(jobId, (job, hold) -> new Hold(hold.count() + 1, hold.certainUntil())) != null) {
-            return;
-        }
         Duration wait = FIRST_WAIT;
-        while (true) {
-            Instant asked = Instant.now();
-            if (tryAcquire(jobId)) {
-                // Counted from before the request: the database's expiry is later, never earlier
-                held.merge(jobId, new Hold(1, asked.plus(ttl)),
-                        (hold, fresh) -> new Hold(hold.count() + 1, fresh.certainUntil()));
-                return;
-            }
-            LOG.debugf("job %s is worked by another provisioner instance; waiting %s", jobId, wait);
+        while (!tryAcquire(jobId)) {
+            LOG.debugf("job %s is worked by another instance; waiting %s", jobId, wait);
             Thread.sleep(wait.toMillis());
             wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
         }
     }
 
-    /** One more hold on a lease this instance has (an export going on past its batch); false when it has none. */
+    /** Holds the job's lease if this instance has it or can take it now; false while another instance has it. */
+    public boolean tryAcquire(String jobId) {
+        if (retain(jobId)) {
+            return true;
+        }
+        Instant asked = Instant.now();
+        if (!take(jobId)) {
+            return false;
+        }
+        // Counted from before the request: the database's expiry is later, never earlier
+        held.merge(jobId, new Hold(1, asked.plus(ttl)),
+                (hold, fresh) -> new Hold(hold.count() + 1, fresh.certainUntil()));
+        return true;
+    }
+
+    /** One more hold on a lease this instance has (work going on past its batch); false when it has none. */
     public boolean retain(String jobId) {
         return held.computeIfPresent(jobId, (job, hold) -> new Hold(hold.count() + 1, hold.certainUntil())) != null;
     }
 
-    /** Before an object is exported: the lease must be certain for a while yet. */
+    /** Before each write the job's work makes: the lease must be certain for a while yet. */
     public void ensureHeld(String jobId) {
         Hold hold = held.get(jobId);
         if (hold == null || Instant.now().isAfter(hold.certainUntil().minus(ttl.dividedBy(3)))) {
@@ -105,9 +109,9 @@ public class JobLeases {
         boolean last = held.computeIfPresent(jobId, (job, hold) -> hold.count() > 1
                 ? new Hold(hold.count() - 1, hold.certainUntil()) : null) == null;
         if (last) {
-            jdbc.update("delete from job_lease where job_id = ? and owner = ?", statement -> {
-                statement.set(1, jobId);
-                statement.set(2, owner);
+            execute("delete from job_lease where job_id = ? and owner = ?", statement -> {
+                statement.setString(1, jobId);
+                statement.setString(2, owner);
             });
         }
     }
@@ -119,15 +123,14 @@ public class JobLeases {
                 return;
             }
             Instant asked = Instant.now();
-            List<String> renewed = jdbc.query("""
+            List<String> renewed = execute("""
                             update job_lease set expires_at = now() + ?::interval
                             where job_id = any(?) and owner = ? and expires_at > now() returning job_id""",
                     statement -> {
-                        statement.set(1, ttl.toMillis() + " milliseconds");
-                        statement.set(2, jobs);
-                        statement.set(3, owner);
-                    },
-                    row -> row.getString(1));
+                        statement.setString(1, ttl.toMillis() + " milliseconds");
+                        statement.setArray(2, statement.getConnection().createArrayOf("text", jobs.toArray()));
+                        statement.setString(3, owner);
+                    });
             renewed.forEach(job -> held.computeIfPresent(job, (id, hold) -> new Hold(hold.count(), asked.plus(ttl))));
         } catch (RuntimeException e) {
             // Not renewed: the holds run out and ensureHeld stops the work, which is what must happen then
@@ -135,18 +138,40 @@ public class JobLeases {
         }
     }
 
-    private boolean tryAcquire(String jobId) {
-        return !jdbc.query("""
+    private boolean take(String jobId) {
+        return !execute("""
                         insert into job_lease (job_id, owner, expires_at)
                         values (?, ?, now() + ?::interval)
                         on conflict (job_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
                         where job_lease.owner = excluded.owner or job_lease.expires_at < now()
                         returning owner""",
                 statement -> {
-                    statement.set(1, jobId);
-                    statement.set(2, owner);
-                    statement.set(3, ttl.toMillis() + " milliseconds");
-                },
-                row -> row.getString(1)).isEmpty();
+                    statement.setString(1, jobId);
+                    statement.setString(2, owner);
+                    statement.setString(3, ttl.toMillis() + " milliseconds");
+                }).isEmpty();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** One autocommitted statement; the first column of the rows it returns, if any. */
+    private List<String> execute(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            List<String> rows = new ArrayList<>();
+            if (statement.execute()) {
+                try (ResultSet row = statement.getResultSet()) {
+                    while (row.next()) {
+                        rows.add(row.getString(1));
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the job leases are unavailable: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,110 @@
+package org.opensync.provisioner.cds;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.ObjectChangeParts;
+
+/**
+ * Puts object changes that change-detector sent in parts back together. Each part is stored as it arrives (a batch
+ * may end between two parts, and its offsets are then committed); the last part brings the whole change into the
+ * job's stream, at its place. The stored parts are forgotten only after the whole change was worked, so a crash
+ * in between assembles it again from the parts and the redelivered last part. Parts of a cycle that never sent its
+ * last part (change-detector failed it) are dropped when the job's next cycle begins.
+ */
+@ApplicationScoped
+public class ObjectChangeAssembly {
+    private static final Logger LOG = Logger.getLogger(ObjectChangeAssembly.class);
+
+    private final Jdbc jdbc;
+
+    @Inject
+    public ObjectChangeAssembly(AgroalDataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /**
+     * A job's share of a batch with the parts taken out and each object whose last part arrived put in whole.
+     *
+     * @param assembled the event ids of the objects put together, whose parts {@link #worked} forgets
+     */
+    public record Assembled(List<ObjectChange> changes, List<String> assembled) {
+    }
+
+    /** Stores every part among the job's changes and puts together each object whose last part is here. */
+    public Assembled assemble(String jobId, List<ObjectChange> changes) {
+        List<ObjectChange> whole = new ArrayList<>(changes.size());
+        List<String> assembled = new ArrayList<>();
+        for (ObjectChange change : changes) {
+            if (change instanceof ObjectChange.CycleBegan began) {
+                dropOtherCycles(jobId, began.cycleId());
+            }
+            if (!(change instanceof ObjectChange.ObjectChanged object) || !object.partial()) {
+                whole.add(change);
+                continue;
+            }
+            store(jobId, object);
+            if (object.part().equals(object.parts())) {
+                assembled(jobId, object).ifPresent(complete -> {
+                    whole.add(complete);
+                    assembled.add(complete.eventId());
+                });
+            }
+        }
+        return new Assembled(whole, assembled);
+    }
+
+    /** Forgets the parts of the objects put together, once the objects were worked (provisioned or escrowed). */
+    public void worked(String jobId, Assembled batch) {
+        if (!batch.assembled().isEmpty()) {
+            jdbc.update("delete from object_change_part where job_id = ? and event_id = any(?)", statement -> {
+                statement.set(1, jobId);
+                statement.set(2, batch.assembled());
+            });
+        }
+    }
+
+    private void store(String jobId, ObjectChange.ObjectChanged part) {
+        jdbc.update("""
+                        insert into object_change_part (job_id, event_id, part, cycle_id, change, received_at)
+                        values (?, ?, ?, ?, ?, now()) on conflict do nothing""",
+                statement -> {
+                    statement.set(1, jobId);
+                    statement.set(2, part.eventId());
+                    statement.set(3, part.part());
+                    statement.set(4, part.cycleId());
+                    statement.set(5, EventCodec.encode(part));
+                });
+    }
+
+    private Optional<ObjectChange.ObjectChanged> assembled(String jobId, ObjectChange.ObjectChanged last) {
+        List<ObjectChange.ObjectChanged> parts = jdbc.query(
+                "select change from object_change_part where job_id = ? and event_id = ? order by part",
+                statement -> {
+                    statement.set(1, jobId);
+                    statement.set(2, last.eventId());
+                },
+                row -> (ObjectChange.ObjectChanged) EventCodec.decode(row.getString(1), ObjectChange.class));
+        try {
+            return Optional.of(ObjectChangeParts.assemble(parts));
+        } catch (IllegalArgumentException e) {
+            // Parts travel in order on one partition and are stored before any offset moves: this is a bug
+            LOG.errorf("job %s: %s %s cannot be assembled (%s); it is provisioned again when it changes or at a "
+                    + "full cycle", jobId, last.objectType(), last.anchor(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void dropOtherCycles(String jobId, String cycleId) {
+        jdbc.update("delete from object_change_part where job_id = ? and cycle_id <> ?", statement -> {
+            statement.set(1, jobId);
+            statement.set(2, cycleId);
+        });
+    }
+}
