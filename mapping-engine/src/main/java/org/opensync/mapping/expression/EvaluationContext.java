@@ -18,8 +18,6 @@ import org.opensync.mapping.value.Value;
 public final class EvaluationContext implements StepBudget {
     private final ObjectImage source;
     private final EvaluationEnvironment environment;
-    private final int maxValueLength;
-    private final long maxWorkSteps;
     private String targetAttributeName;
     private boolean redacted;
     private long workLeft;
@@ -27,9 +25,7 @@ public final class EvaluationContext implements StepBudget {
     public EvaluationContext(ObjectImage source, EvaluationEnvironment environment) {
         this.source = Objects.requireNonNull(source, "source");
         this.environment = Objects.requireNonNull(environment, "environment");
-        this.maxValueLength = environment.limits().maxValueLength();
-        this.maxWorkSteps = environment.limits().maxWorkSteps();
-        this.workLeft = maxWorkSteps;
+        this.workLeft = environment.limits().maxWorkSteps();
     }
 
     public ObjectImage source() {
@@ -44,7 +40,7 @@ public final class EvaluationContext implements StepBudget {
     public void beginAttribute(String targetAttribute) {
         this.targetAttributeName = targetAttribute;
         this.redacted = false;
-        this.workLeft = maxWorkSteps;
+        this.workLeft = environment.limits().maxWorkSteps();
     }
 
     public String targetAttributeName() {
@@ -73,7 +69,7 @@ public final class EvaluationContext implements StepBudget {
     }
 
     int maxValueLength() {
-        return maxValueLength;
+        return environment.limits().maxValueLength();
     }
 
     /**
@@ -103,13 +99,13 @@ public final class EvaluationContext implements StepBudget {
 
     /** Checks a value's length before it is built, so that an oversized one is never allocated. */
     void requireLength(long length, String function) throws EvaluationException {
-        if (length > maxValueLength) {
+        if (length > maxValueLength()) {
             throw valueTooLong(function);
         }
     }
 
     EvaluationException valueTooLong(String function) {
-        return EvaluationException.in(function, "the value would be longer than " + maxValueLength
+        return EvaluationException.in(function, "the value would be longer than " + maxValueLength()
                 + " characters, the limit per value (maxValueLength)");
     }
 
@@ -125,7 +121,7 @@ public final class EvaluationContext implements StepBudget {
     }
 
     private EvaluationException workExceeded(String function) {
-        return EvaluationException.in(function, "the expression needs more than " + maxWorkSteps
-                + " steps of work, the limit per evaluation (maxWorkSteps)");
+        return EvaluationException.in(function, "the expression needs more than "
+                + environment.limits().maxWorkSteps() + " steps of work, the limit per evaluation (maxWorkSteps)");
     }
 }
