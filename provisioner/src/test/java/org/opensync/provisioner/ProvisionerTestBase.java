@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +76,15 @@ abstract class ProvisionerTestBase {
         TargetJob job = new TargetJob();
         job.publishSchema(scope);
         job.publishSecrets(scim, TOKEN, extraSecrets);
+        awaitMirrored(job);
+        return job;
+    }
+
+    /** A job whose schema is the template's changed by {@code edit}. */
+    TargetJob ready(Consumer<ObjectNode> edit) throws Exception {
+        TargetJob job = new TargetJob();
+        job.publishEditedSchema(edit);
+        job.publishSecrets(scim, TOKEN, Map.of());
         awaitMirrored(job);
         return job;
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.opensync.common.events.JobSchemaPublished;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
@@ -43,10 +44,17 @@ final class TargetJob {
 
     /** The template's schema; {@code scope} (a Graph filter) goes on the user mapping when given. */
     void publishSchema(JsonNode scope) throws IOException {
+        publishEditedSchema(schema -> {
+            if (scope != null) {
+                ((ObjectNode) schema.at("/synchronizationRules/0/objectMappings/0")).set("scope", scope);
+            }
+        });
+    }
+
+    /** The template's schema, changed by {@code edit} (extra attributes and mappings, say). */
+    void publishEditedSchema(Consumer<ObjectNode> edit) throws IOException {
         ObjectNode schema = (ObjectNode) JSON.readTree(Files.readString(TEMPLATE)).at("/template/schema");
-        if (scope != null) {
-            ((ObjectNode) schema.at("/synchronizationRules/0/objectMappings/0")).set("scope", scope);
-        }
+        edit.accept(schema);
         EventPublisher.publish(Topics.SCHEMAS, new JobSchemaPublished(id(), Instant.now(), jobId, servicePrincipalId,
                 "scim", "date:" + Instant.now(), schema));
     }

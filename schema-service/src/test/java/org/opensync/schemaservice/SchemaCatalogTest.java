@@ -72,6 +72,28 @@ class SchemaCatalogTest {
     }
 
     @Test
+    void anExpressionOverItsLimitsIsAnEvaluationFailureNotAServerError() {
+        String bomb = "\\\"aaaaaaaa\\\"";
+        for (int level = 0; level < 9; level++) {
+            bomb = "Replace(" + bomb + ", \\\"a\\\", , , \\\"aaaaaaaa\\\", , )";
+        }
+        json("{\"expression\":\"" + bomb + "\",\"testInputObject\":{\"properties\":[]}}")
+                .post(TEMPLATE_SCHEMA + "/parseExpression").then().statusCode(200)
+                .body("parsingSucceeded", equalTo(true))
+                .body("evaluationSucceeded", equalTo(false))
+                .body("evaluationResult", hasSize(0))
+                .body("error.code", equalTo("ExpressionEvaluationFailed"))
+                .body("error.message", containsString("the limit per value (maxValueLength)"));
+        json("""
+                {"expression":"Replace([x], , \\"^(a|aa)+$\\", , \\"\\", , )",
+                 "testInputObject":{"properties":[{"key":"x","value":"%s!"}]}}""".formatted("a".repeat(60_000)))
+                .post(TEMPLATE_SCHEMA + "/parseExpression").then().statusCode(200)
+                .body("evaluationSucceeded", equalTo(false))
+                .body("error.code", equalTo("ExpressionEvaluationFailed"))
+                .body("error.message", containsString("exceeded its evaluation budget"));
+    }
+
+    @Test
     void badRequestsGetTheGraphErrorShape() {
         json("{\"expression\": ").post(TEMPLATE_SCHEMA + "/parseExpression").then().statusCode(400)
                 .body("error.code", equalTo("invalidRequest"));

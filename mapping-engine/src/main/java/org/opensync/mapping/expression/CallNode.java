@@ -22,7 +22,9 @@ final class CallNode extends Node {
 
     @Override
     Value evaluate(EvaluationContext context) throws EvaluationSignal {
-        return body.apply(this, context);
+        Value result = body.apply(this, context);
+        context.charge(result, function.name());
+        return result;
     }
 
     String name() {

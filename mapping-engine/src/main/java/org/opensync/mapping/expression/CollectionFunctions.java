@@ -41,19 +41,21 @@ final class CollectionFunctions {
             Value value = call.value(i, ctx);
             if (value.isMultiValued()) {
                 for (String part : value.strings()) {
-                    first = append(joined, separator, part, first);
+                    first = append(call, ctx, joined, separator, part, first);
                 }
             } else if (!value.isNull()) {
-                first = append(joined, separator, value.text(), first);
+                first = append(call, ctx, joined, separator, value.text(), first);
             }
         }
         return Value.text(joined.toString());
     }
 
-    private static boolean append(StringBuilder joined, String separator, String part, boolean first) {
+    private static boolean append(CallNode call, EvaluationContext ctx, StringBuilder joined, String separator,
+            String part, boolean first) throws EvaluationException {
         if (part.isEmpty()) {
             return first;
         }
+        ctx.requireLength((long) joined.length() + separator.length() + part.length(), call.name());
         if (!first) {
             joined.append(separator);
         }

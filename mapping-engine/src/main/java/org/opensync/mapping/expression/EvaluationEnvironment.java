@@ -13,43 +13,50 @@ import java.util.random.RandomGenerator;
  * @param legacyNullConditions reproduce the reference service's documented limitation: an IIF whose condition reads a
  *                             null or empty attribute fails, and the attribute is not flowed (IgnoreAttributeFlow).
  *                             Off by default: conditions are evaluated null-safely (§3.2).
+ * @param limits               output size and work caps of one evaluation
  */
 public record EvaluationEnvironment(
         Clock clock,
         RandomGenerator random,
         UniqueValueCheck uniqueValues,
         String defaultDomain,
-        boolean legacyNullConditions) {
+        boolean legacyNullConditions,
+        EvaluationLimits limits) {
 
     public EvaluationEnvironment {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(uniqueValues, "uniqueValues");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** UTC system clock, a cryptographically strong generator (RandomString makes passwords), nothing taken. */
     public static EvaluationEnvironment system() {
         return new EvaluationEnvironment(Clock.systemUTC(), new SecureRandom(), UniqueValueCheck.NOTHING_TAKEN, null,
-                false);
+                false, EvaluationLimits.DEFAULT);
     }
 
     public EvaluationEnvironment withClock(Clock newClock) {
-        return new EvaluationEnvironment(newClock, random, uniqueValues, defaultDomain, legacyNullConditions);
+        return new EvaluationEnvironment(newClock, random, uniqueValues, defaultDomain, legacyNullConditions, limits);
     }
 
     public EvaluationEnvironment withRandom(RandomGenerator newRandom) {
-        return new EvaluationEnvironment(clock, newRandom, uniqueValues, defaultDomain, legacyNullConditions);
+        return new EvaluationEnvironment(clock, newRandom, uniqueValues, defaultDomain, legacyNullConditions, limits);
     }
 
     public EvaluationEnvironment withUniqueValues(UniqueValueCheck check) {
-        return new EvaluationEnvironment(clock, random, check, defaultDomain, legacyNullConditions);
+        return new EvaluationEnvironment(clock, random, check, defaultDomain, legacyNullConditions, limits);
     }
 
     public EvaluationEnvironment withDefaultDomain(String domain) {
-        return new EvaluationEnvironment(clock, random, uniqueValues, domain, legacyNullConditions);
+        return new EvaluationEnvironment(clock, random, uniqueValues, domain, legacyNullConditions, limits);
     }
 
     public EvaluationEnvironment withLegacyNullConditions(boolean legacy) {
-        return new EvaluationEnvironment(clock, random, uniqueValues, defaultDomain, legacy);
+        return new EvaluationEnvironment(clock, random, uniqueValues, defaultDomain, legacy, limits);
+    }
+
+    public EvaluationEnvironment withLimits(EvaluationLimits newLimits) {
+        return new EvaluationEnvironment(clock, random, uniqueValues, defaultDomain, legacyNullConditions, newLimits);
     }
 }

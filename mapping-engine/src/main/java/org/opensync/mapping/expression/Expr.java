@@ -56,6 +56,18 @@ sealed interface Expr {
         }
     }
 
+    /** Whether {@code expression} calls the function anywhere. */
+    static boolean calls(Expr expression, String function) {
+        if (expression instanceof Call call) {
+            return call.function().name().equals(function)
+                    || call.arguments().stream().anyMatch(argument -> calls(argument, function));
+        }
+        if (expression instanceof Compare compare) {
+            return calls(compare.left(), function) || calls(compare.right(), function);
+        }
+        return expression instanceof Concat concat && concat.parts().stream().anyMatch(part -> calls(part, function));
+    }
+
     /** Literals whose value is known without evaluation. */
     default boolean isLiteral() {
         return this instanceof Text || this instanceof Number;

@@ -10,6 +10,7 @@ import org.opensync.mapping.value.Value;
 /** Functions that consult the environment rather than the object: Guid, RandomString, Redact, DefaultDomain. */
 final class GeneratorFunctions {
     static final int RANDOM_STRING_MAX_LENGTH = 256;
+    static final String REDACT = "Redact";
     private static final String DIGITS = "0123456789";
     private static final String CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String LOWER_CASE = "abcdefghijklmnopqrstuvwxyz";
@@ -28,7 +29,7 @@ final class GeneratorFunctions {
                         .required("MinimumCapital", AttributeType.Integer)
                         .required("MinimumLowerCase", AttributeType.Integer).optional("CharactersToAvoid")
                         .body(GeneratorFunctions::randomString),
-                FunctionSpec.define("Redact").required("source").body((call, ctx) -> {
+                FunctionSpec.define(REDACT).required("source").body((call, ctx) -> {
                     ctx.markRedacted();
                     return call.value(0, ctx);
                 }),

@@ -67,6 +67,7 @@ abstract class Node {
     }
 
     static final class Concatenation extends Node {
+        private static final String OPERATOR = "&";
         private final Node[] parts;
 
         Concatenation(Node[] parts) {
@@ -77,12 +78,15 @@ abstract class Node {
         Value evaluate(EvaluationContext context) throws EvaluationSignal {
             StringBuilder text = new StringBuilder();
             for (Node part : parts) {
-                String piece = Coercions.text(part.evaluate(context), "&", "operand");
+                String piece = Coercions.text(part.evaluate(context), OPERATOR, "operand");
                 if (piece != null) {
+                    context.requireLength((long) text.length() + piece.length(), OPERATOR);
                     text.append(piece);
                 }
             }
-            return Value.text(text.toString());
+            Value result = Value.text(text.toString());
+            context.charge(result, OPERATOR);
+            return result;
         }
     }
 }

@@ -17,6 +17,7 @@ public final class ParsedExpression {
     private final Node root;
     private final String text;
     private final Set<String> referencedAttributes;
+    private final boolean redacts;
 
     ParsedExpression(Expr syntax) {
         this.syntax = syntax;
@@ -25,6 +26,7 @@ public final class ParsedExpression {
         Set<String> attributes = new LinkedHashSet<>();
         Expr.collectAttributes(syntax, attributes);
         this.referencedAttributes = Collections.unmodifiableSet(attributes);
+        this.redacts = Expr.calls(syntax, GeneratorFunctions.REDACT);
     }
 
     /** Canonical text: parsing it gives an equal expression. */
@@ -46,6 +48,14 @@ public final class ParsedExpression {
     /** Source attribute names read by the expression, in order of first appearance. */
     public Set<String> referencedAttributes() {
         return referencedAttributes;
+    }
+
+    /**
+     * Whether the expression calls {@code Redact} anywhere. Its values are then secrets wherever they appear
+     * (logs, stored images), whether or not a given evaluation passed through the call.
+     */
+    public boolean redacts() {
+        return redacts;
     }
 
     /** The attribute name when the whole expression is a direct attribute reference ({@code [mail]}). */

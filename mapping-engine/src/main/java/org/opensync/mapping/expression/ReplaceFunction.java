@@ -72,7 +72,8 @@ final class ReplaceFunction {
         if (find.isEmpty()) {
             throw call.error("Find must not be empty");
         }
-        return source == null ? Value.NULL : Value.text(source.replace(find, call.textOrEmpty(REPLACEMENT, ctx)));
+        return source == null ? Value.NULL
+                : Value.text(replaceBounded(call, ctx, source, find, call.textOrEmpty(REPLACEMENT, ctx)));
     }
 
     private static Value template(CallNode call, EvaluationContext ctx) throws EvaluationSignal {
@@ -82,7 +83,25 @@ final class ReplaceFunction {
         if (find.isEmpty()) {
             throw call.error("Find must not be empty");
         }
-        return source == null || template == null ? Value.NULL : Value.text(template.replace(find, source));
+        return source == null || template == null ? Value.NULL
+                : Value.text(replaceBounded(call, ctx, template, find, source));
+    }
+
+    /**
+     * {@code text.replace(find, replacement)}, refused before it is built when the result would be longer than one
+     * value may be: replacing a character by a long text can multiply the length.
+     */
+    private static String replaceBounded(CallNode call, EvaluationContext ctx, String text, String find,
+            String replacement) throws EvaluationException {
+        int growth = replacement.length() - find.length();
+        if (growth > 0) {
+            long length = text.length();
+            for (int at = text.indexOf(find); at >= 0; at = text.indexOf(find, at + find.length())) {
+                length += growth;
+                ctx.requireLength(length, call.name());
+            }
+        }
+        return text.replace(find, replacement);
     }
 
     /** Modes (c) and (d): every match, or only the named group's text in every match. */
@@ -95,12 +114,17 @@ final class ReplaceFunction {
         DotNetRegex regex = pattern.get(call, ctx);
         String group = groupOnly ? requireGroup(call, ctx, regex) : null;
         Substitution substitution = regex.substitution(call.textOrEmpty(REPLACEMENT, ctx));
+        String replaced;
         try {
-            return Value.text(groupOnly ? regex.replaceGroup(source, group, substitution)
-                    : regex.replaceAll(source, substitution));
+            replaced = groupOnly ? regex.replaceGroup(source, group, substitution, ctx, ctx.maxValueLength())
+                    : regex.replaceAll(source, substitution, ctx, ctx.maxValueLength());
         } catch (RegexBudgetExceededException e) {
-            throw call.error(e.getMessage());
+            throw ctx.regexExceeded(call.name(), e);
         }
+        if (replaced == null) {
+            throw ctx.valueTooLong(call.name());
+        }
+        return Value.text(replaced);
     }
 
     /** Mode (e): keep a present source; otherwise extract the named group from the other attribute. */
@@ -117,9 +141,9 @@ final class ReplaceFunction {
         DotNetRegex regex = pattern.get(call, ctx);
         String group = requireGroup(call, ctx, regex);
         try {
-            return Value.text(regex.firstCapture(other, group));
+            return Value.text(regex.firstCapture(other, group, ctx));
         } catch (RegexBudgetExceededException e) {
-            throw call.error(e.getMessage());
+            throw ctx.regexExceeded(call.name(), e);
         }
     }
 

@@ -7,20 +7,27 @@ package org.opensync.mapping.regex;
 final class BudgetedCharSequence implements CharSequence {
     private final String text;
     private final String pattern;
+    private final long budget;
     private long remaining;
 
     BudgetedCharSequence(String text, String pattern, long budget) {
         this.text = text;
         this.pattern = pattern;
+        this.budget = budget;
         this.remaining = budget;
     }
 
     @Override
     public char charAt(int index) {
         if (--remaining < 0) {
-            throw new RegexBudgetExceededException(pattern);
+            throw new RegexBudgetExceededException(pattern, budget);
         }
         return text.charAt(index);
+    }
+
+    /** Reads so far, at most the budget. */
+    long used() {
+        return remaining < 0 ? budget : budget - remaining;
     }
 
     @Override

@@ -5,8 +5,8 @@ package org.opensync.mapping.regex;
  * reference service reports as a regex timeout.
  */
 public final class RegexBudgetExceededException extends RuntimeException {
-    RegexBudgetExceededException(String pattern) {
-        super("regular expression '" + pattern + "' exceeded its evaluation budget (catastrophic backtracking?)",
-                null, false, false);
+    RegexBudgetExceededException(String pattern, long steps) {
+        super("regular expression '" + pattern + "' exceeded its evaluation budget of " + steps
+                + " steps (catastrophic backtracking, or an input far too long?)", null, false, false);
     }
 }

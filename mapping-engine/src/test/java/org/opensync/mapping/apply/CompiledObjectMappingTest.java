@@ -89,6 +89,23 @@ class CompiledObjectMappingTest {
     }
 
     @Test
+    void anAttributeOverTheLimitsFailsAloneAndTheOthersAreComputed() {
+        CompiledObjectMapping mapping = CompiledObjectMapping.compile(object(
+                map("userName", "ToLower([mail])"),
+                map("title", "Replace([givenName], \"o\", , , [givenName] & [givenName] & [givenName], , )")));
+        ObjectImage source = ObjectImage.builder().put("mail", "A@X").put("givenName", "o".repeat(200)).build();
+
+        MappingResult result = mapping.apply(source, null, Operation.CREATE, EvaluationEnvironment.system());
+
+        assertThat(result.changes()).extracting(AttributeChange::targetAttributeName).containsExactly("userName");
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.targetAttributeName()).isEqualTo("title");
+            assertThat(failure.code()).isEqualTo("ExpressionEvaluationFailed");
+            assertThat(failure.message()).contains("maxValueLength");
+        });
+    }
+
+    @Test
     void oneCompiledMappingServesManyThreads() throws Exception {
         CompiledObjectMapping mapping = CompiledObjectMapping.compile(object(
                 map("userName", "ToLower([mail])"),

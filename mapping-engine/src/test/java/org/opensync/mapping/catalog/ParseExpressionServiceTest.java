@@ -110,6 +110,23 @@ class ParseExpressionServiceTest {
     }
 
     @Test
+    void anExpressionOverItsLimitsIsAnEvaluationFailureNamingTheLimit() throws Exception {
+        String bomb = "\\\"aaaaaaaa\\\"";
+        for (int level = 0; level < 9; level++) {
+            bomb = "Replace(" + bomb + ", \\\"a\\\", , , \\\"aaaaaaaa\\\", , )";
+        }
+
+        JsonNode response = call("{\"expression\": \"" + bomb + "\", \"testInputObject\": {\"properties\": []}}");
+
+        assertThat(response.get("parsingSucceeded").asBoolean()).isTrue();
+        assertThat(response.get("evaluationSucceeded").asBoolean()).isFalse();
+        assertThat(response.get("evaluationResult")).isEmpty();
+        assertThat(response.get("error").get("code").asText()).isEqualTo("ExpressionEvaluationFailed");
+        assertThat(response.get("error").get("message").asText())
+                .isEqualTo("Replace: the value would be longer than 65536 characters, the limit per value (maxValueLength)");
+    }
+
+    @Test
     void nullResultsAndIgnoredFlowsSucceedWithoutValues() throws Exception {
         JsonNode nothing = call("{\"expression\": \"[missing]\", \"testInputObject\": {\"properties\": []}}");
         JsonNode ignored = call("{\"expression\": \"IgnoreFlowIfNullOrEmpty([missing])\", \"testInputObject\": {}}");

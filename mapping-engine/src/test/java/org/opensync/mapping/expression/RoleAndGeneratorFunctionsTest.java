@@ -59,6 +59,15 @@ class RoleAndGeneratorFunctionsTest {
     }
 
     @Test
+    void anExpressionSaysWhetherItCallsRedactAnywhere() {
+        assertThat(Expressions.parse("Redact(RandomString(16, 2, 2, 2, 2, ))").redacts()).isTrue();
+        assertThat(Expressions.parse("IIF([a] = \"x\", Redact([b]), \"-\")").redacts()).isTrue();
+        assertThat(Expressions.parse("\"p:\" & Redact([b])").redacts()).isTrue();
+        assertThat(Expressions.parse("Join(\",\", [a], [b])").redacts()).isFalse();
+        assertThat(Expressions.parse("[Redact]").redacts()).isFalse();
+    }
+
+    @Test
     void defaultDomainComesFromTheEnvironment() {
         EvaluationOutcome outcome = Expressions.parse("Join(\"@\", [user], DefaultDomain())")
                 .evaluate(ExpressionCases.image("user", "jdoe"), ExpressionCases.environment().withDefaultDomain("contoso.com"));

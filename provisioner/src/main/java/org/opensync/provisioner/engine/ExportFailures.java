@@ -59,8 +59,9 @@ public class ExportFailures {
             return outcome.failed(e.errorCode().name(), e.getMessage() + " The target refuses it, so it is not retried "
                     + "until the object changes in the source.", FailureClass.PERMANENT);
         }
-        DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, e.errorCode().name(), e.getMessage(),
-                e.signature(), config.escrowRetry());
+        Redaction secrets = outcome.redaction();
+        DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, e.errorCode().name(),
+                secrets.scrub(e.getMessage()), secrets.scrub(e.signature()), config.escrowRetry());
         if (attempt.sameAnswerAsBefore()) {
             deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
             return outcome.failed(e.errorCode().name(), e.getMessage() + " The target gave this same answer at "
@@ -80,8 +81,8 @@ public class ExportFailures {
     }
 
     Outcome mappingFailed(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, MappingResult result) {
-        String message = result.failures().stream().map(f -> f.targetAttributeName() + ": " + f.message())
-                .collect(Collectors.joining("; "));
+        String message = result.failures().stream().map(f -> f.targetAttributeName() + ": "
+                + outcome.redaction().message(f)).collect(Collectors.joining("; "));
         String code = result.failures().get(0).code();
         DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, code, message, null,
                 config.escrowRetry());

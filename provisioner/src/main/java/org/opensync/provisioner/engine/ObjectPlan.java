@@ -2,8 +2,12 @@ package org.opensync.provisioner.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opensync.connectors.scim.ScimResourceType;
+import org.opensync.mapping.apply.CompiledAttributeMapping;
 import org.opensync.mapping.apply.CompiledObjectMapping;
+import org.opensync.mapping.expression.ParsedExpression;
 import org.opensync.mapping.model.AttributeDefinition;
 import org.opensync.mapping.model.AttributeMapping;
 import org.opensync.mapping.model.AttributeMappingSourceType;
@@ -14,10 +18,10 @@ import org.opensync.mapping.model.ObjectFlowType;
 /**
  * How one source object type is provisioned: its compiled object mapping, the target object definition and SCIM
  * resource type, and its reference attributes (group members, manager), which hold source DNs that must become
- * target ids.
+ * target ids; and the target attributes whose mapping calls {@code Redact}, whose values are secrets.
  */
 public record ObjectPlan(String sourceType, String label, CompiledObjectMapping mapping, ObjectDefinition target,
-                         ScimResourceType resourceType, List<Reference> references) {
+                         ScimResourceType resourceType, List<Reference> references, Set<String> redacted) {
 
     /** A reference target attribute and the source attribute holding the DNs it refers to. */
     public record Reference(String targetAttribute, String sourceAttribute, boolean multivalued) {
@@ -32,8 +36,11 @@ public record ObjectPlan(String sourceType, String label, CompiledObjectMapping 
                         .map(definition -> new Reference(m.targetAttributeName(), m.source().name(),
                                 definition.multivalued())).stream())
                 .toList();
+        Set<String> redacted = mapping.attributeMappings().stream()
+                .filter(m -> m.source().filter(ParsedExpression::redacts).isPresent())
+                .map(CompiledAttributeMapping::targetAttributeName).collect(Collectors.toUnmodifiableSet());
         return new ObjectPlan(sourceType, sourceType + " to " + target.name(), mapping, target, resourceType,
-                references);
+                references, redacted);
     }
 
     public boolean allows(ObjectFlowType flow) {

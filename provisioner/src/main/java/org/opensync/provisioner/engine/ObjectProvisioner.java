@@ -135,6 +135,7 @@ public class ObjectProvisioner {
         private final ObjectImage source;
         private final Set<Deferred> pending;
         private final Outcome outcome;
+        private final Redaction redaction;
 
         Export(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, ObjectImage source,
                Set<Deferred> pending, Outcome outcome) {
@@ -143,7 +144,8 @@ public class ObjectProvisioner {
             this.change = change;
             this.source = source;
             this.pending = pending;
-            this.outcome = outcome;
+            this.redaction = new Redaction(plan.redacted(), job.jobId() + "/" + change.anchor());
+            this.outcome = outcome.redacting(redaction);
         }
 
         Outcome matchOrCreate() {
@@ -160,7 +162,7 @@ public class ObjectProvisioner {
                         key.value().text());
                 if (found.isPresent()) {
                     outcome.step("EntryMatch", "matching", "success", "Matched by " + key.targetAttributeName()
-                            + " = " + key.value().text());
+                            + " = " + redaction.shown(key.targetAttributeName(), key.value().text()));
                     return Optional.of(new Link(change.anchor(), change.objectType(), change.dn(), found.get().id(),
                             false, readBack(found.get())));
                 }
@@ -175,6 +177,7 @@ public class ObjectProvisioner {
                 return outcome.skipped("Add is not enabled for this object mapping");
             }
             MappingResult result = plan.mapping().apply(source, null, Operation.CREATE, environment);
+            redaction.remember(result.changes());
             if (result.objectSkipped()) {
                 return outcome.skipped("An expression returned IgnoreObjectFlow");
             }
@@ -190,7 +193,7 @@ public class ObjectProvisioner {
             outcome.exported(created.id());
             Link link = new Link(change.anchor(), change.objectType(), change.dn(), created.id(), false, image);
             link = references.syncMembers(job, plan, link, resolved);
-            links.save(job.jobId(), link);
+            links.save(job.jobId(), link.withExported(redaction.stored(link.exported()), false));
             finishReferences(resolved);
             return outcome.step("EntryExportAdd", "export", "success", "Created the object in the target");
         }
@@ -205,9 +208,11 @@ public class ObjectProvisioner {
                     return recreate(link, "is not in the target any more");
                 }
                 exported = readBack(current.get());
+                redaction.carryOver(link.exported(), exported);
             }
             MappingResult result = plan.mapping().apply(source, TargetImages.asObjectImage(exported),
                     Operation.UPDATE, environment);
+            redaction.remember(result.changes());
             if (result.objectSkipped()) {
                 return outcome.skipped("An expression returned IgnoreObjectFlow");
             }
@@ -215,6 +220,7 @@ public class ObjectProvisioner {
                 return failures.mappingFailed(job, change, outcome, result);
             }
             Map<String, Object> desired = TargetImages.apply(exported, result.changes(), plan);
+            redaction.keepUnchanged(exported, desired);
             ReferenceExport.References resolved = resolve();
             desired.putAll(resolved.single());
             PatchRequest patch = job.scim().patchBuilder().diff(exported, desired);
@@ -234,7 +240,7 @@ public class ObjectProvisioner {
             Link synced = references.syncMembers(job, plan, updated, resolved);
             changed |= !synced.exported().equals(updated.exported());
             links.save(job.jobId(), new Link(change.anchor(), change.objectType(), change.dn(), link.targetId(), false,
-                    synced.exported()));
+                    redaction.stored(synced.exported())));
             finishReferences(resolved);
             if (!patched.refused().isEmpty()) {
                 return refused(link, patched);

@@ -40,6 +40,7 @@ public final class Outcome {
     private boolean systemic;
     private boolean exported;
     private boolean escrowed;
+    private Redaction redaction = Redaction.NONE;
 
     /** A disable or delete held back by the deletion threshold (provisioning-behavior.md §1.13). */
     public static Outcome stagedDelete(String reason) {
@@ -51,6 +52,16 @@ public final class Outcome {
     public static Outcome late(String reason) {
         return new Outcome().escrowed().failed("Timeout", reason, FailureClass.TRANSIENT)
                 .step("EntryExport", "export", "failure", reason);
+    }
+
+    /** Secret attributes and values of this object, to keep out of what the log shows. */
+    Outcome redacting(Redaction secrets) {
+        this.redaction = secrets;
+        return this;
+    }
+
+    Redaction redaction() {
+        return redaction;
     }
 
     Outcome step(String name, String type, String stepStatus, String description) {
@@ -123,12 +134,14 @@ public final class Outcome {
     }
 
     Outcome modified(String name, Object oldValue, Object newValue) {
-        modified.add(new ProvisioningObjectSummary.ModifiedProperty(name, text(oldValue), text(newValue)));
+        modified.add(new ProvisioningObjectSummary.ModifiedProperty(name, redaction.shown(name, oldValue),
+                redaction.shown(name, newValue)));
         return this;
     }
 
     public List<ProvisioningObjectSummary.Step> steps() {
-        return steps;
+        return steps.stream().map(step -> new ProvisioningObjectSummary.Step(step.name(), step.provisioningStepType(),
+                step.status(), redaction.scrub(step.description()), step.details())).toList();
     }
 
     public List<ProvisioningObjectSummary.ModifiedProperty> modifiedProperties() {
@@ -152,12 +165,12 @@ public final class Outcome {
     }
 
     public String reason() {
-        return reason;
+        return redaction.scrub(reason);
     }
 
     /** The target's answer and the retry schedule, for the log's additionalDetails; may be null. */
     public String additionalDetails() {
-        return additionalDetails;
+        return redaction.scrub(additionalDetails);
     }
 
     /** The target attribute the target refused, when one was singled out; may be null. */
@@ -190,9 +203,5 @@ public final class Outcome {
 
     public boolean failed() {
         return "failure".equals(status);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

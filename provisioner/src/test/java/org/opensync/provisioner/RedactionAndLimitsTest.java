@@ -1,0 +1,222 @@
+package org.opensync.provisioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.ldap.sdk.Entry;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.logs.ProvisioningLogRecorded;
+import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.mapping.expression.Expressions;
+import org.opensync.sandbox.ldap.DirectoryData;
+import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.sandbox.ldap.GeneratedUser;
+import org.opensync.sandbox.scim.JournalEntry;
+import org.opensync.testing.TopicProbe;
+
+/**
+ * Mappings that must not leak or run away: a {@code Redact} value reaches the SCIM target and nowhere else (provisioning
+ * logs on the topic, the provisioner's tables, its log output), and a mapping over the evaluation limits fails its
+ * object only.
+ */
+@QuarkusTest
+class RedactionAndLimitsTest extends ProvisionerTestBase {
+    private static final String PASSWORD = "password";
+    private static final String NICK_NAME = "nickName";
+    private static final String SUFFIX = "-Pa55word!";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final CapturedLog log = new CapturedLog();
+
+    @BeforeEach
+    void captureLog() {
+        Logger.getLogger("").addHandler(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        Logger.getLogger("").removeHandler(log);
+    }
+
+    @Test
+    void aRedactedValueReachesTheTargetAndNothingElse() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(3, 0);
+        TargetJob job = ready(schema -> {
+            addTargetAttribute(schema, PASSWORD);
+            addMapping(schema, PASSWORD, "Redact(RandomString(20, 2, 2, 2, 2, ))", "ObjectAddOnly");
+            addMapping(schema, NICK_NAME, "Redact(Append([givenName], \"" + SUFFIX + "\"))", "Always");
+        });
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+
+        Set<String> secrets = new LinkedHashSet<>();
+        List<JournalEntry> posts = scim.journal().matching("POST", ".*/Users");
+        assertThat(posts).hasSize(3).allSatisfy(post -> {
+            assertThat(post.json().path(PASSWORD).asText()).hasSize(20);
+            assertThat(post.json().path(NICK_NAME).asText()).endsWith(SUFFIX);
+            secrets.add(post.json().path(PASSWORD).asText());
+            secrets.add(post.json().path(NICK_NAME).asText());
+        });
+        GeneratedUser renamed = data.users().get(0);
+        assertThat(secrets).hasSize(6).contains(renamed.givenName() + SUFFIX);
+        ProvisioningObjectSummary created = logFor(job, "create");
+        assertThat(created.modifiedProperties()).filteredOn(p -> Set.of(PASSWORD, NICK_NAME).contains(p.displayName()))
+                .hasSize(2).allSatisfy(p -> assertThat(p.newValue()).isEqualTo("[Redacted]"));
+
+        scim.journal().clear();
+        Entry changed = renamed.toEntry();
+        changed.setAttribute("givenName", "Renamed");
+        finished(job, job.cycle(Set.of(), List.of(job.object("User", changed, false),
+                job.object("User", data.users().get(1).toEntry(), false))));
+
+        List<JournalEntry> patches = scim.journal().matching("PATCH", ".*/Users/.*");
+        assertThat(patches).as("an unchanged secret is not sent again; a changed one is").hasSize(1);
+        assertThat(patches.get(0).body()).contains("Renamed" + SUFFIX).doesNotContain("\"" + PASSWORD + "\"");
+        secrets.add("Renamed" + SUFFIX);
+        ProvisioningObjectSummary updated = logFor(job, "update");
+        assertThat(updated.modifiedProperties()).filteredOn(p -> p.displayName().equals(NICK_NAME)).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.oldValue()).isEqualTo("[Redacted]");
+                    assertThat(p.newValue()).isEqualTo("[Redacted]");
+                });
+
+        List<String> records = logs.await(TopicProbe.keyed(job.jobId), 5, TIMEOUT).stream()
+                .map(ConsumerRecord::value).toList();
+        String tables = provisionerTables();
+        assertThat(tables).contains(job.jobId, "sha256:");
+        for (String secret : secrets) {
+            assertThat(records).noneSatisfy(record -> assertThat(record).contains(secret));
+            assertThat(tables).doesNotContain(secret);
+            assertThat(log.text()).doesNotContain(secret);
+        }
+        assertThat(log.text()).as("the log capture works").contains(job.jobId);
+    }
+
+    @Test
+    void aMappingOverTheEvaluationLimitsFailsItsObjectOnly() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(3, 0);
+        String bomb = "[description]";
+        for (int level = 0; level < 9; level++) {
+            bomb = "Replace(" + bomb + ", \"b\", , , \"bbbbbbbb\", , )";
+        }
+        String expression = bomb;
+        TargetJob job = ready(schema -> addMapping(schema, "userType", expression, "Always"));
+        Entry exploding = data.users().get(0).toEntry();
+        exploding.setAttribute("description", "bbbbbbbb");
+
+        finished(job, job.cycle(Set.of(), List.of(job.object("User", exploding, false),
+                job.object("User", data.users().get(1).toEntry(), false),
+                job.object("User", data.users().get(2).toEntry(), false))));
+
+        assertThat(scim.users().size()).isEqualTo(2);
+        ProvisioningObjectSummary failed = logs.await(r -> r.key().equals(job.jobId)
+                        && r.value().contains("ExpressionEvaluationFailed"), 1, TIMEOUT).stream()
+                .map(r -> EventCodec.decode(r.value(), ProvisioningLogRecorded.class).summary()).findFirst()
+                .orElseThrow();
+        assertThat(failed.provisioningStatusInfo().status()).isEqualTo("failure");
+        assertThat(failed.sourceIdentity().details().get("DistinguishedName")).isEqualTo(exploding.getDN());
+        assertThat(failed.provisioningStatusInfo().errorInformation().reason())
+                .contains("userType: Replace: the value would be longer than 65536 characters", "maxValueLength");
+    }
+
+    private static ObjectNode targetUser(ObjectNode schema) {
+        for (var directory : schema.path("directories")) {
+            if (directory.path("name").asText().equals("customappsso")) {
+                for (var object : directory.path("objects")) {
+                    if (object.path("name").asText().equals("User")) {
+                        return (ObjectNode) object;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("the template has no target User");
+    }
+
+    /** A string attribute like nickName under another name. */
+    private static void addTargetAttribute(ObjectNode schema, String name) {
+        ArrayNode attributes = (ArrayNode) targetUser(schema).path("attributes");
+        for (var attribute : attributes) {
+            if (attribute.path("name").asText().equals(NICK_NAME)) {
+                attributes.add(((ObjectNode) attribute.deepCopy()).put("name", name));
+                return;
+            }
+        }
+    }
+
+    private static void addMapping(ObjectNode schema, String target, String expression, String flowType) {
+        ArrayNode mappings = (ArrayNode) schema.at("/synchronizationRules/0/objectMappings/0/attributeMappings");
+        mappings.addObject().putNull("defaultValue").put("exportMissingReferences", false)
+                .put("flowBehavior", "FlowWhenChanged").put("flowType", flowType).put("matchingPriority", 0)
+                .put("targetAttributeName", target)
+                .set("source", JSON.valueToTree(Expressions.parse(expression).toMappingSource()));
+    }
+
+    /** Every row of every table of the provisioner's database, as text. */
+    private String provisionerTables() throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("select table_name from information_schema.tables "
+                    + "where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("select t::text from \"" + table + "\" t")) {
+                    while (rows.next()) {
+                        text.append(table).append(": ").append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Every log record of the service while a test runs, formatted, with its exception. */
+    private static final class CapturedLog extends Handler {
+        private final StringBuffer text = new StringBuffer();
+
+        @Override
+        public void publish(LogRecord record) {
+            text.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage())
+                    .append('\n');
+            for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
+                text.append(thrown).append('\n');
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}
