@@ -1,7 +1,9 @@
 package org.opensync.changedetector;
 
 import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "sync.change-detector")
 public interface ChangeDetectorConfig {
@@ -19,4 +21,10 @@ public interface ChangeDetectorConfig {
 
     /** How long a cycle waits for the job's schema and secrets to reach this service before it fails. */
     Duration configurationWait();
+
+    /**
+     * A PEM file of CA certificates trusted for ldaps:// and StartTLS beside the JVM's trust store, e.g. a company's
+     * private CA that issued the directory servers' certificates.
+     */
+    Optional<Path> ldapTrustedCertificates();
 }
