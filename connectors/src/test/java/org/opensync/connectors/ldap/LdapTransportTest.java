@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
@@ -123,6 +125,11 @@ class LdapTransportTest {
         EgressNameResolver resolver = new EgressNameResolver(EgressPolicy.defaults(), 636);
         assertThatThrownBy(() -> resolver.getAllByName("localhost")).isInstanceOf(EgressDeniedException.class);
         assertThatThrownBy(() -> resolver.getByName("127.0.0.1")).isInstanceOf(EgressDeniedException.class);
+        // The SDK resolves through the hook when it connects
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setNameResolver(resolver);
+        assertThatThrownBy(() -> new LDAPConnection(options, "localhost", server.getListenPort("starttls")).close())
+                .satisfies(e -> assertThat(EgressDeniedException.in(e)).isNotNull());
     }
 
     private static LdapSettings settings(String url) {
