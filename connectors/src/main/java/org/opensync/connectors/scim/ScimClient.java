@@ -130,8 +130,7 @@ public final class ScimClient {
             List<ScimResource> listed = listed(response, body);
             if (listed.size() > 1) {
                 throw ScimErrors.content(ScimErrorCode.SystemForCrossDomainIdentityManagementMultipleEntriesInResponse,
-                        response, "a read by id returned " + listed.size()
-                                + " resources");
+                        response, "a read by id returned " + listed.size() + " resources");
             }
             return listed.stream().findFirst();
         }
@@ -209,8 +208,7 @@ public final class ScimClient {
 
     private static List<ScimResource> listed(ScimTransport.Response response, JsonNode body) {
         if (!body.isObject()) {
-            throw ScimErrors.incompatible(response,
-                    "a query must answer a ListResponse object");
+            throw ScimErrors.incompatible(response, "a query must answer a ListResponse object");
         }
         JsonNode resources = ScimValues.field(body, "Resources");
         long total = body.path("totalResults").asLong(-1);
@@ -218,18 +216,15 @@ public final class ScimClient {
             if (total == 0) {
                 return List.of();
             }
-            throw ScimErrors.incompatible(response,
-                    "the ListResponse has no Resources array");
+            throw ScimErrors.incompatible(response, "the ListResponse has no Resources array");
         }
         if (!resources.isArray()) {
-            throw ScimErrors.incompatible(response,
-                    "Resources is not an array");
+            throw ScimErrors.incompatible(response, "Resources is not an array");
         }
         List<ScimResource> found = new ArrayList<>();
         for (JsonNode resource : resources) {
             if (!resource.isObject()) {
-                throw ScimErrors.incompatible(response,
-                        "Resources holds something other than resource objects");
+                throw ScimErrors.incompatible(response, "Resources holds something other than resource objects");
             }
             found.add(resource(response, (ObjectNode) resource));
         }
@@ -239,8 +234,7 @@ public final class ScimClient {
     private static ObjectNode resourceObject(ScimTransport.Response response) {
         JsonNode body = parse(response);
         if (!body.isObject()) {
-            throw ScimErrors.incompatible(response,
-                    "expected a SCIM resource object, got " + body.getNodeType());
+            throw ScimErrors.incompatible(response, "expected a SCIM resource object, got " + body.getNodeType());
         }
         return (ObjectNode) body;
     }
@@ -248,8 +242,7 @@ public final class ScimClient {
     private static ScimResource resource(ScimTransport.Response response, ObjectNode body) {
         JsonNode id = body.get("id");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
-            throw ScimErrors.incompatible(response,
-                    "the resource has no id");
+            throw ScimErrors.incompatible(response, "the resource has no id");
         }
         return new ScimResource(id.asText(), body);
     }
@@ -261,8 +254,7 @@ public final class ScimClient {
         try {
             return ScimValues.JSON.readTree(response.body());
         } catch (Exception e) {
-            throw ScimErrors.incompatible(response,
-                    "the response is not JSON (" + e.getClass().getSimpleName() + ")");
+            throw ScimErrors.incompatible(response, "the response is not JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
