@@ -1,7 +1,9 @@
 package org.opensync.changedetector;
 
 import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "sync.change-detector")
 public interface ChangeDetectorConfig {
@@ -22,4 +24,10 @@ public interface ChangeDetectorConfig {
 
     /** How often a tick whose job another instance holds asks again for the job's lease. */
     Duration leaseRetry();
+
+    /**
+     * A PEM file of CA certificates trusted for ldaps:// and StartTLS beside the JVM's trust store, e.g. a company's
+     * private CA that issued the directory servers' certificates.
+     */
+    Optional<Path> ldapTrustedCertificates();
 }

@@ -203,6 +203,41 @@ class ChangeDetectionTest {
     }
 
     /**
+     * A Server pointing at the platform's database, a cloud metadata endpoint or one of the platform's services is
+     * refused by the egress policy before anything is sent (the test profile allows loopback as such), and an
+     * unusable secret is the tenant's to fix.
+     */
+    @Test
+    void aServerTheEgressPolicyRefusesFailsTheCycle() {
+        Map<String, String> refusals = Map.of(
+                "ldap://127.0.0.1:5432", "Egress policy refused 127.0.0.1:5432: port 5432 belongs to the platform "
+                        + "or its infrastructure (sync.egress.denied-ports)",
+                "ldap://169.254.169.254", "Egress policy refused 169.254.169.254:389: link-local and cloud metadata "
+                        + "addresses are not allowed (sync.egress)",
+                "ldaps://127.0.0.1:8081", "Egress policy refused 127.0.0.1:8081: port 8081 belongs to the platform "
+                        + "or its infrastructure (sync.egress.denied-ports)");
+        refusals.forEach((server, message) -> {
+            SourceJob job = new SourceJob();
+            job.publishSchema();
+            job.publishSecrets(Map.of("Server", server, "Domain", "dc=example,dc=org"));
+            awaitMirrored(job);
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            assertThat(failure(job, 1)).as(server).isEqualTo(new JobEvent.CycleError("EgressDenied", message, true));
+        });
+
+        SourceJob unknownMode = new SourceJob();
+        unknownMode.publishSchema();
+        unknownMode.publishSecrets(Map.of("Server", "ldap://127.0.0.1:1", "Domain", "dc=example,dc=org",
+                "AuthenticationType", "Kerberos"));
+        awaitMirrored(unknownMode);
+        unknownMode.tick(Tick.CycleKind.Initial, Set.of());
+        JobEvent.CycleError invalid = failure(unknownMode, 1);
+        assertThat(invalid.code()).isEqualTo("CredentialsInvalid");
+        assertThat(invalid.message()).contains("AuthenticationType 'Kerberos' is not supported");
+        assertThat(invalid.tenantActionable()).isTrue();
+    }
+
+    /**
      * A change Kafka refuses is not remembered as published: the next cycle, over an unchanged source, publishes it
      * again rather than skipping it as unchanged; the change acknowledged beside it is not published again.
      */

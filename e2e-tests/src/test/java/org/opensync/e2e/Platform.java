@@ -69,8 +69,10 @@ final class Platform implements AutoCloseable {
                 "sync.job-api.quarantine.retry-intervals", "PT4S", "sync.secrets.at-rest-key", atRestKey));
         start("job-api", "job_api", jobApi);
         start("scheduler-service", "scheduler", Map.of());
-        start("change-detector", "change_detector", Map.of());
-        start("provisioner", "provisioner", Map.of("sync.provisioner.escrow-retry", "PT0S"));
+        // The directory and the SCIM applications run on this machine, which the egress policy refuses by default
+        start("change-detector", "change_detector", Map.of("sync.egress.allow-loopback", "true"));
+        start("provisioner", "provisioner", Map.of("sync.provisioner.escrow-retry", "PT0S",
+                "sync.egress.allow-loopback", "true"));
         return this;
     }
 

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
 import org.opensync.changedetector.source.SourceConnection;
 import org.opensync.changedetector.source.SourcePlan;
+import org.opensync.common.egress.EgressConfig;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
@@ -37,15 +40,19 @@ import org.opensync.connectors.ldap.LdapSource;
 import org.opensync.connectors.ldap.LdapUnavailableException;
 import org.opensync.connectors.ldap.Watermark;
 import org.opensync.connectors.ldap.WatermarkUnusableException;
+import org.opensync.connectors.net.EgressDeniedException;
+import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.EgressSettings;
 import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
  * Runs the read half of a cycle: decides full or delta read, streams the source into object changes framed by
  * cycle markers, and stores the new watermark once Kafka acknowledged everything. A cycle that does not complete
- * (no schema, no secrets, unreachable directory, refused credentials, records Kafka did not acknowledge, anything
- * unexpected) ends as a failed cycle on sync.job-events, with the synchronizationError job-api shows. A cycle runs
- * under this instance's lease on the job ({@link JobLeases}): after a rebalance, or when an instance resumes pending
- * ticks, two instances never read and publish one job's cycle at the same time.
+ * (no schema, no secrets, unreachable directory, refused credentials, a directory the egress policy refuses, records
+ * Kafka did not acknowledge, anything unexpected) ends as a failed cycle on sync.job-events, with the
+ * synchronizationError job-api shows. A cycle runs under this instance's lease on the job ({@link JobLeases}):
+ * after a rebalance, or when an instance resumes pending ticks, two instances never read and publish one job's
+ * cycle at the same time.
  */
 @ApplicationScoped
 public class CycleRunner {
@@ -65,12 +72,16 @@ public class CycleRunner {
         thread.setDaemon(true);
         return thread;
     });
+    private final EgressPolicy egress;
+    /** Jobs already warned that their bind password goes over plain LDAP, with the URL they were warned about. */
+    private final Map<String, String> warnedInClear = new ConcurrentHashMap<>();
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
     private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
 
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
-                       ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases) {
+                       ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
+                       EgressConfig egress) {
         this.leases = leases;
         this.schemas = schemas;
         this.secrets = secrets;
@@ -79,6 +90,8 @@ public class CycleRunner {
         this.mapper = mapper;
         this.config = config;
         this.pending = pending;
+        this.egress = EgressPolicy.of(new EgressSettings(egress.allowLoopback(), egress.allowPrivate(),
+                egress.deniedPorts(), egress.deniedHosts().orElse(List.of())));
         this.executor = Executors.newFixedThreadPool(config.concurrentCycles(), runnable -> {
             Thread thread = new Thread(runnable, "cycle-runner");
             thread.setDaemon(true);
@@ -233,9 +246,10 @@ public class CycleRunner {
             SynchronizationSchema schema = parse(mirrored);
             LdapSettings settings = MirrorWait.until(() -> secrets.secretsOf(mirrored.servicePrincipalId()),
                             tick.occurredAt(), config.configurationWait())
-                    .flatMap(SourceConnection::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
+                    .flatMap(this::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
                             "The source directory needs the secrets Server (ldap:// URL) and Domain (base DN), "
                                     + "and UserName/Password unless it allows anonymous reads.", true));
+            warnIfPasswordInClear(jobId, settings);
             if (RestartScope.clearsWatermark(tick.resetScope())) {
                 state.clearWatermark(jobId);
             }
@@ -266,10 +280,32 @@ public class CycleRunner {
             fail(tick, cycleId, began, new JobEvent.CycleError("SourceConfigurationInvalid", e.getMessage(), true));
         } catch (SecretUnavailableException e) {
             fail(tick, cycleId, began, new JobEvent.CycleError("CredentialsUnreadable", e.getMessage(), true));
+        } catch (EgressDeniedException e) {
+            fail(tick, cycleId, began, new JobEvent.CycleError("EgressDenied", e.getMessage(), true));
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %s cycle %s failed unexpectedly", jobId, cycleId);
             fail(tick, cycleId, began, new JobEvent.CycleError("InternalError", "The change detector failed "
                     + "unexpectedly: " + e, false));
+        }
+    }
+
+    private Optional<LdapSettings> settings(Map<String, String> values) {
+        try {
+            return SourceConnection.settings(values, egress, config.ldapTrustedCertificates().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new CycleFailure("CredentialsInvalid", "The source directory's secrets are not usable: "
+                    + e.getMessage(), true);
+        }
+    }
+
+    /**
+     * A simple bind over plain ldap:// shows the password to anyone on the path. Allowed (directories on a trusted
+     * network do it), but warned about once per job and URL; the job status has no place for warnings.
+     */
+    private void warnIfPasswordInClear(String jobId, LdapSettings settings) {
+        if (settings.sendsPasswordInClear() && !settings.url().equals(warnedInClear.put(jobId, settings.url()))) {
+            LOG.warnf("job %s: the bind password for %s is sent over plain LDAP, unencrypted; use an ldaps:// Server "
+                    + "or the secret AuthenticationType StartTls", jobId, settings.url());
         }
     }
 

@@ -1,25 +1,46 @@
 package org.opensync.changedetector.source;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.connectors.ldap.LdapSettings;
+import org.opensync.connectors.net.EgressPolicy;
 
 /**
  * LDAP connection settings from a service principal's secrets, named after Graph's synchronizationSecret members:
- * {@code Server} (ldap:// or ldaps:// URL), {@code UserName} (bind DN), {@code Password}, {@code Domain} (base DN).
+ * {@code Server} (ldap:// or ldaps:// URL), {@code UserName} (bind DN), {@code Password}, {@code Domain} (base DN),
+ * {@code AuthenticationType} ({@code Simple}, the default, or {@code StartTls}: switch an ldap:// connection to TLS
+ * before the bind).
  */
 public final class SourceConnection {
+    static final String SIMPLE = "simple";
+    static final String START_TLS = "starttls";
+
     private SourceConnection() {
     }
 
-    /** @return the settings, or empty when a required secret is missing (the job cannot run: tenant must fix) */
-    public static Optional<LdapSettings> settings(Map<String, String> secrets) {
+    /**
+     * @param egress              where the directory may be
+     * @param trustedCertificates a PEM file of CAs trusted beside the JVM's, or null
+     * @return the settings, or empty when a required secret is missing (the job cannot run: tenant must fix)
+     * @throws IllegalArgumentException a secret that is not usable (a malformed URL, an unknown AuthenticationType)
+     */
+    public static Optional<LdapSettings> settings(Map<String, String> secrets, EgressPolicy egress,
+                                                  Path trustedCertificates) {
         String url = secrets.get("Server");
         String baseDn = secrets.get("Domain");
         if (isBlank(url) || isBlank(baseDn)) {
             return Optional.empty();
         }
-        return Optional.of(LdapSettings.of(url, secrets.get("UserName"), secrets.get("Password"), baseDn));
+        String authentication = secrets.getOrDefault("AuthenticationType", "");
+        String mode = authentication.isBlank() ? SIMPLE : authentication.trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals(SIMPLE) && !mode.equals(START_TLS)) {
+            throw new IllegalArgumentException("AuthenticationType '" + authentication + "' is not supported: use "
+                    + "Simple (ldap:// or ldaps://) or StartTls (ldap:// switched to TLS before the bind)");
+        }
+        return Optional.of(LdapSettings.of(url, secrets.get("UserName"), secrets.get("Password"), baseDn)
+                .withEgress(egress).withTls(mode.equals(START_TLS), trustedCertificates));
     }
 
     private static boolean isBlank(String value) {

@@ -57,7 +57,10 @@ public record SourcePlan(List<ObjectTypeQuery> queries) {
         return new ObjectTypeQuery(object.name(), filter(object, activeDirectory), attributes);
     }
 
-    /** {@code (|(objectClass=a)(objectClass=b))}; on AD, computers (users too) are left out. */
+    /**
+     * {@code (|(objectClass=a)(objectClass=b))}; on AD, computers (users too) are left out. Every class name is
+     * escaped (RFC 4515): a name cannot add terms to the filter.
+     */
     static String filter(ObjectDefinition object, boolean activeDirectory) {
         List<String> classes = object.metadata().stream()
                 .filter(m -> m.key() == ObjectDefinitionMetadata.BaseObjectName)
@@ -67,9 +70,8 @@ public record SourcePlan(List<ObjectTypeQuery> queries) {
         if (classes.isEmpty()) {
             classes = List.of(object.name());
         }
-        String any = classes.size() == 1 ? "(objectClass=" + classes.get(0) + ")"
-                : classes.stream().map(c -> "(objectClass=" + c + ")").collect(Collectors.joining("", "(|", ")"));
-        return activeDirectory && classes.stream().anyMatch(c -> c.equalsIgnoreCase("user"))
-                ? "(&" + any + "(!(objectClass=computer)))" : any;
+        return ObjectTypeQuery.objectClassFilter(classes,
+                activeDirectory && classes.stream().anyMatch(c -> c.equalsIgnoreCase("user"))
+                        ? List.of("computer") : List.of());
     }
 }

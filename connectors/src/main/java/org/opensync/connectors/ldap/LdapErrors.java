@@ -3,9 +3,16 @@ package org.opensync.connectors.ldap;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 
+import java.security.cert.CertificateException;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.opensync.connectors.net.EgressDeniedException;
 
-/** Sorts UnboundID failures into the three kinds callers handle, with a message that names the cause. */
+/**
+  * Sorts UnboundID failures into the three kinds callers handle, with a message that names the cause; a refusal of the
+  * egress policy (from the name resolution hook) is handed back as it is.
+  */
 final class LdapErrors {
 
     private static final Set<ResultCode> TRANSIENT = Set.of(ResultCode.SERVER_DOWN, ResultCode.CONNECT_ERROR,
@@ -15,9 +22,18 @@ final class LdapErrors {
     private LdapErrors() {
     }
 
-    static LdapSourceException translate(LDAPException e, LdapSettings settings, String operation) {
+    static RuntimeException translate(LDAPException e, LdapSettings settings, String operation) {
+        EgressDeniedException denied = EgressDeniedException.in(e);
+        if (denied != null) {
+            return denied;
+        }
         ResultCode code = e.getResultCode();
         String diagnostic = e.getDiagnosticMessage() == null ? e.getMessage() : e.getDiagnosticMessage();
+        if (tlsRefused(e)) {
+            return new LdapConfigurationException("TLS with LDAP server " + settings.url() + " failed during "
+                    + operation + ": its certificate is not trusted or not issued for this host name (trust its CA "
+                    + "or connect by the name in its certificate): " + diagnostic, e);
+        }
         if (TRANSIENT.contains(code)) {
             return new LdapUnavailableException("LDAP server " + settings.url() + " unavailable during " + operation + " ("
                     + code + "): " + diagnostic + "; retry later", e);
@@ -35,5 +51,16 @@ final class LdapErrors {
         }
         return new LdapConfigurationException("LDAP server " + settings.url() + " refused " + operation + " (" + code
                 + "): " + hint + (diagnostic == null ? "" : "; server said: " + diagnostic), e);
+    }
+
+    /** A certificate the trust managers refused, or one that does not name the host. */
+    private static boolean tlsRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SSLHandshakeException || cause instanceof CertificateException
+                    || cause instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

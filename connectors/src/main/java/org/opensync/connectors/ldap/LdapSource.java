@@ -7,17 +7,17 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.JVMDefaultTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
   * Reads users and groups from an LDAP directory or Active Directory: paged full reads, and delta reads by RFC 4533
@@ -62,6 +63,7 @@ public final class LdapSource implements AutoCloseable {
       *
       * @throws LdapUnavailableException   the server cannot be reached or does not answer in time
       * @throws LdapConfigurationException bad credentials, missing base DN, TLS trust failure
+      * @throws org.opensync.connectors.net.EgressDeniedException the egress policy refuses the server
       */
     public static LdapSource open(LdapSettings settings) {
         LDAPConnectionPool pool = connect(settings);
@@ -206,7 +208,10 @@ public final class LdapSource implements AutoCloseable {
             if (requested.isDescendantOf(base, true)) {
                 return requested.toString();
             }
-            return new DN(type.searchBase() + "," + settings.baseDn()).toString();
+            // Built from parsed RDNs, never by joining strings, so that nothing in either DN can change the other
+            List<RDN> rdns = new ArrayList<>(List.of(requested.getRDNs()));
+            rdns.addAll(List.of(base.getRDNs()));
+            return new DN(rdns).toString();
         } catch (LDAPException e) {
             throw new LdapConfigurationException("invalid search base '" + type.searchBase() + "' for "
                     + type.typeName(), e);
@@ -222,28 +227,36 @@ public final class LdapSource implements AutoCloseable {
         }
     }
 
+    /**
+      * Checks the destination against the egress policy, then opens the pool; its connections resolve the host through
+      * the policy too, and TLS (ldaps or StartTLS before the bind) verifies the certificate and the host name.
+      */
     private static LDAPConnectionPool connect(LdapSettings settings) {
         LDAPURL url = settings.ldapUrl();
+        settings.egress().check(url.getHost(), url.getPort());
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
+        options.setNameResolver(new EgressNameResolver(settings.egress(), url.getPort()));
         // The calling thread reads the socket itself, so a slow callback slows the server down instead of filling a
         // queue, and callback exceptions stay on the caller's thread.
         options.setUseSynchronousMode(true);
         SocketFactory sockets = null;
-        if (settings.secure()) {
-            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-            try {
-                sockets = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
-            } catch (GeneralSecurityException e) {
-                throw new LdapConfigurationException("cannot set up TLS for " + settings.url() + ": " + e.getMessage(), e);
+        PostConnectProcessor startTls = null;
+        if (settings.secure() || settings.startTls()) {
+            options.setSSLSocketVerifier(LdapTls.hostNameVerifier());
+            SSLSocketFactory tls = LdapTls.socketFactory(settings);
+            if (settings.secure()) {
+                sockets = tls;
+            } else {
+                startTls = new StartTLSPostConnectProcessor(tls);
             }
         }
         BindRequest bind = settings.bindDn().isEmpty() ? null
                 : new SimpleBindRequest(settings.bindDn(), settings.password());
         try {
-            LDAPConnectionPool pool = new LDAPConnectionPool(
-                    new SingleServerSet(url.getHost(), url.getPort(), sockets, options), bind, 1, settings.poolSize());
+            LDAPConnectionPool pool = new LDAPConnectionPool(new SingleServerSet(url.getHost(), url.getPort(), sockets,
+                    options), bind, 1, settings.poolSize(), startTls);
             pool.setConnectionPoolName("ldap-source " + settings.url());
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             return pool;

@@ -59,6 +59,15 @@ public final class ScimClient {
         return settings.patchMode();
     }
 
+    /**
+      * Checks the tenant URL against the egress policy without sending anything (every request checks it again).
+      *
+      * @throws org.opensync.connectors.net.EgressDeniedException naming the destination and the reason
+      */
+    public void checkEgress() {
+        transport.checkEgress();
+    }
+
     /** A builder in this target's PATCH dialect and manager format. */
     public PatchBuilder patchBuilder() {
         return patchBuilder;
@@ -77,7 +86,7 @@ public final class ScimClient {
         String guid = UUID.randomUUID().toString();
         List<ScimResource> found = query(ScimResourceType.USER, matchingAttribute, guid);
         if (!found.isEmpty()) {
-            throw ScimErrors.incompatible("GET /Users?filter=" + ScimFilters.equalTo(matchingAttribute, guid), 200, null,
+            throw ScimErrors.incompatible("GET /Users?filter=" + ScimFilters.equalTo(matchingAttribute, guid), 200,
                     "a query for a random GUID returned " + found.size() + " resources instead of an empty ListResponse");
         }
     }
@@ -121,8 +130,7 @@ public final class ScimClient {
             List<ScimResource> listed = listed(response, body);
             if (listed.size() > 1) {
                 throw ScimErrors.content(ScimErrorCode.SystemForCrossDomainIdentityManagementMultipleEntriesInResponse,
-                        response.request(), response.status(), response.body(), "a read by id returned " + listed.size()
-                                + " resources");
+                        response, "a read by id returned " + listed.size() + " resources");
             }
             return listed.stream().findFirst();
         }
@@ -200,8 +208,7 @@ public final class ScimClient {
 
     private static List<ScimResource> listed(ScimTransport.Response response, JsonNode body) {
         if (!body.isObject()) {
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                    "a query must answer a ListResponse object");
+            throw ScimErrors.incompatible(response, "a query must answer a ListResponse object");
         }
         JsonNode resources = ScimValues.field(body, "Resources");
         long total = body.path("totalResults").asLong(-1);
@@ -209,18 +216,15 @@ public final class ScimClient {
             if (total == 0) {
                 return List.of();
             }
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                    "the ListResponse has no Resources array");
+            throw ScimErrors.incompatible(response, "the ListResponse has no Resources array");
         }
         if (!resources.isArray()) {
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                    "Resources is not an array");
+            throw ScimErrors.incompatible(response, "Resources is not an array");
         }
         List<ScimResource> found = new ArrayList<>();
         for (JsonNode resource : resources) {
             if (!resource.isObject()) {
-                throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                        "Resources holds something other than resource objects");
+                throw ScimErrors.incompatible(response, "Resources holds something other than resource objects");
             }
             found.add(resource(response, (ObjectNode) resource));
         }
@@ -230,8 +234,7 @@ public final class ScimClient {
     private static ObjectNode resourceObject(ScimTransport.Response response) {
         JsonNode body = parse(response);
         if (!body.isObject()) {
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                    "expected a SCIM resource object, got " + body.getNodeType());
+            throw ScimErrors.incompatible(response, "expected a SCIM resource object, got " + body.getNodeType());
         }
         return (ObjectNode) body;
     }
@@ -239,21 +242,19 @@ public final class ScimClient {
     private static ScimResource resource(ScimTransport.Response response, ObjectNode body) {
         JsonNode id = body.get("id");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                    "the resource has no id");
+            throw ScimErrors.incompatible(response, "the resource has no id");
         }
         return new ScimResource(id.asText(), body);
     }
 
     private static JsonNode parse(ScimTransport.Response response) {
         if (response.body() == null || response.body().isBlank()) {
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(), "empty response body");
+            throw ScimErrors.incompatible(response, "empty response body");
         }
         try {
             return ScimValues.JSON.readTree(response.body());
         } catch (Exception e) {
-            throw ScimErrors.incompatible(response.request(), response.status(), response.body(),
-                    "the response is not JSON (" + e.getClass().getSimpleName() + ")");
+            throw ScimErrors.incompatible(response, "the response is not JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -1,6 +1,6 @@
 package org.opensync.connectors.scim;
 
-/** Provisioning-log error codes (spec §7.3) a SCIM failure maps to. */
+/** Provisioning-log error codes a SCIM failure maps to: Entra's, and {@link #EgressDenied} of our own. */
 public enum ScimErrorCode {
     Unauthorized,
     InsufficientRights,
@@ -16,5 +16,7 @@ public enum ScimErrorCode {
     WebExceptionProtocolError,
     DuplicateTargetEntries,
     SystemForCrossDomainIdentityManagementMultipleEntriesInResponse,
-    SystemForCrossDomainIdentityManagementServiceIncompatible
+    SystemForCrossDomainIdentityManagementServiceIncompatible,
+    /** The platform's egress policy refused the tenant URL (sync.egress): nothing was sent. */
+    EgressDenied
 }

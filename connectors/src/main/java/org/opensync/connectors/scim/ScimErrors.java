@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.Map;
+import org.opensync.connectors.net.EgressDeniedException;
 
 /** Builds {@link ScimException}s: HTTP statuses mapped to log error codes (spec §5.6), transport and shape failures. */
 final class ScimErrors {
@@ -15,7 +16,6 @@ final class ScimErrors {
             Map.entry(413, "RequestEntityTooLarge"), Map.entry(422, "UnprocessableEntity"),
             Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalServerError"), Map.entry(501, "NotImplemented"),
             Map.entry(502, "BadGateway"), Map.entry(503, "ServiceUnavailable"), Map.entry(504, "GatewayTimeout"));
-    private static final int MAX_BODY_IN_MESSAGE = 1_000;
 
     private ScimErrors() {
     }
@@ -24,11 +24,14 @@ final class ScimErrors {
       * @param repeated the previous attempt of the same request got the same 500 and body: the target fails on this
       *                 request every time, which is not worth more attempts
       */
-    static ScimException fromStatus(ScimTransport.Kind kind, String request, int status, String body,
-                                    Duration retryAfter, Duration maxRetryAfter, boolean repeated) {
-        JsonNode error = parseQuietly(body);
-        String detail = text(error, "detail");
-        String scimType = text(error, "scimType");
+    static ScimException fromStatus(ScimTransport.Kind kind, ScimTransport.Response response, Duration retryAfter,
+                                    Duration maxRetryAfter, boolean repeated) {
+        int status = response.status();
+        String request = response.request();
+        JsonNode error = parseQuietly(response.body());
+        String detail = ResponseText.value(text(error, "detail"));
+        String scimType = ResponseText.value(text(error, "scimType"));
+        String body = ResponseText.forLog(response.body(), response.contentType());
         ScimErrorCode code = code(kind, status, scimType);
         boolean transientFailure = status == 429 || status == 503 || (status >= 500 && status != 501 && !repeated);
         boolean waitable = retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0;
@@ -41,7 +44,7 @@ final class ScimErrors {
                 + ") on " + request + ": " + code
                 + (detail == null ? "" : "; detail: " + detail) + (scimType == null ? "" : "; scimType: " + scimType)
                 + (retryAfter == null ? "" : "; Retry-After " + retryAfter.toSeconds() + " s")
-                + (body == null || body.isEmpty() ? "" : ". Web Response: " + abbreviate(body)) + "."
+                + (body == null || body.isEmpty() ? "" : ". Web Response: " + body) + "."
                 + (repeated ? " The target gave the same answer to a repeated request, so it is not retried." : "");
         return new ScimException(code, status, scimType, detail == null ? "HTTP " + status : detail, body,
                 transientFailure, retryable, retryAfter, 1, message, null);
@@ -54,16 +57,36 @@ final class ScimErrors {
                 code + " on " + request + ": " + detail + ".", cause);
     }
 
+    /**
+      * The egress policy refused the target before anything was sent. Transient for the object (the name may resolve
+      * elsewhere later), and concerning the whole target.
+      */
+    static ScimException egressDenied(String request, EgressDeniedException refusal) {
+        return new ScimException(ScimErrorCode.EgressDenied, 0, null, refusal.getMessage(), null, true, false, null, 1,
+                refusal.getMessage() + " (" + request + ").", refusal);
+    }
+
     /** The target answered, but not what a SCIM service provider answers. */
-    static ScimException incompatible(String request, int status, String body, String reason) {
-        return content(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible, request, status, body,
+    static ScimException incompatible(ScimTransport.Response response, String reason) {
+        return content(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible, response, reason);
+    }
+
+    /** The same, about what several answers add up to (no one body to show). */
+    static ScimException incompatible(String request, int status, String reason) {
+        return content(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible, request, status, null,
                 reason);
     }
 
+    static ScimException content(ScimErrorCode code, ScimTransport.Response response, String reason) {
+        return content(code, response.request(), response.status(),
+                ResponseText.forLog(response.body(), response.contentType()), reason);
+    }
+
+    /** @param body already made fit for logs ({@link ResponseText}) */
     static ScimException content(ScimErrorCode code, String request, int status, String body, String reason) {
         return new ScimException(code, status, null, reason, body, false, false, null, 1,
                 code + " on " + request + " (HTTP " + status + "): " + reason
-                        + (body == null || body.isEmpty() ? "" : ". Web Response: " + abbreviate(body)) + ".", null);
+                        + (body == null || body.isEmpty() ? "" : ". Web Response: " + body) + ".", null);
     }
 
     private static ScimErrorCode code(ScimTransport.Kind kind, int status, String scimType) {
@@ -96,9 +119,5 @@ final class ScimErrors {
     private static String text(JsonNode error, String field) {
         JsonNode value = ScimValues.field(error, field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() <= MAX_BODY_IN_MESSAGE ? body : body.substring(0, MAX_BODY_IN_MESSAGE) + "…";
     }
 }

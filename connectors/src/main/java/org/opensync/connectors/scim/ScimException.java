@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
   * A SCIM request that failed for good (after any retries). The engine decides from {@link #errorCode()},
   * {@link #transientFailure()} (retry next cycle) and {@link #credentialProblem()} (401/403: quarantine candidate);
-  * {@link #webResponse()} is the target's body for the log's additionalDetails.
+  * {@link #webResponse()} is the target's body for the log's additionalDetails: at most 1,000 characters of text, without
+  * control characters, or a placeholder for a body that is not text.
   */
 public final class ScimException extends RuntimeException {
 

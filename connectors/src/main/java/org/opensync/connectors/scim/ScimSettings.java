@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.opensync.connectors.net.EgressPolicy;
 
 /**
   * How to reach one target app and how hard to push it. Build with
@@ -46,6 +47,7 @@ public final class ScimSettings {
     private final int memberChunkSize;
     private final ManagerFormat managerFormat;
     private final BooleanFormat booleanFormat;
+    private final EgressPolicy egress;
     private final String baseUrl;
     private final String keptQuery;
     private final PatchMode patchMode;
@@ -63,6 +65,7 @@ public final class ScimSettings {
         this.requestsPerSecond = b.requestsPerSecond;
         this.adaptiveThrottling = b.adaptiveThrottling;
         this.memberChunkSize = b.memberChunkSize;
+        this.egress = Objects.requireNonNull(b.egress, "egress");
         if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || maxResponseBytes < 1
                 || initialBackoff.isNegative()
                 || maxBackoff.compareTo(initialBackoff) < 0) {
@@ -188,6 +191,11 @@ public final class ScimSettings {
         return booleanFormat;
     }
 
+    /** Where requests may go; checked before every attempt. */
+    public EgressPolicy egress() {
+        return egress;
+    }
+
     /** The token never appears in logs. */
     @Override
     public String toString() {
@@ -210,6 +218,7 @@ public final class ScimSettings {
         private boolean adaptiveThrottling = true;
         private int memberChunkSize = 50;
         private ManagerFormat managerFormat = ManagerFormat.PLAIN_STRING;
+        private EgressPolicy egress = EgressPolicy.defaults();
 
         private Builder(String baseAddress) {
             this.baseAddress = baseAddress;
@@ -269,6 +278,12 @@ public final class ScimSettings {
         /** The manager format when the tenant URL has no {@code opensyncManager} flag. */
         public Builder managerFormat(ManagerFormat format) {
             this.managerFormat = format;
+            return this;
+        }
+
+        /** The egress policy; {@link EgressPolicy#defaults()} unless set. */
+        public Builder egress(EgressPolicy policy) {
+            this.egress = policy;
             return this;
         }
 

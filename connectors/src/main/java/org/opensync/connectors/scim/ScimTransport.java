@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.opensync.connectors.net.EgressDeniedException;
 
 /**
   * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
@@ -41,12 +42,14 @@ final class ScimTransport {
         }
     }
 
-    record Response(int status, String body, String request) {
+    /** @param contentType the Content-Type header, null when absent */
+    record Response(int status, String body, String contentType, String request) {
     }
 
     private static final String SCIM_JSON = "application/scim+json";
 
     private final ScimSettings settings;
+    private final URI tenantUrl;
     private final HttpClient http;
     private final RequestRateLimiter limiter;
     private final Retry retry;
@@ -54,6 +57,7 @@ final class ScimTransport {
 
     ScimTransport(ScimSettings settings, Clock clock) {
         this.settings = settings;
+        this.tenantUrl = URI.create(settings.baseUrl());
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -91,6 +95,15 @@ final class ScimTransport {
         }
     }
 
+    /**
+      * Checks the tenant URL's host, port and every address its name resolves to now. The JDK HttpClient has no hook
+      * for the address it connects to, so each attempt checks right before it is sent; a name whose DNS answer
+      * changes between this check and the client's own lookup (DNS rebinding, with a TTL of zero) is not caught.
+      */
+    void checkEgress() {
+        settings.egress().check(tenantUrl);
+    }
+
     double currentRate() {
         return limiter.currentRate();
     }
@@ -103,6 +116,11 @@ final class ScimTransport {
                              AtomicReference<String> lastServerError) {
         HttpResponse<String> response;
         CompletableFuture<HttpResponse<String>> sent = null;
+        try {
+            checkEgress();
+        } catch (EgressDeniedException e) {
+            throw ScimErrors.egressDenied(description, e);
+        }
         try {
             limiter.acquire();
             sent = http.sendAsync(request, LimitedBody.handler(settings.maxResponseBytes()));
@@ -124,7 +142,7 @@ final class ScimTransport {
         int status = response.statusCode();
         if (accepted.contains(status)) {
             limiter.succeeded();
-            return new Response(status, response.body(), description);
+            return new Response(status, response.body(), contentType(response), description);
         }
         Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
                 .orElse(null);
@@ -138,8 +156,12 @@ final class ScimTransport {
         }
         String serverError = status == 500 ? status + " " + response.body() : null;
         boolean repeated = serverError != null && serverError.equals(lastServerError.getAndSet(serverError));
-        throw ScimErrors.fromStatus(kind, description, status, response.body(), retryAfter, settings.maxRetryAfter(),
-                repeated);
+        throw ScimErrors.fromStatus(kind, new Response(status, response.body(), contentType(response), description),
+                retryAfter, settings.maxRetryAfter(), repeated);
+    }
+
+    private static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse(null);
     }
 
     private static ScimException failed(Kind kind, String description, Throwable cause) {

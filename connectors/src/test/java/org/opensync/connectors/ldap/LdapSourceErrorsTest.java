@@ -42,7 +42,7 @@ class LdapSourceErrorsTest {
         for (TestDirectory directory : List.<TestDirectory>of(inMemory, slapd)) {
             LdapSettings good = TestSettings.of(directory);
             LdapSettings bad = new LdapSettings(good.url(), good.bindDn(), "wrong-password", good.baseDn(),
-                    good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO);
+                    good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO, good.egress(), false, null);
             assertThatThrownBy(() -> LdapSource.open(bad))
                     .isInstanceOf(LdapConfigurationException.class)
                     .hasMessageContaining("invalid credentials")
@@ -56,7 +56,7 @@ class LdapSourceErrorsTest {
         for (TestDirectory directory : List.<TestDirectory>of(inMemory, slapd)) {
             LdapSettings good = TestSettings.of(directory);
             LdapSettings missing = new LdapSettings(good.url(), good.bindDn(), good.password(),
-                    "ou=nowhere," + good.baseDn(), good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO);
+                    "ou=nowhere," + good.baseDn(), good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO, good.egress(), false, null);
             assertThatThrownBy(() -> LdapSource.open(missing))
                     .isInstanceOf(LdapConfigurationException.class)
                     .hasMessageContaining("ou=nowhere")
@@ -82,7 +82,7 @@ class LdapSourceErrorsTest {
             closedPort = socket.getLocalPort();
         }
         LdapSettings settings = LdapSettings.of("ldap://127.0.0.1:" + closedPort, "cn=admin", "x", "dc=example,dc=org")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withEgress(TestSettings.LOCAL);
         assertThatThrownBy(() -> LdapSource.open(settings))
                 .isInstanceOf(LdapUnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort)
@@ -107,7 +107,8 @@ class LdapSourceErrorsTest {
             acceptor.setDaemon(true);
             acceptor.start();
             LdapSettings settings = LdapSettings.of("ldap://127.0.0.1:" + silent.getLocalPort(), "cn=admin", "x",
-                    "dc=example,dc=org").withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
+                    "dc=example,dc=org").withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500))
+                    .withEgress(TestSettings.LOCAL);
             long start = System.nanoTime();
             assertThatThrownBy(() -> LdapSource.open(settings))
                     .isInstanceOf(LdapUnavailableException.class)

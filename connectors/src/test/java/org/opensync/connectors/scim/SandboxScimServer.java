@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.EgressSettings;
 import org.opensync.sandbox.scim.JournalEntry;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
@@ -43,7 +45,8 @@ abstract class SandboxScimServer {
                 .secretToken(server.config().bearerToken())
                 .requestsPerSecond(0)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
-                .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+                .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .egress(EgressPolicy.of(EgressSettings.loopbackAllowed()));
     }
 
     ScimClient client() {

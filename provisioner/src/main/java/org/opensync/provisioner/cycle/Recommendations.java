@@ -17,6 +17,9 @@ final class Recommendations {
             case TARGET -> code.equals("Unauthorized") || code.equals("InsufficientRights")
                     ? "The application refused the job's credentials: check the SecretToken secret and the rights "
                     + "of the account it belongs to. The object is retried automatically."
+                    : code.equals("EgressDenied")
+                    ? "The platform's egress policy refuses the address BaseAddress resolves to: point BaseAddress at "
+                    + "the application, or have the operator adjust sync.egress. The object is retried automatically."
                     : "The application could not be reached: check that the BaseAddress secret is right and that the "
                     + "application is up. The object is retried automatically.";
             case TRANSIENT -> "No action needed: the application failed temporarily and the object is retried "

@@ -52,7 +52,7 @@ public class ExportFailures {
         if (e.errorCode() == ScimErrorCode.InvalidAnchor) {
             links.remove(job.jobId(), change.anchor());
         }
-        outcome.details(e.webResponse().map(body -> "Web Response: " + abbreviate(body)).orElse(e.detail()))
+        outcome.details(e.webResponse().map(body -> "Web Response: " + body).orElse(e.detail()))
                 .step("EntryExport", "export", "failure", e.getMessage());
         if (refusal(e)) {
             deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
@@ -94,9 +94,5 @@ public class ExportFailures {
         return outcome.failed(code, message, FailureClass.MAPPING)
                 .failedAttribute(result.failures().get(0).targetAttributeName())
                 .step("EntrySynchronizationError", "processing", "failure", message);
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 1_000 ? text : text.substring(0, 1_000) + "…";
     }
 }

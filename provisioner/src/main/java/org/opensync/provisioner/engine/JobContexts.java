@@ -8,13 +8,18 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opensync.common.egress.EgressConfig;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.common.secrets.SecretUnavailableException;
+import org.opensync.connectors.net.EgressDeniedException;
+import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.EgressSettings;
 import org.opensync.connectors.scim.ScimClient;
 import org.opensync.connectors.scim.ScimResourceType;
 import org.opensync.connectors.scim.ScimSettings;
@@ -40,14 +45,18 @@ public class JobContexts {
     private final SecretsMirror secrets;
     private final ObjectMapper mapper;
     private final ProvisionerConfig config;
+    private final EgressPolicy egress;
     private final Map<String, JobContext> cache = new ConcurrentHashMap<>();
 
     @Inject
-    public JobContexts(SchemaMirror schemas, SecretsMirror secrets, ObjectMapper mapper, ProvisionerConfig config) {
+    public JobContexts(SchemaMirror schemas, SecretsMirror secrets, ObjectMapper mapper, ProvisionerConfig config,
+                       EgressConfig egress) {
         this.schemas = schemas;
         this.secrets = secrets;
         this.mapper = mapper;
         this.config = config;
+        this.egress = EgressPolicy.of(new EgressSettings(egress.allowLoopback(), egress.allowPrivate(),
+                egress.deniedPorts(), egress.deniedHosts().orElse(List.of())));
     }
 
     /**
@@ -87,7 +96,8 @@ public class JobContexts {
                     "The secret BaseAddress (the SCIM endpoint URL) is missing.", true);
         }
         ScimSettings.Builder settings = ScimSettings.builder(baseAddress)
-                .requestsPerSecond(config.requestsPerSecond());
+                .requestsPerSecond(config.requestsPerSecond())
+                .egress(egress);
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);
         ScimClient scim;
         try {
@@ -95,6 +105,12 @@ public class JobContexts {
         } catch (IllegalArgumentException e) {
             throw new JobUnavailableException("CredentialsInvalid", "BaseAddress is not usable: " + e.getMessage(),
                     true);
+        }
+        try {
+            // Every request checks again; this makes a refused BaseAddress the cycle's error, not each object's
+            scim.checkEgress();
+        } catch (EgressDeniedException e) {
+            throw new JobUnavailableException("EgressDenied", e.getMessage(), true);
         }
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
                 plans(parse(mirrored)), scim, hostOf(baseAddress),

@@ -270,8 +270,7 @@ public class ObjectProvisioner {
             patched.refused().forEach((name, failure) -> outcome.step("EntryExportUpdate", "export", "failure",
                     "The target refused " + name + ": " + failure.getMessage(), Map.of("FailedAttribute", name)));
             return outcome.failedAttribute(first.getKey())
-                    .details(e.webResponse().map(body -> "Web Response: " + ExportFailures.abbreviate(body))
-                            .orElse(e.detail()))
+                    .details(e.webResponse().map(body -> "Web Response: " + body).orElse(e.detail()))
                     .failed(e.errorCode().name(), "The target refused " + names + " (" + e.getMessage() + "); "
                             + (outcome.modifiedProperties().isEmpty() ? "nothing else changed."
                             : "the object's other changes were exported.")
