@@ -38,10 +38,6 @@ public final class FuzzReport {
         return total;
     }
 
-    public Map<Integer, Integer> byStatus() {
-        return byStatus;
-    }
-
     /** The failures, one line each (the first {@value KEPT_FAILURES} in full, then counts by kind). */
     public List<String> failures() {
         List<String> all = new ArrayList<>(failures);
