@@ -32,27 +32,12 @@ public final class DatabaseConflicts {
     }
 
     public static Optional<Conflict> of(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+        for (Throwable t : SqlFailures.causes(failure)) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return Optional.of(new Conflict(null, null, null));
             }
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    Optional<Conflict> conflict = classify(e);
-                    if (conflict.isPresent()) {
-                        return conflict;
-                    }
-                    if (e.getNextException() == e) {
-                        break;
-                    }
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
         }
-        return Optional.empty();
+        return SqlFailures.find(failure, e -> classify(e).isPresent()).flatMap(DatabaseConflicts::classify);
     }
 
     private static Optional<Conflict> classify(SQLException e) {

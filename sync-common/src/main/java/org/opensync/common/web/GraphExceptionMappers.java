@@ -77,7 +77,8 @@ public class GraphExceptionMappers {
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, ContainerRequestContext request) {
         return GraphErrorResponses.of(request, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "The content type '" + request.getMediaType() + "' is not supported; send application/json.", null);
+                "The content type '" + request.getHeaderString(HttpHeaders.CONTENT_TYPE)
+                        + "' is not supported; send application/json.", null);
     }
 
     @ServerExceptionMapper
@@ -152,6 +153,13 @@ public class GraphExceptionMappers {
         Response conflict = databaseConflict(e, request);
         if (conflict != null) {
             return conflict;
+        }
+        if (SqlFailures.find(e, SqlFailures::isDataException).isPresent()) {
+            LOG.debugf("request %s %s: the database refused a value: %s", request.getMethod(),
+                    request.getUriInfo().getRequestUri().getRawPath(), e);
+            return GraphErrorResponses.of(request, 400, ErrorCode.INVALID_REQUEST,
+                    "A value in the request cannot be stored (e.g. it contains a NUL character or is out of range).",
+                    null);
         }
         String requestId = RequestIds.requestId(request);
         LOG.errorf(e, "request %s %s failed (request-id %s)", request.getMethod(),

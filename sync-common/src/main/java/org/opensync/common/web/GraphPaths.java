@@ -50,9 +50,12 @@ public final class GraphPaths {
         return "/" + String.join("/", segments);
     }
 
-    /** {@code appId='x'} (quotes possibly percent-encoded) becomes {@code appId=x}. */
+    /**
+     * {@code appId='x'} (quotes possibly percent-encoded) becomes the segment {@code appId=x}, the value
+     * percent-encoded again so that whatever it holds stays one valid path segment.
+     */
     private static String alternateKey(String key) {
-        String decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
+        String decoded = decode(key);
         int equals = decoded.indexOf('=');
         if (equals < 0) {
             return key;
@@ -61,11 +64,29 @@ public final class GraphPaths {
         if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
             value = value.substring(1, value.length() - 1);
         }
-        return decoded.substring(0, equals).trim() + "=" + value;
+        return encode(decoded.substring(0, equals).trim()) + "=" + encode(value);
+    }
+
+    /** Percent-decoding of a path segment, where {@code +} is a plus sign, not a space. */
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return encoded.toString();
     }
 
     private static String operation(String segment) {
-        String name = URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        String name = decode(segment);
         if (name.regionMatches(true, 0, NAMESPACE, 0, NAMESPACE.length())) {
             name = name.substring(NAMESPACE.length());
         }
