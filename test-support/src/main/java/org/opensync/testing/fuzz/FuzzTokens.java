@@ -22,6 +22,11 @@ public final class FuzzTokens {
                 GraphPermissions.AUDIT_LOG_READ));
         tokens.put("expired", TestTokens.expired(GraphPermissions.SYNCHRONIZATION_READ_WRITE));
         tokens.put("forged", TestTokens.forged(GraphPermissions.SYNCHRONIZATION_READ_WRITE));
+        tokens.put("other-tenant", TestTokens.applicationIn("0b5e6c1d-7f3a-4e2b-9c8d-1a2b3c4d5e6f",
+                GraphPermissions.DIRECTORY_READ_WRITE, GraphPermissions.AUDIT_LOG_READ));
+        tokens.put("other-audience", TestTokens.applicationForAudience("https://graph.microsoft.com",
+                GraphPermissions.DIRECTORY_READ_WRITE));
+        tokens.put("groups-only", TestTokens.groupsOnly(GraphPermissions.DIRECTORY_READ_WRITE));
         tokens.put("garbage", "not-a-jwt");
         tokens.put("none", null);
         return tokens;
