@@ -90,11 +90,6 @@ final class Platform implements AutoCloseable {
         services.get(name).kill();
     }
 
-    /** Stops a service the way a rolling deployment does (SIGTERM, it leaves its consumer groups). */
-    void stop(String name) throws InterruptedException {
-        services.get(name).stop();
-    }
-
     Map<String, ServiceProcess> services() {
         return services;
     }
