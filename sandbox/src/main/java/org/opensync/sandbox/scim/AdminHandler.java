@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
   * {@code /_sandbox/…}: faults, outage, journal, counters, quirks, reset, for benchmarks and tests in other processes.
@@ -53,10 +54,15 @@ final class AdminHandler implements HttpHandler {
         } catch (IllegalArgumentException e) {
             response = ScimResponse.error(ScimException.badRequest("invalidValue", e.getMessage()));
         }
-        response.send(exchange);
-        // Only after the answer is out: the outage closes every connection, this one included.
+        // The listener closes only after the answer is out: the outage drops every connection, this one included.
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         if (outage != null) {
-            server.outage(outage);
+            server.outageOnceAnswered(outage, answered);
+        }
+        try {
+            response.send(exchange);
+        } finally {
+            answered.complete(null);
         }
     }
 

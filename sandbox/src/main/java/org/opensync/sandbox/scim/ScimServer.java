@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,13 +96,22 @@ public final class ScimServer implements AutoCloseable {
       * "connection refused"; then it listens again on the same port. Ignored while already down.
       */
     public void outage(Duration duration) {
+        outageOnceAnswered(duration, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+      * Like {@link #outage}, but only {@link #isDown} changes at once; the listener closes when {@code answered}
+      * completes, so the request that asked for the outage still gets its answer and whoever sees the answer also
+      * sees the server down.
+      */
+    void outageOnceAnswered(Duration duration, CompletionStage<?> answered) {
         if (!down.compareAndSet(false, true)) {
             return;
         }
-        outages.execute(() -> {
+        answered.whenComplete((ignored, failure) -> outages.execute(() -> {
             http.stop(0);
             outages.schedule(this::listenAgain, duration.toMillis(), TimeUnit.MILLISECONDS);
-        });
+        }));
     }
 
     /** The port may not be free again at once after the listener closed: try again shortly until it is. */

@@ -115,6 +115,7 @@ class ScimAdminApiTest extends ScimServerTestBase {
     void outageOverHttpAnswersFirst() throws InterruptedException {
         ScimTestClient.Response response = admin().post("/outage", "{\"durationMs\":300}");
         assertThat(response.status()).isEqualTo(202);
+        assertThat(server.isDown()).as("down as soon as the answer is seen").isTrue();
         long deadline = System.currentTimeMillis() + 3_000;
         while (server.isDown() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
