@@ -14,12 +14,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.ObjectChangeParts;
 import org.opensync.common.events.Tick;
+import org.opensync.common.events.Topics;
+import org.opensync.common.kafka.DeadLetters;
+import org.opensync.provisioner.cds.ObjectChangeAssembly;
+import org.opensync.testing.TopicProbe;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 
@@ -64,6 +69,37 @@ class LargeGroupTest extends ProvisionerTestBase {
         created.path("members").forEach(member -> memberIds.add(member.path("value").asText()));
         assertThat(memberIds).hasSize(MEMBERS);
         assertThat(storedParts(job.jobId)).as("parts forgotten once the group was exported").isZero();
+    }
+
+    @Test
+    void partsThatCannotBePutTogetherAreDeadLetteredWithTheReasonAndTheJobGoesOn() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(MEMBERS, 1);
+        TargetJob job = ready(null, Map.of());
+        String cycleId = job.begin(Tick.CycleKind.Incremental, Set.of(), List.of());
+        ObjectChange.ObjectChanged group = job.inCycle(cycleId, job.object("Group", data.groups().get(0).toEntry(),
+                false));
+        List<ObjectChange.ObjectChanged> parts = ObjectChangeParts.split(group, PART_BYTES);
+        assertThat(parts).hasSizeGreaterThan(2);
+        ObjectChange.ObjectChanged user = job.inCycle(cycleId, job.object("User", data.users().get(0).toEntry(),
+                false));
+        try (TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
+            job.publish(parts.get(0));
+            job.publish(parts.get(parts.size() - 1));
+            job.publish(user);
+            job.publish(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 2));
+
+            List<ConsumerRecord<String, String>> dead = deadLetters.await(TopicProbe.keyed(job.jobId), 2, TIMEOUT);
+            assertThat(dead).allSatisfy(letter -> {
+                assertThat(TopicProbe.header(letter, DeadLetters.TOPIC)).isEqualTo(Topics.OBJECT_CHANGES);
+                assertThat(TopicProbe.header(letter, DeadLetters.CONSUMER)).isEqualTo(ObjectChangeAssembly.CONSUMER);
+                assertThat(TopicProbe.header(letter, DeadLetters.REASON)).contains(group.anchor())
+                        .contains("cannot be assembled");
+            });
+            assertThat(finished(job, cycleId).result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+            assertThat(scim.users().size()).as("the job went on with the next object").isEqualTo(1);
+            assertThat(scim.groups().size()).isZero();
+            assertThat(storedParts(job.jobId)).as("the parts set aside are not kept").isZero();
+        }
     }
 
     private int storedParts(String jobId) throws SQLException {

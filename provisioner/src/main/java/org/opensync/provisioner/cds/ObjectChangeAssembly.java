@@ -6,10 +6,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.ObjectChangeParts;
+import org.opensync.common.events.Topics;
+import org.opensync.common.kafka.DeadLetters;
 
 /**
  * Puts object changes that change-detector sent in parts back together. Each part is stored as it arrives (a batch
@@ -20,13 +21,16 @@ import org.opensync.common.events.ObjectChangeParts;
  */
 @ApplicationScoped
 public class ObjectChangeAssembly {
-    private static final Logger LOG = Logger.getLogger(ObjectChangeAssembly.class);
+    /** The consumer named on the dead letters of parts that cannot be put together. */
+    public static final String CONSUMER = "provisioner.object-changes";
 
     private final Jdbc jdbc;
+    private final DeadLetters deadLetters;
 
     @Inject
-    public ObjectChangeAssembly(AgroalDataSource dataSource) {
+    public ObjectChangeAssembly(AgroalDataSource dataSource, DeadLetters deadLetters) {
         this.jdbc = new Jdbc(dataSource);
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -84,21 +88,37 @@ public class ObjectChangeAssembly {
     }
 
     private Optional<ObjectChange.ObjectChanged> assembled(String jobId, ObjectChange.ObjectChanged last) {
-        List<ObjectChange.ObjectChanged> parts = jdbc.query(
+        List<String> stored = jdbc.query(
                 "select change from object_change_part where job_id = ? and event_id = ? order by part",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, last.eventId());
                 },
-                row -> (ObjectChange.ObjectChanged) EventCodec.decode(row.getString(1), ObjectChange.class));
+                row -> row.getString(1));
+        List<ObjectChange.ObjectChanged> parts = stored.stream()
+                .map(part -> (ObjectChange.ObjectChanged) EventCodec.decode(part, ObjectChange.class)).toList();
         try {
             return Optional.of(ObjectChangeParts.assemble(parts));
         } catch (IllegalArgumentException e) {
-            // Parts travel in order on one partition and are stored before any offset moves: this is a bug
-            LOG.errorf("job %s: %s %s cannot be assembled (%s); it is provisioned again when it changes or at a "
-                    + "full cycle", jobId, last.objectType(), last.anchor(), e.getMessage());
+            setAside(jobId, last, stored, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Parts travel in order on one partition and are stored before any offset moves, so a gap means a bug or a
+     * tampered topic: the parts go to the dead-letter topic with the reason (replayable once mended) rather than
+     * blocking the job, and the object is provisioned again when it changes or at a full cycle.
+     */
+    private void setAside(String jobId, ObjectChange.ObjectChanged last, List<String> stored, String reason) {
+        String why = last.objectType() + " " + last.anchor() + " cannot be assembled: " + reason;
+        for (String part : stored) {
+            deadLetters.send(Topics.OBJECT_CHANGES, jobId, part, why, CONSUMER);
+        }
+        jdbc.update("delete from object_change_part where job_id = ? and event_id = ?", statement -> {
+            statement.set(1, jobId);
+            statement.set(2, last.eventId());
+        });
     }
 
     private void dropOtherCycles(String jobId, String cycleId) {

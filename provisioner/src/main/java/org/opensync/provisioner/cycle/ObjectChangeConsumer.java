@@ -38,7 +38,7 @@ import org.opensync.provisioner.cds.RunningCycles;
 public class ObjectChangeConsumer {
     private final CycleProcessor processor;
     private final Publisher publisher;
-    private static final String CONSUMER = "provisioner.object-changes";
+    private static final String CONSUMER = ObjectChangeAssembly.CONSUMER;
 
     private final DeadLetters deadLetters;
     private final EventConsumer retrying;

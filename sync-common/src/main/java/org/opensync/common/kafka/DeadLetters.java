@@ -58,10 +58,24 @@ public class DeadLetters {
     public void send(ConsumerRecord<String, String> record, String reason, String consumer) {
         ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
         record.headers().forEach(header -> dead.headers().add(header));
-        dead.headers().add(REASON, utf8(reason == null ? "unknown" : reason));
         dead.headers().add(TOPIC, utf8(record.topic()));
         dead.headers().add(PARTITION, utf8(Integer.toString(record.partition())));
         dead.headers().add(OFFSET, utf8(Long.toString(record.offset())));
+        send(dead, reason, consumer, record.topic() + "-" + record.partition() + "@" + record.offset());
+    }
+
+    /**
+     * Sets aside an event that a consumer kept after its record's offset moved (a stored part of an object sent in
+     * parts, say): there is no record to point at, only the event read from {@code topic}.
+     */
+    public void send(String topic, String key, String value, String reason, String consumer) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTER, key, value);
+        dead.headers().add(TOPIC, utf8(topic));
+        send(dead, reason, consumer, "an event of " + topic + " for " + key);
+    }
+
+    private void send(ProducerRecord<String, String> dead, String reason, String consumer, String what) {
+        dead.headers().add(REASON, utf8(reason == null ? "unknown" : reason));
         if (consumer != null) {
             dead.headers().add(CONSUMER, utf8(consumer));
         }
@@ -73,8 +87,7 @@ public class DeadLetters {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not write a dead letter: " + e.getCause().getMessage(), e);
         }
-        LOG.errorf("record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
-                Topics.DEAD_LETTER, reason);
+        LOG.errorf("%s sent to %s: %s", what, Topics.DEAD_LETTER, reason);
     }
 
     /** Created on first use: most services never write a dead letter. */
