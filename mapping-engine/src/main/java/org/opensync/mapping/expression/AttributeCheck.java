@@ -14,8 +14,12 @@ final class AttributeCheck {
         this.definition = definition;
     }
 
+    /**
+     * A definition without attributes (the Graph SDKs send {@code {"name":"User"}} when a script names only the
+     * object type) constrains nothing: it is not a claim that the object has no attributes.
+     */
     static AttributeCheck of(ObjectDefinition definition) {
-        return definition == null ? NONE : new AttributeCheck(definition);
+        return definition == null || definition.attributes().isEmpty() ? NONE : new AttributeCheck(definition);
     }
 
     /** Empty when the attribute is known (or nothing is checked); otherwise a description of what was expected. */

@@ -166,4 +166,15 @@ class ParseExpressionServiceTest {
         assertThatThrownBy(() -> call("{\"expression\": \"[a]\", \"testInputObject\": {\"properties\": [{\"value\": 1}]}}"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("needs a 'key'");
     }
+
+    @Test
+    void aDefinitionNamingOnlyTheObjectTypeChecksNoAttributes() throws Exception {
+        JsonNode response = call("""
+                {"expression": "Join(\\" \\", [givenName], [sn])",
+                 "targetAttributeDefinition": {"name": "displayName", "type": "String"},
+                 "testInputObject": {"definition": {"name": "User"},
+                   "properties": [{"key": "givenName", "value": "Marie"}, {"key": "sn", "value": "Curie"}]}}""");
+        assertThat(response.get("parsingSucceeded").asBoolean()).isTrue();
+        assertThat(response.get("evaluationResult").get(0).asText()).isEqualTo("Marie Curie");
+    }
 }
