@@ -22,17 +22,21 @@ import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.Topics;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretsChanged;
+import org.opensync.jobapi.graph.KeyValuePair;
+import org.opensync.jobapi.job.SynchronizationJob;
 import org.opensync.jobapi.synchronization.ServicePrincipalSecret;
 import org.opensync.testing.TopicProbe;
 
 /**
  * Parallel requests that race for the same unique thing: exactly one wins, the others get a Graph 409, never a 500;
- * parallel secret replacements are applied whole, one after the other, and published in that order.
+ * parallel secret replacements are applied whole, one after the other, and published in that order; a command that
+ * loses the race for its job's row to another writer runs again.
  */
 @QuarkusTest
 class ConcurrencyTest {
@@ -97,6 +101,52 @@ class ConcurrencyTest {
                     SecretsChanged.class).sealed(), spId);
             assertThat(last).contains("https://scim.example/v" + winner).contains("token-" + winner);
         }
+    }
+
+    @Test
+    void aCommandThatLosesTheRaceForItsJobRowRunsAgainInsteadOfAnswering409() throws Exception {
+        String[] job = GraphClient.newJob();
+        CountDownLatch rowChanged = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            // Another writer (in production: the status of a finishing cycle) holds the job's row, changed, uncommitted
+            Future<?> concurrent = writer.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                SynchronizationJob row = SynchronizationJob.findById(job[1]);
+                row.replaceSettings(List.of(new KeyValuePair("ChangedMeanwhile", "true")));
+                SynchronizationJob.getEntityManager().flush();
+                rowChanged.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            rowChanged.await();
+            ExecutorService admin = Executors.newSingleThreadExecutor();
+            try {
+                Future<Response> pause = admin.submit(() -> asAdmin().post(GraphClient.jobPath(job) + "/pause"));
+                // the pause read the old version and now waits for the row lock; once the writer commits, its
+                // version check fails and it must run again on the new row
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> waitingForLocks() > 0);
+                commit.countDown();
+                concurrent.get();
+                pause.get().then().statusCode(204);
+            } finally {
+                admin.shutdownNow();
+            }
+        } finally {
+            commit.countDown();
+            writer.shutdownNow();
+        }
+        GraphClient.getJob(job).body("status.code", equalTo("Paused"))
+                .body("synchronizationJobSettings.find { it.name == 'ChangedMeanwhile' }.value", equalTo("true"));
+    }
+
+    private static long waitingForLocks() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) SynchronizationJob.getEntityManager()
+                .createNativeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        + "and datname = current_database()").getSingleResult()).longValue());
     }
 
     private static long storedVersion(UUID spId) {

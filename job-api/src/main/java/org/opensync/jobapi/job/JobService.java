@@ -15,6 +15,7 @@ import org.opensync.common.outbox.Outbox;
 import org.opensync.common.tenancy.Tenants;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
+import org.opensync.common.web.RetriedOnConflict;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.graph.KeyValuePair;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
@@ -25,7 +26,8 @@ import org.opensync.jobapi.template.TemplateCatalog;
 
 /**
  * The job lifecycle. Every state change is saved together with the command announcing it on
- * {@code sync.job-commands} (transactional outbox), so the API and the rest of the platform never disagree.
+ * {@code sync.job-commands} (transactional outbox), so the API and the rest of the platform never disagree. Commands
+ * run again when they lose a race with the status that cycles write to the same job ({@link RetriedOnConflict}).
  */
 @ApplicationScoped
 public class JobService {
@@ -78,6 +80,7 @@ public class JobService {
         return job;
     }
 
+    @RetriedOnConflict
     @Transactional
     public void start(UUID servicePrincipalId, String jobId) {
         SynchronizationJob job = require(servicePrincipalId, jobId);
@@ -87,6 +90,7 @@ public class JobService {
         }
     }
 
+    @RetriedOnConflict
     @Transactional
     public void pause(UUID servicePrincipalId, String jobId) {
         SynchronizationJob job = require(servicePrincipalId, jobId);
@@ -95,6 +99,7 @@ public class JobService {
         }
     }
 
+    @RetriedOnConflict
     @Transactional
     public void restart(UUID servicePrincipalId, String jobId, Set<RestartScope> scope) {
         SynchronizationJob job = require(servicePrincipalId, jobId);
@@ -103,11 +108,13 @@ public class JobService {
                 new JobCommand.JobRestarted(eventId(), Instant.now(), jobId, config.defaultInterval(), scope));
     }
 
+    @RetriedOnConflict
     @Transactional
     public void replaceSettings(UUID servicePrincipalId, String jobId, List<KeyValuePair> settings) {
         require(servicePrincipalId, jobId).replaceSettings(settings);
     }
 
+    @RetriedOnConflict
     @Transactional
     public void delete(UUID servicePrincipalId, String jobId) {
         delete(require(servicePrincipalId, jobId));

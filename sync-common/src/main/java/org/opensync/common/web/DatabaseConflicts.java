@@ -26,6 +26,14 @@ public final class DatabaseConflicts {
         public boolean uniqueViolation() {
             return UNIQUE_VIOLATION.equals(sqlState);
         }
+
+        /**
+         * Whether the same work in a new transaction can succeed: it lost a race on a row (version check,
+         * serialization failure, deadlock), as opposed to a constraint that will refuse it again.
+         */
+        public boolean lostRace() {
+            return sqlState == null || SERIALIZATION_FAILURE.equals(sqlState) || DEADLOCK_DETECTED.equals(sqlState);
+        }
     }
 
     private DatabaseConflicts() {
