@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -165,6 +166,22 @@ class ProvisioningTest extends ProvisionerTestBase {
         assertThat(cycle.error().code()).isEqualTo("Unauthorized");
         assertThat(cycle.error().tenantActionable()).isTrue();
         assertThat(scim.users().size()).isZero();
+    }
+
+    @Test
+    void anApplicationUsingTheClientCredentialsGrantGetsItsTokensFromTheTokenEndpoint() throws Exception {
+        scim.oauth().register("opensync-client", "client-secret", Duration.ofHours(1));
+        TargetJob job = new TargetJob();
+        job.publishSchema(null);
+        // the fixed token is wrong: only the OAuth tokens open the application
+        job.publishSecrets(scim, "not-the-token", Map.of("Oauth2TokenExchangeUri", scim.tokenUrl(),
+                "Oauth2ClientId", "opensync-client", "Oauth2ClientSecret", "client-secret"));
+        awaitMirrored(job);
+        JobEvent.CycleFinished cycle = finished(job, job.cycle(Set.of(),
+                initialImages(job, new DirectoryDataGenerator().generate(4, 0))));
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(scim.users().size()).isEqualTo(4);
+        assertThat(scim.oauth().issued()).as("one token for the whole cycle").isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.opensync.connectors.net.EgressPolicy;
 
@@ -35,6 +36,7 @@ public final class ScimSettings {
 
     private final String baseAddress;
     private final String secretToken;
+    private final OAuthClientCredentials oauth;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final long maxResponseBytes;
@@ -55,6 +57,7 @@ public final class ScimSettings {
     private ScimSettings(Builder b) {
         this.baseAddress = Objects.requireNonNull(b.baseAddress, "baseAddress");
         this.secretToken = b.secretToken == null ? "" : b.secretToken;
+        this.oauth = b.oauth;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
@@ -139,6 +142,11 @@ public final class ScimSettings {
         return secretToken;
     }
 
+    /** How tokens are obtained when the application uses the client-credentials grant; empty otherwise. */
+    Optional<OAuthClientCredentials> oauth() {
+        return Optional.ofNullable(oauth);
+    }
+
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -201,12 +209,13 @@ public final class ScimSettings {
     public String toString() {
         return "ScimSettings[baseUrl=" + baseUrl + ", patchMode=" + patchMode + ", manager=" + managerFormat
                 + ", booleans=" + booleanFormat + ", rps=" + requestsPerSecond
-                + ", maxRetries=" + maxRetries + ", token=" + (secretToken.isEmpty() ? "none" : "***") + "]";
+                + ", maxRetries=" + maxRetries + ", token=" + (secretToken.isEmpty() ? "none" : "***") + (oauth == null ? "" : ", " + oauth) + "]";
     }
 
     public static final class Builder {
         private final String baseAddress;
         private String secretToken = "";
+        private OAuthClientCredentials oauth;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 4L * 1024 * 1024;
@@ -226,6 +235,12 @@ public final class ScimSettings {
 
         public Builder secretToken(String token) {
             this.secretToken = token;
+            return this;
+        }
+
+        /** Tokens from the client-credentials grant instead of a fixed {@link #secretToken}, which they replace. */
+        public Builder oauth(OAuthClientCredentials credentials) {
+            this.oauth = credentials;
             return this;
         }
 

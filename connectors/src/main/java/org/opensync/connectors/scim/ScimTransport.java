@@ -54,6 +54,8 @@ final class ScimTransport {
     private final RequestRateLimiter limiter;
     private final Retry retry;
     private final Clock clock;
+    /** Null when the application takes a fixed bearer token (or none). */
+    private final AccessTokens tokens;
 
     ScimTransport(ScimSettings settings, Clock clock) {
         this.settings = settings;
@@ -64,6 +66,8 @@ final class ScimTransport {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.tokens = settings.oauth().map(credentials -> new AccessTokens(credentials, http,
+                settings.requestTimeout(), settings.egress(), clock)).orElse(null);
         this.limiter = new RequestRateLimiter(settings.requestsPerSecond(), settings.adaptiveThrottling());
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
                 settings.maxBackoff());
@@ -81,14 +85,25 @@ final class ScimTransport {
       * @param accepted     statuses handed back as a response; anything else is a {@link ScimException}
       */
     Response send(Kind kind, String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
-        HttpRequest request = request(method, pathAndQuery, body);
         String description = method + " " + pathAndQuery;
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<String> lastServerError = new AtomicReference<>();
         try {
             return retry.executeSupplier(() -> {
                 attempts.incrementAndGet();
-                return attempt(kind, request, description, accepted, lastServerError);
+                String token = tokens == null ? settings.secretToken() : tokens.current(description);
+                try {
+                    return attempt(kind, request(method, pathAndQuery, body, token), description, accepted,
+                            lastServerError);
+                } catch (ScimException refused) {
+                    if (tokens == null || refused.status() != 401) {
+                        throw refused;
+                    }
+                    // The token was revoked or expired early: once more with a new one, and 401 is final after that
+                    tokens.forget(token);
+                    return attempt(kind, request(method, pathAndQuery, body, tokens.current(description)),
+                            description, accepted, lastServerError);
+                }
             });
         } catch (ScimException e) {
             throw e.afterAttempts(attempts.get());
@@ -179,7 +194,7 @@ final class ScimTransport {
         return ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, cause, kind.idempotent());
     }
 
-    private HttpRequest request(String method, String pathAndQuery, JsonNode body) {
+    private HttpRequest request(String method, String pathAndQuery, JsonNode body, String token) {
         String url = settings.baseUrl() + pathAndQuery;
         if (!settings.keptQuery().isEmpty()) {
             url += (pathAndQuery.contains("?") ? "&" : "?") + settings.keptQuery();
@@ -187,8 +202,8 @@ final class ScimTransport {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(settings.requestTimeout())
                 .header("Accept", SCIM_JSON + ", application/json");
-        if (!settings.secretToken().isEmpty()) {
-            builder.header("Authorization", "Bearer " + settings.secretToken());
+        if (!token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
         }
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();

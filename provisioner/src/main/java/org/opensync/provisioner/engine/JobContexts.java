@@ -20,6 +20,7 @@ import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
+import org.opensync.connectors.scim.OAuthClientCredentials;
 import org.opensync.connectors.scim.ScimClient;
 import org.opensync.connectors.scim.ScimResourceType;
 import org.opensync.connectors.scim.ScimSettings;
@@ -99,6 +100,7 @@ public class JobContexts {
                 .requestsPerSecond(config.requestsPerSecond())
                 .egress(egress);
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);
+        oauth(values).ifPresent(settings::oauth);
         ScimClient scim;
         try {
             scim = new ScimClient(settings.build());
@@ -115,6 +117,25 @@ public class JobContexts {
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
                 plans(parse(mirrored)), scim, hostOf(baseAddress),
                 "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values));
+    }
+
+    /**
+     * Applications that take no fixed token: the secrets Oauth2TokenExchangeUri, Oauth2ClientId and
+     * Oauth2ClientSecret make the client obtain its tokens with the client-credentials grant (a SecretToken, when
+     * also present, is then not used).
+     */
+    private static Optional<OAuthClientCredentials> oauth(Map<String, String> values) {
+        String endpoint = values.get("Oauth2TokenExchangeUri");
+        if (endpoint == null || endpoint.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OAuthClientCredentials(URI.create(endpoint.trim()), values.get("Oauth2ClientId"),
+                    values.get("Oauth2ClientSecret"), ""));
+        } catch (IllegalArgumentException e) {
+            throw new JobUnavailableException("CredentialsInvalid", "The OAuth secrets Oauth2TokenExchangeUri, "
+                    + "Oauth2ClientId and Oauth2ClientSecret are not usable: " + e.getMessage(), true);
+        }
     }
 
     private Map<String, ObjectPlan> plans(SynchronizationSchema schema) {

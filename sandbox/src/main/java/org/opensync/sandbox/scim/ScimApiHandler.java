@@ -21,6 +21,7 @@ final class ScimApiHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ScimApiHandler.class.getName());
 
     private final ScimServerConfig config;
+    private final OAuthClients oauth;
     private final ResourceEndpoint users;
     private final ResourceEndpoint groups;
     private final DiscoveryEndpoint discovery;
@@ -30,8 +31,9 @@ final class ScimApiHandler implements HttpHandler {
 
     ScimApiHandler(ScimServerConfig config, ResourceEndpoint users, ResourceEndpoint groups,
                                   DiscoveryEndpoint discovery, FaultInjector faults, RequestJournal journal,
-                                  RequestCounters counters) {
+                                  RequestCounters counters, OAuthClients oauth) {
         this.config = config;
+        this.oauth = oauth;
         this.users = users;
         this.groups = groups;
         this.discovery = discovery;
@@ -75,7 +77,9 @@ final class ScimApiHandler implements HttpHandler {
                 }
                 return discover(endpoint, id);
             }
-            BearerAuth.require(config.bearerToken(), request.authorization());
+            if (!oauth.accepts(request.authorization())) {
+                BearerAuth.require(config.bearerToken(), request.authorization());
+            }
             if (endpoint.equalsIgnoreCase("Users")) {
                 return users.handle(request, id);
             }

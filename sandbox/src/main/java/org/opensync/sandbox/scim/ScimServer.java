@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +41,7 @@ public final class ScimServer implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final RequestCounters counters = new RequestCounters();
     private final ServerQuirks quirks = new ServerQuirks();
+    private final OAuthClients oauth = new OAuthClients(Clock.systemUTC());
     private final ScimApiHandler api;
     private final AdminHandler admin;
     private final StatusPageHandler statusPage;
@@ -58,7 +60,7 @@ public final class ScimServer implements AutoCloseable {
         this.journal = new RequestJournal(config.journalCapacity());
         this.api = new ScimApiHandler(config, new ResourceEndpoint(users, config, quirks),
                 new ResourceEndpoint(groups, config, quirks), new DiscoveryEndpoint(schemas, config, this::baseUrl),
-                faults, journal, counters);
+                faults, journal, counters, oauth);
         this.admin = new AdminHandler(this);
         this.statusPage = new StatusPageHandler(users, groups, quirks);
         this.workers = Executors.newFixedThreadPool(config.threads(), daemonThreads("scim-worker"));
@@ -129,7 +131,7 @@ public final class ScimServer implements AutoCloseable {
         return down.get();
     }
 
-    /** Forgets all users, groups, journal entries, faults and counts, and switches every quirk off. */
+    /** Forgets all users, groups, journal entries, faults, counts and OAuth clients, and switches every quirk off. */
     public void reset() {
         users.clear();
         groups.clear();
@@ -137,6 +139,7 @@ public final class ScimServer implements AutoCloseable {
         faults.clear();
         counters.reset();
         quirks.clear();
+        oauth.clear();
     }
 
     public int port() {
@@ -185,12 +188,23 @@ public final class ScimServer implements AutoCloseable {
         return quirks;
     }
 
+    /** OAuth clients that may trade their credentials for tokens at {@link #tokenUrl()}; none by default. */
+    public OAuthClients oauth() {
+        return oauth;
+    }
+
+    /** e.g. {@code http://127.0.0.1:8090/oauth2/token}: the client-credentials token endpoint. */
+    public String tokenUrl() {
+        return "http://" + hostForUrl() + ":" + port + OAuthTokenHandler.PATH;
+    }
+
     private HttpServer listen(int listenPort) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), listenPort), BACKLOG);
             server.setExecutor(workers);
             server.createContext(config.basePath(), api);
             server.createContext(AdminHandler.PREFIX, admin);
+            server.createContext(OAuthTokenHandler.PATH, new OAuthTokenHandler(oauth));
             server.createContext("/", statusPage);
             server.start();
             return server;
