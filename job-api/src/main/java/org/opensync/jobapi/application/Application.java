@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.opensync.jobapi.serviceprincipal.DirectoryKey;
 
 /**
  * The subset of Graph's application that instantiating an application template creates. Its service principal is the
@@ -43,14 +44,7 @@ public class Application extends PanacheEntityBase {
 
     /** An application of {@code tenant} by object id, or by the alternate key {@code appId=<guid>}. */
     public static Optional<Application> findByKey(UUID tenant, String key) {
-        try {
-            if (key.regionMatches(true, 0, "appId=", 0, 6)) {
-                return find("tenantId = ?1 and appId = ?2", tenant, UUID.fromString(key.substring(6)))
-                        .firstResultOptional();
-            }
-            return find("tenantId = ?1 and id = ?2", tenant, UUID.fromString(key)).firstResultOptional();
-        } catch (IllegalArgumentException notAGuid) {
-            return Optional.empty();
-        }
+        return DirectoryKey.parse(key)
+                .flatMap(k -> find(k.condition(), tenant, k.value()).<Application>firstResultOptional());
     }
 }

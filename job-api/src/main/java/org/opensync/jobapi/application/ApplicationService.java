@@ -50,10 +50,10 @@ public class ApplicationService {
     }
 
     private static String displayName(JsonNode body) {
-        JsonNode value = body == null || !body.isObject() ? null : body.get("displayName");
-        if (body != null && !body.isObject() && !body.isMissingNode() && !body.isNull()) {
+        if (body != null && !body.isMissingNode() && !body.isNull() && !body.isObject()) {
             throw GraphException.badRequest("The request body must be a JSON object.");
         }
+        JsonNode value = body == null ? null : body.get("displayName");
         if (value == null || value.isNull()) {
             throw GraphException.badRequest("Property 'displayName' is required.", "displayName");
         }

@@ -109,14 +109,7 @@ public class ServicePrincipal extends PanacheEntityBase {
                     .flatMap(application -> find("tenantId = ?1 and appId = ?2", tenant, application.appId)
                             .firstResultOptional());
         }
-        try {
-            if (key.regionMatches(true, 0, "appId=", 0, 6)) {
-                return find("tenantId = ?1 and appId = ?2", tenant, UUID.fromString(key.substring(6)))
-                        .firstResultOptional();
-            }
-            return find("tenantId = ?1 and id = ?2", tenant, UUID.fromString(key)).firstResultOptional();
-        } catch (IllegalArgumentException notAGuid) {
-            return Optional.empty();
-        }
+        return DirectoryKey.parse(key)
+                .flatMap(k -> find(k.condition(), tenant, k.value()).<ServicePrincipal>firstResultOptional());
     }
 }
