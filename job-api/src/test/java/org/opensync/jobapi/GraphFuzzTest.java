@@ -36,7 +36,11 @@ class GraphFuzzTest {
             JOB + "/schema/parseExpression", SYNCHRONIZATION + "/templates", TEMPLATE, TEMPLATE + "/schema",
             TEMPLATE + "/schema/functions", TEMPLATE + "/schema/parseExpression",
             "/{v}/auditLogs/provisioning", "/{v}/auditLogs/provisioning/{log}", "/{v}/auditLogs/directoryProvisioning",
-            "/{v}/applications", "/{v}/$batch", "/{v}/$metadata", "/{v}", "/");
+            "/{v}/applications", "/{v}/$batch", "/{v}/$metadata", "/{v}", "/",
+            SYNCHRONIZATION + "/Ping()", SYNCHRONIZATION + "/jobs/$count", "/{v}/applicationTemplates",
+            "/{v}/applicationTemplates/" + ApplicationTemplateTest.CUSTOM,
+            "/{v}/applicationTemplates/" + ApplicationTemplateTest.CUSTOM + "/instantiate",
+            "/{v}/applications/{sp}/synchronization/jobs/{job}/start");
 
     @Test
     void noRequestGetsAServerErrorOrAnErrorWithoutTheGraphShape() throws IOException {

@@ -2,6 +2,7 @@ package org.opensync.jobapi;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,6 +83,22 @@ class ProvisioningLogTest {
         Collections.reverse(newestFirst);
         assertThat(paged).as("newest first, each once").containsExactlyElementsOf(newestFirst);
 
+        List<String> oldestFirst = new ArrayList<>();
+        page = asAdmin().queryParam("$filter", byJob).queryParam("$top", 3)
+                .queryParam("$orderby", "activityDateTime asc").get("/v1.0/auditLogs/provisioning");
+        while (true) {
+            oldestFirst.addAll(page.jsonPath().getList("value.id"));
+            String next = page.jsonPath().getString("'@odata.nextLink'");
+            if (next == null) {
+                break;
+            }
+            assertThat(next).contains("/v1.0/").contains("%24orderby=activityDateTime");
+            page = asAdmin().urlEncodingEnabled(false).get(next);
+        }
+        assertThat(oldestFirst).as("oldest first across pages").containsExactlyElementsOf(ids);
+        asAdmin().queryParam("$filter", byJob).queryParam("$orderby", "activityDateTime desc")
+                .get("/beta/auditLogs/provisioning").then().body("value.id", contains(newestFirst.toArray()));
+
         asAdmin().get("/beta/auditLogs/provisioning/" + ids.get(2)).then().statusCode(200)
                 .body("sourceIdentity.displayName", equalTo("user2"));
         String otherTenant = UUID.randomUUID().toString();
@@ -119,6 +136,9 @@ class ProvisioningLogTest {
                 .body("error.message", containsString("shoeSize"));
         asAdmin().queryParam("$filter", "activityDateTime gt 'yesterday'").get("/beta/auditLogs/provisioning")
                 .then().statusCode(400);
+        asAdmin().queryParam("$orderby", "jobId").get("/beta/auditLogs/provisioning").then()
+                .statusCode(400).body("error.code", equalTo("invalidRequest"))
+                .body("error.target", equalTo("$orderby"));
         given().auth().oauth2(TestTokens.application(GraphPermissions.SYNCHRONIZATION_READ_WRITE))
                 .get("/beta/auditLogs/provisioning").then().statusCode(403);
     }

@@ -116,6 +116,55 @@ class ServicePrincipalTest {
     }
 
     @Test
+    void urlsPublisherAndInformationalUrlsAreStoredAndReturned() {
+        String spId = GraphClient.newServicePrincipal("urls");
+        json("{\"errorUrl\":\"https://fabrikam.example/error\",\"samlMetadataUrl\":\"https://fabrikam.example/saml\","
+                + "\"publisherName\":\"Fabrikam\",\"info\":{\"@odata.type\":\"#microsoft.graph.informationalUrl\","
+                + "\"supportUrl\":\"https://fabrikam.example/help\",\"logoUrl\":null}}")
+                .patch("/beta/servicePrincipals/" + spId).then().statusCode(204);
+        asAdmin().get("/v1.0/servicePrincipals/" + spId).then().statusCode(200)
+                .body("errorUrl", equalTo("https://fabrikam.example/error"))
+                .body("samlMetadataUrl", equalTo("https://fabrikam.example/saml"))
+                .body("publisherName", equalTo("Fabrikam"))
+                .body("info.supportUrl", equalTo("https://fabrikam.example/help"))
+                .body("info.termsOfServiceUrl", nullValue())
+                .body("info", org.hamcrest.Matchers.hasKey("marketingUrl"))
+                .body("oauth2PermissionScopes", hasSize(0))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("publishedPermissionScopes")));
+        asAdmin().get("/beta/servicePrincipals/" + spId).then().statusCode(200)
+                .body("publishedPermissionScopes", hasSize(0))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("oauth2PermissionScopes")));
+        asAdmin().queryParam("$select", "info,publisherName").get("/beta/servicePrincipals/" + spId).then()
+                .statusCode(200).body("keySet()", org.hamcrest.Matchers.containsInAnyOrder("@odata.context", "id",
+                        "info", "publisherName"));
+        asAdmin().queryParam("$select", "oauth2PermissionScopes").get("/beta/servicePrincipals/" + spId).then()
+                .statusCode(400);
+
+        for (String bad : new String[]{"{\"errorUrl\":7}", "{\"info\":\"https://x\"}",
+                "{\"info\":{\"shoeUrl\":\"https://x\"}}", "{\"info\":{\"logoUrl\":[]}}",
+                "{\"samlMetadataUrl\":\"" + "x".repeat(2049) + "\"}", "{\"publisherName\":true}"}) {
+            json(bad).patch("/beta/servicePrincipals/" + spId).then().statusCode(400)
+                    .body("error.code", equalTo("Request_BadRequest"));
+        }
+    }
+
+    @Test
+    void readOnlyPropertiesAreRefusedByNameUnlessUnchanged() {
+        String spId = GraphClient.newServicePrincipal("read-only");
+        String tenant = asAdmin().get("/beta/servicePrincipals/" + spId).then().extract()
+                .path("appOwnerOrganizationId");
+        for (String property : new String[]{"appOwnerOrganizationId", "id", "applicationTemplateId"}) {
+            json("{\"" + property + "\":\"" + UUID.randomUUID() + "\"}").patch("/beta/servicePrincipals/" + spId)
+                    .then().statusCode(400).body("error.target", equalTo(property))
+                    .body("error.message", containsString(property));
+        }
+        json("{\"deletedDateTime\":\"2024-01-01T00:00:00Z\"}").patch("/beta/servicePrincipals/" + spId)
+                .then().statusCode(400).body("error.target", equalTo("deletedDateTime"));
+        json("{\"deletedDateTime\":null,\"appOwnerOrganizationId\":\"" + tenant + "\",\"id\":\"" + spId
+                + "\"}").patch("/beta/servicePrincipals/" + spId).then().statusCode(204);
+    }
+
+    @Test
     void deleteRemovesTheServicePrincipalAndItsJobs() {
         String[] job = GraphClient.newJob();
         asAdmin().delete("/beta/servicePrincipals/" + job[0]).then().statusCode(204);

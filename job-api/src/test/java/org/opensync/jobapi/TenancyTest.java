@@ -41,7 +41,9 @@ class TenancyTest {
             new Route("DELETE", "{sp}/synchronization", null),
             new Route("PUT", "{sp}/synchronization/secrets", "{\"value\":[{\"key\":\"BaseAddress\",\"value\":\"x\"}]}"),
             new Route("GET", "{sp}/synchronization/secrets/$count", null),
+            new Route("GET", "{sp}/synchronization/Ping()", null),
             new Route("GET", "{sp}/synchronization/jobs", null),
+            new Route("GET", "{sp}/synchronization/jobs/$count", null),
             new Route("POST", "{sp}/synchronization/jobs", "{\"templateId\":\"scim\"}"),
             new Route("GET", "{sp}/synchronization/templates", null),
             new Route("POST", "{sp}/synchronization/templates/scim/schema/parseExpression",
@@ -81,6 +83,7 @@ class TenancyTest {
         }
         given().auth().oauth2(ADMIN_B).get("/beta/servicePrincipals").then().statusCode(200)
                 .body("value.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(job[0])));
+        given().auth().oauth2(ADMIN_B).get("/beta/applicationTemplates").then().statusCode(200);
         given().auth().oauth2(TestTokens.applicationIn(UUID.randomUUID().toString(),
                 GraphPermissions.APPLICATION_READ)).get("/beta/servicePrincipals/$count").then().statusCode(200)
                 .body(equalTo("0"));
@@ -88,6 +91,28 @@ class TenancyTest {
         GraphClient.getJob(job).body("schedule.state", equalTo("Disabled"));
         GraphClient.asAdmin().get("/beta/servicePrincipals/" + job[0]).then().statusCode(200)
                 .body("notes", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anotherTenantCannotReachAnApplicationsSynchronization() {
+        GraphClient.awaitTemplateCatalogue();
+        var created = ApplicationTemplateTest.instantiate("tenant-a-app");
+        String app = "/beta/applications/" + created.getString("application.id") + "/synchronization";
+        String byAppId = "/v1.0/applications(appId='" + created.getString("application.appId") + "')/synchronization";
+        String jobId = GraphClient.json("{\"templateId\":\"scim\"}").post(app + "/jobs").then().statusCode(201)
+                .extract().path("id");
+        for (String base : List.of(app, byAppId)) {
+            for (String[] route : new String[][]{{"GET", ""}, {"GET", "/jobs"}, {"GET", "/jobs/" + jobId},
+                    {"POST", "/jobs/" + jobId + "/start"}, {"DELETE", "/jobs/" + jobId}, {"GET", "/Ping()"},
+                    {"GET", "/templates"}}) {
+                Response response = given().auth().oauth2(ADMIN_B).urlEncodingEnabled(false)
+                        .request(route[0], base + route[1]);
+                assertThat(response.statusCode()).as(route[0] + " " + base + route[1]).isEqualTo(404);
+                assertThat(response.jsonPath().getString("error.code")).isNotBlank();
+            }
+        }
+        GraphClient.getJob(new String[]{created.getString("servicePrincipal.id"), jobId})
+                .body("schedule.state", equalTo("Disabled"));
     }
 
     @Test

@@ -107,13 +107,14 @@ public class ProvisioningLogStore {
         fresh.values().forEach(summary -> entityManager.persist(entry(summary)));
     }
 
-    /** Records of {@code tenant} only. */
-    public Page list(UUID tenant, String filter, int skip, int top) {
+    /** Records of {@code tenant} only, by activity time ({@code newestFirst} or oldest first). */
+    public Page list(UUID tenant, String filter, boolean newestFirst, int skip, int top) {
         ODataFilter.Condition condition = FILTER.parse(filter);
         Map<String, Object> parameters = new HashMap<>(condition.parameters());
         parameters.put("tenant", tenant);
         List<ProvisioningLogEntry> rows = ProvisioningLogEntry.<ProvisioningLogEntry>find("(" + condition.jpql()
-                        + ") and tenantId = :tenant order by activityDateTime desc, id", parameters)
+                        + ") and tenantId = :tenant order by activityDateTime " + (newestFirst ? "desc" : "asc")
+                        + ", id", parameters)
                 .range(skip, skip + top).list();
         boolean more = rows.size() > top;
         return new Page((more ? rows.subList(0, top) : rows).stream().map(row -> row.body).toList(), more);

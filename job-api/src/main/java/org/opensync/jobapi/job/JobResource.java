@@ -3,6 +3,7 @@ package org.opensync.jobapi.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.common.security.GraphPermissions;
@@ -28,13 +31,20 @@ import org.opensync.jobapi.graph.KeyValuePair;
 import org.opensync.jobapi.graph.SynchronizationJobResponse;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
+import org.opensync.common.web.Select;
+import org.opensync.jobapi.odata.Paging;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
-/** {@code /servicePrincipals/{id}/synchronization/jobs} (graph-sync-api.md §2.4.1–2.4.8, §2.4.12). */
+/**
+ * {@code /servicePrincipals/{id}/synchronization/jobs} and the job actions; the list and a job
+ * honour {@code $select}, the list also {@code $top}, {@code $count=true} and paging by {@code @odata.nextLink}.
+ */
 @Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
+    private static final Set<String> PROPERTIES = Select.propertiesOf(SynchronizationJobResponse.class);
+
     private final JobService jobs;
     private final ServicePrincipalService servicePrincipals;
     private final ObjectMapper mapper;
@@ -52,11 +62,31 @@ public class JobResource {
 
     @GET
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
-    public ODataCollection<SynchronizationJobResponse> list(@PathParam("version") String version,
-                                                            @PathParam("spId") String spId, @Context UriInfo uri) {
+    public ODataCollection<ObjectNode> list(@PathParam("version") String version, @PathParam("spId") String spId,
+                                            @QueryParam("$select") String select,
+                                            @QueryParam("$top") String top,
+                                            @QueryParam("$skiptoken") String skipToken,
+                                            @QueryParam("$count") boolean count,
+                                            @Context UriInfo uri) {
+        Select projection = Select.parse(select, PROPERTIES);
+        Paging paging = Paging.of(top, skipToken, 100, 999);
         UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ);
-        return ODataCollection.of(ODataContext.metadata(uri, version, jobsContext(servicePrincipalId)),
-                jobs.list(servicePrincipalId).stream().map(JobRepresentation::of).toList());
+        List<SynchronizationJob> rows = jobs.page(servicePrincipalId, paging.skip(), paging.top());
+        boolean more = rows.size() > paging.top();
+        return new ODataCollection<>(
+                ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + projection.contextSuffix()),
+                count && paging.skip() == 0 ? jobs.count(servicePrincipalId) : null,
+                (more ? rows.subList(0, paging.top()) : rows).stream()
+                        .map(job -> projection.apply(mapper, JobRepresentation.of(job))).toList(),
+                more ? paging.nextLink(uri) : null);
+    }
+
+    @GET
+    @Path("$count")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
+    public String count(@PathParam("spId") String spId) {
+        return Long.toString(jobs.count(servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ)));
     }
 
     @POST
@@ -77,11 +107,14 @@ public class JobResource {
     @GET
     @Path("{jobId}")
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
-    public SynchronizationJobResponse get(@PathParam("version") String version, @PathParam("spId") String spId,
-                                          @PathParam("jobId") String jobId, @Context UriInfo uri) {
+    public ObjectNode get(@PathParam("version") String version, @PathParam("spId") String spId,
+                          @PathParam("jobId") String jobId, @QueryParam("$select") String select,
+                          @Context UriInfo uri) {
+        Select projection = Select.parse(select, PROPERTIES);
         UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ);
-        return JobRepresentation.of(jobs.require(servicePrincipalId, jobId)).withContext(
-                ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + "/$entity"));
+        return projection.apply(mapper, JobRepresentation.of(jobs.require(servicePrincipalId, jobId)).withContext(
+                ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + projection.contextSuffix()
+                        + "/$entity")));
     }
 
     @PATCH

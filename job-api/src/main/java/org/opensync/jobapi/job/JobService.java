@@ -48,6 +48,16 @@ public class JobService {
         return SynchronizationJob.list("servicePrincipalId = ?1 order by createdAt, id", servicePrincipalId);
     }
 
+    /** Up to {@code top} jobs after the first {@code skip}, plus one more when there is a next page. */
+    public List<SynchronizationJob> page(UUID servicePrincipalId, int skip, int top) {
+        return SynchronizationJob.<SynchronizationJob>find("servicePrincipalId = ?1 order by createdAt, id",
+                servicePrincipalId).range(skip, skip + top).list();
+    }
+
+    public long count(UUID servicePrincipalId) {
+        return SynchronizationJob.count("servicePrincipalId", servicePrincipalId);
+    }
+
     public SynchronizationJob require(UUID servicePrincipalId, String jobId) {
         SynchronizationJob job = SynchronizationJob.findById(jobId);
         if (job == null || !job.servicePrincipalId.equals(servicePrincipalId)) {

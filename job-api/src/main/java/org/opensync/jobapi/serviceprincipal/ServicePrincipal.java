@@ -7,11 +7,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.opensync.jobapi.application.Application;
+import org.opensync.jobapi.application.ApplicationTwins;
 
 /** The subset of Graph's servicePrincipal that provisioning clients rely on (graph-sync-api.md §3.36). */
 @Entity
@@ -60,6 +64,19 @@ public class ServicePrincipal extends PanacheEntityBase {
     @Column(name = "logout_url")
     public String logoutUrl;
 
+    @Column(name = "error_url")
+    public String errorUrl;
+
+    @Column(name = "saml_metadata_url")
+    public String samlMetadataUrl;
+
+    @Column(name = "publisher_name")
+    public String publisherName;
+
+    /** Graph's informationalUrl: the URLs set, by property name. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> info = new LinkedHashMap<>();
+
     @Column(name = "preferred_single_sign_on_mode")
     public String preferredSingleSignOnMode;
 
@@ -82,18 +99,17 @@ public class ServicePrincipal extends PanacheEntityBase {
     public String ownerAppId;
 
     /**
-     * Finds a service principal of {@code tenant} by object id, or by the alternate key {@code appId=<guid>} that
-     * {@code servicePrincipals(appId='...')} URLs are rewritten to.
+     * Finds a service principal of {@code tenant} by object id, by the alternate key {@code appId=<guid>} that
+     * {@code servicePrincipals(appId='...')} URLs are rewritten to, or as the service principal of the application
+     * that {@code application=<application key>} names (the key {@code /applications/...} twins are rewritten to).
      */
     public static Optional<ServicePrincipal> findByKey(UUID tenant, String key) {
-        try {
-            if (key.regionMatches(true, 0, "appId=", 0, 6)) {
-                return find("tenantId = ?1 and appId = ?2", tenant, UUID.fromString(key.substring(6)))
-                        .firstResultOptional();
-            }
-            return find("tenantId = ?1 and id = ?2", tenant, UUID.fromString(key)).firstResultOptional();
-        } catch (IllegalArgumentException notAGuid) {
-            return Optional.empty();
+        if (key.startsWith(ApplicationTwins.APPLICATION_KEY)) {
+            return Application.findByKey(tenant, key.substring(ApplicationTwins.APPLICATION_KEY.length()))
+                    .flatMap(application -> find("tenantId = ?1 and appId = ?2", tenant, application.appId)
+                            .firstResultOptional());
         }
+        return DirectoryKey.parse(key)
+                .flatMap(k -> find(k.condition(), tenant, k.value()).<ServicePrincipal>firstResultOptional());
     }
 }

@@ -3,6 +3,7 @@ package org.opensync.jobapi.serviceprincipal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,10 @@ final class ServicePrincipalProperties {
             Map.entry("homepage", (sp, v) -> sp.homepage = text(v, "homepage", 2048)),
             Map.entry("loginUrl", (sp, v) -> sp.loginUrl = text(v, "loginUrl", 2048)),
             Map.entry("logoutUrl", (sp, v) -> sp.logoutUrl = text(v, "logoutUrl", 2048)),
+            Map.entry("errorUrl", (sp, v) -> sp.errorUrl = text(v, "errorUrl", 2048)),
+            Map.entry("samlMetadataUrl", (sp, v) -> sp.samlMetadataUrl = text(v, "samlMetadataUrl", 2048)),
+            Map.entry("publisherName", (sp, v) -> sp.publisherName = text(v, "publisherName", 256)),
+            Map.entry("info", (sp, v) -> sp.info = info(v)),
             Map.entry("preferredSingleSignOnMode",
                     (sp, v) -> sp.preferredSingleSignOnMode = text(v, "preferredSingleSignOnMode", 50)),
             Map.entry("accountEnabled", (sp, v) -> sp.accountEnabled = bool(v, "accountEnabled")),
@@ -36,8 +41,15 @@ final class ServicePrincipalProperties {
                     (sp, v) -> sp.notificationEmailAddresses = strings(v, "notificationEmailAddresses")),
             Map.entry("replyUrls", (sp, v) -> sp.replyUrls = strings(v, "replyUrls")));
 
+    /** The properties of Graph's informationalUrl. */
+    static final List<String> INFO_URLS = List.of("termsOfServiceUrl", "supportUrl", "privacyStatementUrl",
+            "marketingUrl", "logoUrl");
+
+    /** Sending one of these is fine as long as it does not change it; a null value compares as "null". */
     private static final Map<String, Function<ServicePrincipal, Object>> READ_ONLY = Map.of(
             "id", sp -> sp.id,
+            "deletedDateTime", sp -> null,
+            "appOwnerOrganizationId", sp -> sp.tenantId,
             "appId", sp -> sp.appId,
             "appDisplayName", sp -> sp.appDisplayName,
             "applicationTemplateId", sp -> sp.applicationTemplateId,
@@ -120,6 +132,31 @@ final class ServicePrincipalProperties {
                     name);
         }
         return value.asText();
+    }
+
+    /** An informationalUrl object: the known URLs (each a string or null), annotations ignored. */
+    private static Map<String, String> info(JsonNode value) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (value.isNull()) {
+            return urls;
+        }
+        if (!value.isObject()) {
+            throw GraphException.badRequest("Property 'info' must be an informationalUrl object.", "info");
+        }
+        for (Map.Entry<String, JsonNode> property : value.properties()) {
+            if (property.getKey().startsWith("@")) {
+                continue;
+            }
+            if (!INFO_URLS.contains(property.getKey())) {
+                throw GraphException.badRequest("Property 'info' has no property '" + property.getKey()
+                        + "'; informationalUrl has " + INFO_URLS + ".", "info/" + property.getKey());
+            }
+            String url = text(property.getValue(), "info/" + property.getKey(), 2048);
+            if (url != null) {
+                urls.put(property.getKey(), url);
+            }
+        }
+        return urls;
     }
 
     private static boolean bool(JsonNode value, String name) {

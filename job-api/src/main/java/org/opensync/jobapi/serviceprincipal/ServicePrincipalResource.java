@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
@@ -29,8 +28,6 @@ import org.opensync.common.web.Select;
 @Path("/{version: beta|v1\\.0}/servicePrincipals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicePrincipalResource {
-    private static final Set<String> PROPERTIES = Select.propertiesOf(ServicePrincipalResponse.class);
-
     private final ServicePrincipalService servicePrincipals;
     private final ObjectMapper mapper;
 
@@ -45,7 +42,7 @@ public class ServicePrincipalResource {
     @RolesAllowed({GraphPermissions.APPLICATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response create(@PathParam("version") String version, JsonNode body, @Context UriInfo uri) {
         ServicePrincipal sp = servicePrincipals.create(body);
-        ServicePrincipalResponse response = ServicePrincipalResponse.of(sp, sp.tenantId);
+        ServicePrincipalResponse response = ServicePrincipalResponse.of(sp, sp.tenantId, version);
         return Response.created(uri.getAbsolutePathBuilder().path(sp.id.toString()).build())
                 .entity(withContext(ODataContext.metadata(uri, version, "servicePrincipals/$entity"), response))
                 .build();
@@ -61,14 +58,15 @@ public class ServicePrincipalResource {
                                             @QueryParam("$skiptoken") String skipToken,
                                             @QueryParam("$count") boolean count,
                                             @Context UriInfo uri) {
-        Select projection = Select.parse(select, PROPERTIES);
+        Select projection = Select.parse(select, ServicePrincipalResponse.properties(version));
         Paging paging = Paging.of(top, skipToken, 100, 999);
         ServicePrincipalService.Page page = servicePrincipals.list(filter, orderBy, paging.skip(), paging.top(),
                 count && paging.skip() == 0);
         return new ODataCollection<>(
                 ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()),
                 page.total(),
-                page.items().stream().map(sp -> projection.apply(mapper, ServicePrincipalResponse.of(sp, sp.tenantId)))
+                page.items().stream()
+                        .map(sp -> projection.apply(mapper, ServicePrincipalResponse.of(sp, sp.tenantId, version)))
                         .toList(),
                 page.more() ? paging.nextLink(uri) : null);
     }
@@ -86,9 +84,9 @@ public class ServicePrincipalResource {
     @RolesAllowed({GraphPermissions.APPLICATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ObjectNode get(@PathParam("version") String version, @PathParam("spId") String spId,
                           @QueryParam("$select") String select, @Context UriInfo uri) {
-        Select projection = Select.parse(select, PROPERTIES);
+        Select projection = Select.parse(select, ServicePrincipalResponse.properties(version));
         ServicePrincipal sp = servicePrincipals.require(spId, GraphPermissions.APPLICATION_READ);
-        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(sp, sp.tenantId));
+        ObjectNode node = projection.apply(mapper, ServicePrincipalResponse.of(sp, sp.tenantId, version));
         return withContext(ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()
                 + "/$entity"), node);
     }

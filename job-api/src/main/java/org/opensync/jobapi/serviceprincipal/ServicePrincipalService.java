@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.opensync.common.security.Caller;
 import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
+import org.opensync.jobapi.application.ApplicationTwins;
 import org.opensync.jobapi.odata.ODataFilter;
 import org.opensync.jobapi.synchronization.SynchronizationService;
 
@@ -51,6 +53,28 @@ public class ServicePrincipalService {
             throw new GraphException(409, ErrorCode.CONFLICT, "A servicePrincipal for appId '" + sp.appId
                     + "' already exists in this tenant.", "appId");
         }
+        return persistNew(sp);
+    }
+
+    /**
+     * The service principal of an application just instantiated from an application template, in the caller's
+     * transaction: it is created together with the application or not at all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ServicePrincipal createForApplication(UUID appId, String displayName, String applicationTemplateId,
+                                                 List<String> tags) {
+        ServicePrincipal sp = new ServicePrincipal();
+        sp.appId = appId;
+        sp.displayName = displayName;
+        sp.appDisplayName = displayName;
+        sp.applicationTemplateId = applicationTemplateId;
+        sp.appRoleAssignmentRequired = true;
+        sp.tags = new ArrayList<>(tags);
+        sp.tenantId = caller.tenant();
+        return persistNew(sp);
+    }
+
+    private ServicePrincipal persistNew(ServicePrincipal sp) {
         sp.id = UUID.randomUUID();
         sp.createdAt = Instant.now();
         sp.ownerAppId = caller.application().orElse(null);
@@ -64,8 +88,9 @@ public class ServicePrincipalService {
      */
     public ServicePrincipal require(String key, String permission) {
         ServicePrincipal sp = ServicePrincipal.findByKey(caller.tenant(), key).orElseThrow(() -> new GraphException(404,
-                ErrorCode.NOT_FOUND, "Resource '" + key + "' does not exist or one of its queried reference-property "
-                + "objects are not present.", null));
+                ErrorCode.NOT_FOUND, "Resource '" + (key.startsWith(ApplicationTwins.APPLICATION_KEY)
+                ? key.substring(ApplicationTwins.APPLICATION_KEY.length()) : key) + "' does not exist or one of its "
+                + "queried reference-property objects are not present.", null));
         caller.requireOn(sp.ownerAppId, permission);
         return sp;
     }

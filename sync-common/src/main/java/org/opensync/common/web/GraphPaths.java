@@ -23,7 +23,7 @@ public final class GraphPaths {
                     "beta", "v1.0", "servicePrincipals", "applications", "applicationTemplates", "instantiate",
                     "synchronization", "jobs", "templates", "secrets", "schema", "directories", "discover",
                     "functions", "filterOperators", "parseExpression", "start", "pause", "restart", "stop",
-                    "validateCredentials", "provisionOnDemand", "bulkUpload", "acquireAccessToken", "ping",
+                    "validateCredentials", "provisionOnDemand", "bulkUpload", "acquireAccessToken", "Ping",
                     "auditLogs", "provisioning", "directoryProvisioning", "$count", "$value")
             .collect(Collectors.toMap(s -> s.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern ALTERNATE_KEY = Pattern.compile("^(servicePrincipals|applications)\\((.+)\\)$",

@@ -26,4 +26,25 @@ class GraphPathsTest {
         assertEquals("/beta/servicePrincipals/appId=a%2Bb",
                 GraphPaths.canonical("/beta/servicePrincipals(appId='a+b')"));
     }
+
+    @Test
+    void everyBoundOperationIsAcceptedQualifiedUnqualifiedAndWithParentheses() {
+        for (String operation : new String[]{"start", "pause", "restart", "stop", "validateCredentials",
+                "provisionOnDemand", "parseExpression", "discover", "acquireAccessToken", "bulkUpload", "instantiate",
+                "Ping", "functions", "filterOperators"}) {
+            String expected = "/beta/x/" + operation;
+            for (String spelling : new String[]{operation, operation + "()", "microsoft.graph." + operation,
+                    "Microsoft.Graph." + operation + "()", operation.toUpperCase(java.util.Locale.ROOT) + "()"}) {
+                assertEquals(expected, GraphPaths.canonical("/beta/x/" + spelling), spelling);
+            }
+        }
+    }
+
+    @Test
+    void keysThatOnlyLookLikeOperationsAreLeftAlone() {
+        assertEquals("/beta/servicePrincipals/sp/synchronization/jobs/microsoft.graph.unknown()",
+                GraphPaths.canonical("/beta/servicePrincipals/sp/synchronization/jobs/microsoft.graph.unknown()"));
+        assertEquals("/beta/servicePrincipals/sp/synchronization/templates/scim.v2",
+                GraphPaths.canonical("/beta/servicePrincipals/sp/synchronization/templates/scim.v2/"));
+    }
 }
