@@ -76,7 +76,8 @@ class QuarantinePolicyTest {
 
         SynchronizationTaskExecution good = execution("Succeeded", now, null);
         job.recordCycle(good, List.of(), false);
-        assertThat(policy.afterCycle(job, good, none(), now)).contains(new QuarantinePolicy.ScheduleChange.Every(NORMAL));
+        assertThat(policy.afterCycle(job, good, none(), now))
+                .contains(new QuarantinePolicy.ScheduleChange.Every(NORMAL));
         assertThat(job.quarantine).isNull();
         assertThat(job.statusCode).isEqualTo(StatusCode.Active);
     }

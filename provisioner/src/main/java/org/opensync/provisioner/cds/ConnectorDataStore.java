@@ -108,7 +108,8 @@ public class ConnectorDataStore {
     public Optional<String> anchorLinkedTo(String jobId, String objectType, String targetId, String exceptAnchor) {
         return jdbc.query("""
                         select anchor from connector_object
-                        where job_id = ? and object_type = ? and target_id = ? and anchor <> ? order by anchor limit 1""",
+                        where job_id = ? and object_type = ? and target_id = ? and anchor <> ?
+                        order by anchor limit 1""",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, objectType);

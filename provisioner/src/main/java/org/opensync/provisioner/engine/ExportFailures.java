@@ -16,13 +16,13 @@ import org.opensync.provisioner.engine.Outcome.FailureClass;
 
 /**
  * Decides what a failed export becomes. Transient failures (throttling, 503, timeouts, no connection, a 5xx not seen
- * before) are escrowed and retried at later cycles with back-off (until the give-up period is over); permanent ones (a 4xx other than 429, or the same
- * 500 answer to a repeated attempt) fail the object once and are not retried until it changes in the source, so a
- * refusal does not cycle through escrows and hide behind "retrying".
+ * before) are escrowed and retried at later cycles with back-off until the give-up period is over; permanent ones (a
+ * 4xx other than 429, or the same 500 answer to a repeated attempt) fail the object once and are not retried until it
+ * changes in the source, so a refusal does not cycle through escrows and hide behind "retrying".
  */
 @ApplicationScoped
 public class ExportFailures {
-    static final String DUPLICATE_SOURCE_ENTRIES = "DuplicateSourceEntries";
+    private static final String DUPLICATE_SOURCE_ENTRIES = "DuplicateSourceEntries";
 
     private final DeferredWork deferred;
     private final ConnectorDataStore links;
@@ -117,7 +117,7 @@ public class ExportFailures {
     }
 
     /** The retry count and date lead the log's details; the target's answer, when there is one, follows. */
-    static String retried(DeferredWork.EscrowAttempt attempt, String details) {
+    private static String retried(DeferredWork.EscrowAttempt attempt, String details) {
         return details == null ? attempt.retryMessage() : attempt.retryMessage() + " " + details;
     }
 
