@@ -72,7 +72,7 @@ final class Platform implements AutoCloseable {
         // The directory and the SCIM applications run on this machine, which the egress policy refuses by default
         start("change-detector", "change_detector", Map.of("sync.egress.allow-loopback", "true"));
         start("provisioner", "provisioner", Map.of("sync.provisioner.escrow-retry", "PT0S",
-                "sync.egress.allow-loopback", "true"));
+                "sync.provisioner.escrow-back-off", "PT0S", "sync.egress.allow-loopback", "true"));
         return this;
     }
 

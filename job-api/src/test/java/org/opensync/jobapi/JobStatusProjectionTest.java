@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.JobEvent;
+import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.testing.EventPublisher;
@@ -106,6 +107,37 @@ class JobStatusProjectionTest {
                     .extracting(r -> EventCodec.decode(r.value(), JobCommand.JobRescheduled.class).interval())
                     .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
         }
+    }
+
+    @Test
+    void tooManyDeletesQuarantineUntilARestartWithForceDeletesRunsThemAndPauseHidesIt() {
+        String[] job = GraphClient.newJob();
+        asAdmin().post(jobPath(job) + "/start").then().statusCode(204);
+        Instant began = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        EventPublisher.publish(Topics.JOB_EVENTS, new JobEvent.CycleFinished(id(), began, job[1], id(),
+                Tick.CycleKind.Incremental, began, began.plusSeconds(1), JobEvent.CycleResult.Failed, Map.of(),
+                Map.of(), new JobEvent.CycleError("TooManyDeletes", "600 objects would be deleted", true), false));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> GraphClient.getJob(job)
+                .body("status.code", equalTo("Quarantine"))
+                .body("status.quarantine.reason", equalTo("TooManyDeletes"))
+                .body("status.quarantine.error.code", equalTo("TooManyDeletes")));
+
+        try (TopicProbe commands = TopicProbe.fromNow(Topics.JOB_COMMANDS)) {
+            asAdmin().contentType("application/json").body("{\"criteria\":{\"resetScope\":\"ForceDeletes\"}}")
+                    .post(jobPath(job) + "/restart").then().statusCode(204);
+            GraphClient.getJob(job).body("status.code", equalTo("Quarantine"))
+                    .body("status.quarantine.reason", equalTo("TooManyDeletes"))
+                    .body("schedule.state", equalTo("Active"));
+            JobCommand.JobRestarted restarted = EventCodec.decode(commands.awaitOne(TopicProbe.keyed(job[1])
+                    .and(TopicProbe.ofType("JobRestarted")), TIMEOUT).value(), JobCommand.JobRestarted.class);
+            assertThat(restarted.resetScope()).containsExactly(RestartScope.ForceDeletes);
+        }
+
+        asAdmin().post(jobPath(job) + "/pause").then().statusCode(204);
+        GraphClient.getJob(job).body("status.code", equalTo("Paused")).body("status.quarantine", nullValue());
+        asAdmin().post(jobPath(job) + "/start").then().statusCode(204);
+        GraphClient.getJob(job).body("status.code", equalTo("NotRun")).body("status.quarantine", nullValue())
+                .body("schedule.state", equalTo("Active"));
     }
 
     @Test

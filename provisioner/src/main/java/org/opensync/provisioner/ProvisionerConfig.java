@@ -1,7 +1,9 @@
 package org.opensync.provisioner;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "sync.provisioner")
 public interface ProvisionerConfig {
@@ -14,11 +16,16 @@ public interface ProvisionerConfig {
     /** Requests per second per job towards the target; 0 for no limit. */
     double requestsPerSecond();
 
-    /** First delay before an escrowed object is retried; it doubles with every attempt. */
+    /** Delay before an escrowed object is first retried: shorter than a cycle interval, so the next cycle does. */
     Duration escrowRetry();
 
-    /** Attempts after which an escrowed object is given up (logged, no longer retried until it changes). */
-    int maxEscrowRetries();
+    /** Waits before the later retries of an escrowed object; the last one repeats. */
+    @WithDefault("PT6H,PT12H,PT24H")
+    List<Duration> escrowBackOff();
+
+    /** How long after its first failure an escrowed object is still retried; then it is given up (and logged). */
+    @WithDefault("P28D")
+    Duration escrowGiveUpAfter();
 
     /**
      * How long one job may work on its share of a batch; what is not done by then is escrowed, so that a slow target

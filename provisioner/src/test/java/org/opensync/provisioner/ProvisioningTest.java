@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobEvent;
@@ -202,5 +204,39 @@ class ProvisioningTest extends ProvisionerTestBase {
         JobEvent.CycleFinished released = finished(job, job.cycle(EnumSet.of(RestartScope.ForceDeletes), List.of()));
         assertThat(released.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
         assertThat(scim.users().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSourceObjectWithTheSameUserNameIsEscrowedNotExportedOverTheFirst() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(2, 0);
+        GeneratedUser first = data.users().get(0);
+        TargetJob job = ready(null, Map.of());
+        ObjectChange.ObjectChanged original = job.object("User", first.toEntry(), false);
+        finished(job, job.cycle(Set.of(), List.of(original)));
+        String targetId = userNamed(first.mail()).path("id").asText();
+        scim.journal().clear();
+
+        com.unboundid.ldap.sdk.Entry twin = data.users().get(1).toEntry();
+        twin.setAttribute("mail", first.mail());
+        ObjectChange.ObjectChanged duplicate = job.object("User", twin, false);
+        String cycleId = job.cycle(Set.of(), List.of(duplicate));
+        JobEvent.CycleFinished cycle = finished(job, cycleId);
+
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.EntryLevelErrors);
+        assertThat(cycle.counts().get("countEscrowedRaw")).as("retried later").isEqualTo(1);
+        assertThat(scim.users().size()).isEqualTo(1);
+        assertThat(scim.journal().matching(null, null)).as("the first one's object is untouched")
+                .allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+        assertThat(userNamed(first.mail()).at("/name/familyName").asText()).isEqualTo(first.surname());
+        ProvisioningObjectSummary refused = Awaitility.await().atMost(TIMEOUT).until(() -> logsOf(job, cycleId)
+                .stream().filter(s -> s.sourceIdentity().id().equals(duplicate.anchor())).findFirst(),
+                Optional::isPresent).orElseThrow();
+        ProvisioningObjectSummary.ErrorInfo error = refused.provisioningStatusInfo().errorInformation();
+        assertThat(refused.provisioningStatusInfo().status()).isEqualTo("failure");
+        assertThat(error.errorCode()).isEqualTo("DuplicateSourceEntries");
+        assertThat(error.reason()).contains(original.anchor(), duplicate.anchor(), targetId);
+        assertThat(error.additionalDetails())
+                .matches("This operation was retried \\d+ times\\. It will be retried again after this date: "
+                        + "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\.");
     }
 }

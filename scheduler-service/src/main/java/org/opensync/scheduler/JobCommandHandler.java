@@ -52,6 +52,8 @@ public class JobCommandHandler {
             schedule.reschedule(bounded(rescheduled.interval()), rescheduled.nextDueAt(), now);
         } else if (command instanceof JobCommand.JobPaused) {
             schedule.pause(now);
+        } else if (command instanceof JobCommand.JobDisabled) {
+            schedule.disable(now);
         }
         scheduleChanged.fire(new ScheduleChanged());
     }

@@ -83,6 +83,13 @@ public class JobSchedule extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** A job quarantined too long: no more ticks until start or restart. */
+    void disable(Instant now) {
+        state = State.Disabled;
+        nextDueAt = null;
+        updatedAt = now;
+    }
+
     void pause(Instant now) {
         state = State.Paused;
         nextDueAt = null;

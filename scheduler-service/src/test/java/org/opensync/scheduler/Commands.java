@@ -35,6 +35,10 @@ final class Commands {
                 new JobCommand.JobRestarted(id(), Instant.now(), jobId, interval, scope));
     }
 
+    static void disable(String jobId) {
+        EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobDisabled(id(), Instant.now(), jobId));
+    }
+
     static void delete(String jobId) {
         EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobDeleted(id(), Instant.now(), jobId));
     }

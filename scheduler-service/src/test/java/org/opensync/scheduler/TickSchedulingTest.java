@@ -86,6 +86,23 @@ class TickSchedulingTest {
     }
 
     @Test
+    void aJobDisabledAfterALongQuarantineStopsTickingUntilStarted() {
+        String jobId = Commands.newJob();
+        Commands.start(jobId, INTERVAL);
+        awaitTicks(jobId, 1);
+        Commands.disable(jobId);
+        Awaitility.await().atMost(WAIT).until(() -> state(jobId) == JobSchedule.State.Disabled);
+        int before = Ticks.of(ticks, jobId).size();
+
+        Awaitility.await().during(INTERVAL.multipliedBy(2).plusMillis(500)).atMost(WAIT)
+                .until(() -> Ticks.of(ticks, jobId).size() == before);
+
+        Commands.start(jobId, INTERVAL);
+        awaitTicks(jobId, before + 1);
+        Commands.delete(jobId);
+    }
+
+    @Test
     void deletedJobStopsTicking() {
         String jobId = Commands.newJob();
         Commands.start(jobId, INTERVAL);

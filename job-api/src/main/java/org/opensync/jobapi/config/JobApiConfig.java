@@ -15,7 +15,7 @@ public interface JobApiConfig {
 
     Quarantine quarantine();
 
-    /** When a job is quarantined and how often it is retried then (provisioning-behavior.md §1.14). */
+    /** When a job is quarantined, how often it is retried then, and when it gives up. */
     interface Quarantine {
         /** Consecutive completely failed cycles that quarantine a job; failures the tenant must fix do at once. */
         @WithDefault("3")
@@ -25,15 +25,25 @@ public interface JobApiConfig {
         @WithDefault("PT6H,PT12H,PT24H")
         List<Duration> retryIntervals();
 
-        /** Escrows in one cycle below which the proportion rules do not apply. */
+        /** Failed objects in one cycle below which the proportional rules do not apply. */
         @WithDefault("5000")
         long escrowFloor();
 
+        /** Share of failed objects (reference failures left out) above which a job is quarantined. */
         @WithDefault("0.4")
         double escrowProportion();
 
+        /** Failed objects (reference failures left out) above which a job is quarantined. */
         @WithDefault("40000")
         long escrowCeiling();
+
+        /** Failed objects, reference failures included, above which a job is quarantined. */
+        @WithDefault("60000")
+        long escrowTotalCeiling();
+
+        /** A job quarantined for longer than this, counted from the first quarantine of the series, is disabled. */
+        @WithDefault("P28D")
+        Duration disableAfter();
     }
 
     /** How long provisioning logs are kept. */

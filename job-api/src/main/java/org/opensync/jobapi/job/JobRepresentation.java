@@ -4,7 +4,10 @@ import org.opensync.jobapi.graph.SynchronizationJobResponse;
 import org.opensync.jobapi.graph.SynchronizationSchedule;
 import org.opensync.jobapi.graph.SynchronizationStatus;
 
-/** Maps a stored job to Graph's synchronizationJob shape. */
+/**
+ * Maps a stored job to Graph's synchronizationJob shape. A paused job keeps its quarantine record for when it runs
+ * again, but the status shows a quarantine exactly while the status code says Quarantine.
+ */
 final class JobRepresentation {
     private JobRepresentation() {
     }
@@ -14,7 +17,8 @@ final class JobRepresentation {
                 new SynchronizationSchedule(job.scheduleExpiration, job.scheduleInterval, job.scheduleState.name()),
                 new SynchronizationStatus(job.statusCode.name(), job.countSuccessiveCompleteFailures,
                         job.escrowsPruned, job.lastExecution, job.lastSuccessfulExecution,
-                        job.lastSuccessfulExecutionWithExports, job.progress, job.quarantine,
+                        job.lastSuccessfulExecutionWithExports, job.progress,
+                        job.statusCode == StatusCode.Quarantine ? job.quarantine : null,
                         job.steadyStateFirstAchievedTime, job.steadyStateLastAchievedTime,
                         job.synchronizedEntryCountByType, job.troubleshootingUrl),
                 job.settings);

@@ -113,9 +113,10 @@ public class JobService {
     @Transactional
     public void restart(UUID servicePrincipalId, String jobId, Set<RestartScope> scope) {
         SynchronizationJob job = require(servicePrincipalId, jobId);
-        job.restart(scope, config.defaultInterval());
-        outbox.publish(Topics.JOB_COMMANDS,
-                new JobCommand.JobRestarted(eventId(), Instant.now(), jobId, config.defaultInterval(), scope));
+        if (job.restart(scope, config.defaultInterval())) {
+            outbox.publish(Topics.JOB_COMMANDS,
+                    new JobCommand.JobRestarted(eventId(), Instant.now(), jobId, config.defaultInterval(), scope));
+        }
     }
 
     @RetriedOnConflict

@@ -3,6 +3,7 @@ package org.opensync.jobapi.job;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,14 @@ public class JobStatusProjector {
     private final EventConsumer consumer;
     private final QuarantinePolicy quarantine;
     private final Outbox outbox;
+    private final Clock clock;
 
     @Inject
-    public JobStatusProjector(EventConsumer consumer, QuarantinePolicy quarantine, Outbox outbox) {
+    public JobStatusProjector(EventConsumer consumer, QuarantinePolicy quarantine, Outbox outbox, Clock clock) {
         this.consumer = consumer;
         this.quarantine = quarantine;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Incoming("job-events")
@@ -56,11 +59,19 @@ public class JobStatusProjector {
             if (!job.recordCycle(execution, countsByType(finished), finished.steadyState())) {
                 return;
             }
-            Instant now = Instant.now();
-            quarantine.afterCycle(job, execution, now).ifPresent(interval -> outbox.publish(Topics.JOB_COMMANDS,
-                    new JobCommand.JobRescheduled(UUID.randomUUID().toString(), now, job.id, interval,
-                            now.plus(interval))));
+            Instant now = clock.instant();
+            Map<String, Long> counts = finished.counts() == null ? Map.of() : finished.counts();
+            quarantine.afterCycle(job, execution, CycleFailures.of(counts), now)
+                    .ifPresent(change -> outbox.publish(Topics.JOB_COMMANDS, command(job.id, change, now)));
         }
+    }
+
+    private static JobCommand command(String jobId, QuarantinePolicy.ScheduleChange change, Instant now) {
+        String eventId = UUID.randomUUID().toString();
+        if (change instanceof QuarantinePolicy.ScheduleChange.Every every) {
+            return new JobCommand.JobRescheduled(eventId, now, jobId, every.interval(), now.plus(every.interval()));
+        }
+        return new JobCommand.JobDisabled(eventId, now, jobId);
     }
 
     private static List<StringKeyLongValuePair> countsByType(JobEvent.CycleFinished cycle) {

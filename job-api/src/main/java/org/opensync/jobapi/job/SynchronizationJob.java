@@ -149,9 +149,18 @@ public class SynchronizationJob extends PanacheEntityBase {
         return true;
     }
 
-    /** Restart always takes effect: the next cycle starts at once and resets what {@code scope} names. */
-    public void restart(Set<RestartScope> scope, Duration interval) {
-        if (scope.contains(RestartScope.QuarantineState) || scope.contains(RestartScope.Full)) {
+    /**
+     * Restart always takes effect: the next cycle starts at once and resets what {@code scope} names. {@code None}
+     * alone is a start; with other flags it lifts the quarantine as a start would. A quarantine that the scope does
+     * not lift stays, and so does the Quarantine status code (the status shows a quarantine exactly while it holds).
+     *
+     * @return whether anything changed (only a {@code None} restart of a healthy running job changes nothing)
+     */
+    public boolean restart(Set<RestartScope> scope, Duration interval) {
+        if (scope.equals(Set.of(RestartScope.None))) {
+            return start(interval);
+        }
+        if (RestartScope.liftsQuarantine(scope)) {
             quarantine = null;
         }
         if (RestartScope.clearsWatermark(scope)) {
@@ -161,6 +170,7 @@ public class SynchronizationJob extends PanacheEntityBase {
         if (quarantine == null) {
             statusCode = StatusCode.NotRun;
         }
+        return true;
     }
 
     private void activate(Duration interval) {
@@ -216,12 +226,28 @@ public class SynchronizationJob extends PanacheEntityBase {
         return true;
     }
 
-    /** Quarantines the job, or keeps it quarantined for one more evaluation of the series. */
+    /**
+     * Quarantines the job, or keeps it quarantined for one more evaluation of the series. A paused job records the
+     * quarantine but stays Paused: its status code changes only by start or restart.
+     */
     public void quarantine(String reason, SynchronizationError error, Instant now, Duration retryIn) {
         boolean series = quarantine != null;
         quarantine = new SynchronizationQuarantine(now, now.plus(retryIn), reason,
                 series ? quarantine.seriesBegan() : now, series ? quarantine.seriesCount() + 1 : 0, error);
-        statusCode = StatusCode.Quarantine;
+        if (scheduleState != ScheduleState.Paused) {
+            statusCode = StatusCode.Quarantine;
+        }
+    }
+
+    /**
+     * A quarantine that outlasted its limit disables the job: it stops running until started or restarted, and its
+     * status keeps the quarantine (with no next attempt) so that the admin sees why.
+     */
+    public void disableInQuarantine(Instant now) {
+        quarantine = new SynchronizationQuarantine(now, null, quarantine.reason(), quarantine.seriesBegan(),
+                quarantine.seriesCount() + 1, quarantine.error());
+        scheduleState = ScheduleState.Disabled;
+        scheduleInterval = SynchronizationSchedule.NEVER;
     }
 
     /** A good cycle ends the quarantine series. */
@@ -230,7 +256,8 @@ public class SynchronizationJob extends PanacheEntityBase {
             return false;
         }
         quarantine = null;
-        statusCode = scheduleState == ScheduleState.Paused ? StatusCode.Paused : StatusCode.Active;
+        statusCode = scheduleState == ScheduleState.Paused ? StatusCode.Paused
+                : cycleCompleted ? StatusCode.Active : StatusCode.NotRun;
         return true;
     }
 

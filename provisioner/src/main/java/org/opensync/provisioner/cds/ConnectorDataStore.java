@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.opensync.common.mirror.MirrorConsumers;
 
 /**
@@ -98,6 +99,24 @@ public class ConnectorDataStore {
                     statement.set(4, targetIds);
                 },
                 this::link);
+    }
+
+    /**
+     * Another source object of this type linked to this target object, if any: two source objects must never share
+     * one target object.
+     */
+    public Optional<String> anchorLinkedTo(String jobId, String objectType, String targetId, String exceptAnchor) {
+        return jdbc.query("""
+                        select anchor from connector_object
+                        where job_id = ? and object_type = ? and target_id = ? and anchor <> ?
+                        order by anchor limit 1""",
+                statement -> {
+                    statement.set(1, jobId);
+                    statement.set(2, objectType);
+                    statement.set(3, targetId);
+                    statement.set(4, exceptAnchor);
+                },
+                row -> row.getString(1)).stream().findFirst();
     }
 
     public void save(String jobId, Link link) {

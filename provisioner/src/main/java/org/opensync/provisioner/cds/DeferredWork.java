@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.mirror.MirrorConsumers;
+import org.opensync.provisioner.ProvisionerConfig;
 
 /**
  * Objects whose work waits: escrows, unresolved references, staged deprovisioning (see {@link Deferred}).
@@ -30,10 +31,12 @@ public class DeferredWork {
     public static final int PAGE_SIZE = 200;
 
     private final EntityManager entityManager;
+    private final EscrowSchedule schedule;
 
     @Inject
-    public DeferredWork(EntityManager entityManager) {
+    public DeferredWork(EntityManager entityManager, ProvisionerConfig config) {
         this.entityManager = entityManager;
+        this.schedule = new EscrowSchedule(config.escrowBackOff(), config.escrowGiveUpAfter());
     }
 
     /** An escrow as stored: the change to retry and how often it failed. */
@@ -41,23 +44,34 @@ public class DeferredWork {
     }
 
     /**
-     * A failed export as recorded: the attempt number, when it is retried, and whether the target gave the same
-     * answer as to the previous attempt.
+     * A failed export as recorded: the attempt number, when it is retried (null when it is given up and no longer
+     * escrowed), and whether the target gave the same answer as to the previous attempt.
      */
     public record EscrowAttempt(int attempts, Instant nextRetry, boolean sameAnswerAsBefore) {
+        public boolean givenUp() {
+            return nextRetry == null;
+        }
+
+        /** What the provisioning log tells about the retries, in the words of Entra's logs. */
+        public String retryMessage() {
+            return "This operation was retried " + (attempts - 1) + " times. It will be retried again after this "
+                    + "date: " + nextRetry + ".";
+        }
     }
 
     /** An unresolved reference, retried once at the end of the cycle. */
     @Transactional
     public void deferReference(String jobId, ObjectChange.ObjectChanged change) {
-        upsert(jobId, Deferred.REFERENCE, change, null, null, null, 0, Instant.now());
+        Instant now = Instant.now();
+        upsert(jobId, Deferred.REFERENCE, change, null, null, null, 0, now, now);
     }
 
     /** Stages a disable or delete for the end of the cycle; the object's escrow and reference work is cancelled. */
     @Transactional
     public void stageDeprovisioning(String jobId, ObjectChange.ObjectChanged change) {
         cancelRetries(jobId, change.anchor());
-        upsert(jobId, Deferred.DEPROVISION, change, null, null, null, 0, Instant.now());
+        Instant now = Instant.now();
+        upsert(jobId, Deferred.DEPROVISION, change, null, null, null, 0, now, now);
     }
 
     /**
@@ -72,8 +86,9 @@ public class DeferredWork {
     }
 
     /**
-     * Records a failed export, counting the attempts; the next retry waits {@code firstRetry}, doubled for every
-     * earlier attempt.
+     * Records a failed export, counting the attempts: the first retry waits {@code firstRetry}, later ones follow the
+     * escrow back-off; an object still failing when the give-up period since its first failure is over is no longer
+     * escrowed.
      *
      * @param signature the target's answer ({@code ScimException#signature()}), or null when there was none
      */
@@ -82,13 +97,19 @@ public class DeferredWork {
                                 String signature, Duration firstRetry) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select retry_count, failure_signature from deferred_object
+                        select retry_count, failure_signature, first_failed_at from deferred_object
                         where job_id = ?1 and kind = 'ESCROW' and anchor = ?2""")
                 .setParameter(1, jobId).setParameter(2, change.anchor()).getResultList();
+        Instant now = Instant.now();
         int attempts = rows.isEmpty() ? 1 : ((Number) rows.get(0)[0]).intValue() + 1;
         boolean same = !rows.isEmpty() && signature != null && signature.equals(rows.get(0)[1]);
-        Instant nextRetry = Instant.now().plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20)));
-        upsert(jobId, Deferred.ESCROW, change, errorCode, message, signature, attempts, nextRetry);
+        Instant firstFailure = rows.isEmpty() ? now : instant(rows.get(0)[2]);
+        Instant nextRetry = schedule.nextRetry(attempts, firstRetry, firstFailure, now).orElse(null);
+        if (nextRetry == null) {
+            done(jobId, Deferred.ESCROW, change.anchor());
+        } else {
+            upsert(jobId, Deferred.ESCROW, change, errorCode, message, signature, attempts, nextRetry, firstFailure);
+        }
         return new EscrowAttempt(attempts, nextRetry, same);
     }
 
@@ -192,17 +213,20 @@ public class DeferredWork {
     }
 
     private void upsert(String jobId, Deferred kind, ObjectChange.ObjectChanged change, String errorCode,
-                        String message, String signature, int retryCount, Instant nextRetry) {
+                        String message, String signature, int retryCount, Instant nextRetry, Instant firstFailure) {
         entityManager.createNativeQuery("""
                         insert into deferred_object (job_id, anchor, kind, change, error_code, error_message,
-                                                     failure_signature, retry_count, next_retry_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp())
+                                                     failure_signature, retry_count, next_retry_at, updated_at,
+                                                     first_failed_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(), ?10)
                         on conflict (job_id, kind, anchor) do update set change = excluded.change,
                             error_code = excluded.error_code, error_message = excluded.error_message,
                             failure_signature = excluded.failure_signature, retry_count = excluded.retry_count,
-                            next_retry_at = excluded.next_retry_at, updated_at = clock_timestamp()""")
+                            next_retry_at = excluded.next_retry_at, updated_at = clock_timestamp(),
+                            first_failed_at = excluded.first_failed_at""")
                 .setParameter(1, jobId).setParameter(2, change.anchor()).setParameter(3, kind.name())
                 .setParameter(4, EventCodec.encode(change)).setParameter(5, errorCode).setParameter(6, message)
-                .setParameter(7, signature).setParameter(8, retryCount).setParameter(9, nextRetry).executeUpdate();
+                .setParameter(7, signature).setParameter(8, retryCount).setParameter(9, nextRetry)
+                .setParameter(10, firstFailure).executeUpdate();
     }
 }

@@ -45,6 +45,8 @@ import org.opensync.provisioner.engine.ReferenceExport;
 @ApplicationScoped
 public class CycleProcessor {
     private static final Logger LOG = Logger.getLogger(CycleProcessor.class);
+    /** Phases that set references (unresolved ones at the end of the cycle, those to deleted objects). */
+    private static final Set<String> REFERENCE_PHASES = Set.of("reference", "references");
 
     private final JobContexts contexts;
     private final ObjectProvisioner provisioner;
@@ -207,6 +209,8 @@ public class CycleProcessor {
                 "countExports", cycle.exports.get(),
                 "countExported", cycle.exported.get(),
                 "countEscrowed", cycle.escrowed.get(),
+                "countFailures", cycle.failures.get(),
+                "countReferenceFailures", cycle.referenceFailures.get(),
                 "countEscrowedRaw", escrowsLeft,
                 "countEntitled", completed.imported(),
                 "countEntitledForProvisioning", completed.imported());
@@ -332,14 +336,18 @@ public class CycleProcessor {
     private void late(JobContext job, CycleState cycle, String phase, ObjectChange.ObjectChanged change) {
         DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, "Timeout", "The target did not "
                 + "take this object within the job's time budget for a batch", null, escrowRetry);
-        record(job, cycle, phase, Outcome.late("The target application answers too slowly: the object did not get "
-                + "its turn within the job's time budget and is retried after " + attempt.nextRetry()
-                + " (escrow attempt " + attempt.attempts() + ")."), change, Instant.now());
+        String why = "The target application answers too slowly: the object did not get its turn within the job's "
+                + "time budget";
+        record(job, cycle, phase, attempt.givenUp()
+                ? Outcome.late(why + " for " + attempt.attempts() + " attempts over more than the escrow period; it "
+                        + "is no longer retried until it changes in the source or at a restart.", null)
+                : Outcome.late(why + " and is retried after " + attempt.nextRetry() + " (escrow attempt "
+                        + attempt.attempts() + ").", attempt.retryMessage()), change, Instant.now());
     }
 
     private void record(JobContext job, CycleState cycle, String phase, Outcome outcome,
                         ObjectChange.ObjectChanged change, Instant started) {
-        cycle.count(outcome);
+        cycle.count(outcome, REFERENCE_PHASES.contains(phase));
         publisher.send(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(UUID.randomUUID().toString(),
                 Instant.now(), job.jobId(), ProvisioningLogs.summary(tenantOf(job.jobId()), job, cycle.cycleId, phase, change,
                 outcome, started)));

@@ -26,6 +26,8 @@ final class CycleState {
     final AtomicLong exported = new AtomicLong();
     final AtomicLong escrowed = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
+    /** Failures to set references (a manager, group members): the quarantine rules weigh them apart. */
+    final AtomicLong referenceFailures = new AtomicLong();
     final AtomicLong systemicFailures = new AtomicLong();
     final AtomicReference<JobEvent.CycleError> firstSystemicError = new AtomicReference<>();
 
@@ -43,6 +45,7 @@ final class CycleState {
         state.exported.set(counts.getOrDefault("exported", 0L));
         state.escrowed.set(counts.getOrDefault("escrowed", 0L));
         state.failures.set(counts.getOrDefault("failures", 0L));
+        state.referenceFailures.set(counts.getOrDefault("referenceFailures", 0L));
         state.systemicFailures.set(counts.getOrDefault("systemicFailures", 0L));
         state.firstSystemicError.set(stored.firstTargetError());
         return state;
@@ -54,6 +57,7 @@ final class CycleState {
         counts.put("exported", exported.get());
         counts.put("escrowed", escrowed.get());
         counts.put("failures", failures.get());
+        counts.put("referenceFailures", referenceFailures.get());
         counts.put("systemicFailures", systemicFailures.get());
         return new RunningCycles.RunningCycle(jobId, cycleId, kind, began, resetScope, counts,
                 firstSystemicError.get());
@@ -73,7 +77,15 @@ final class CycleState {
         return resetScope.contains(RestartScope.ForceDeletes);
     }
 
-    void count(Outcome outcome) {
+    /** @param references whether the outcome is of setting references rather than of exporting the object */
+    void count(Outcome outcome, boolean references) {
+        if (references && outcome.failed()) {
+            referenceFailures.incrementAndGet();
+        }
+        count(outcome);
+    }
+
+    private void count(Outcome outcome) {
         if (outcome.wasExported() || outcome.failed()) {
             exports.incrementAndGet();
         }

@@ -29,6 +29,9 @@ final class Recommendations {
             case MAPPING -> "Fix the attribute mapping's expression or the source value it reads; the object is "
                     + "retried in a later cycle.";
             case PERMANENT -> permanent(outcome, code);
+            case DUPLICATE_SOURCE -> "Two source objects have the same matching value (see the reason): change or "
+                    + "remove one of them in the source, or fix the matching attributes. This object is retried "
+                    + "automatically and exported once it no longer collides.";
         };
     }
 

@@ -16,12 +16,14 @@ import org.opensync.provisioner.engine.Outcome.FailureClass;
 
 /**
  * Decides what a failed export becomes. Transient failures (throttling, 503, timeouts, no connection, a 5xx not seen
- * before) are escrowed and retried at later cycles with back-off; permanent ones (a 4xx other than 429, or the same
- * 500 answer to a repeated attempt) fail the object once and are not retried until it changes in the source, so a
- * refusal does not cycle through escrows and hide behind "retrying".
+ * before) are escrowed and retried at later cycles with back-off until the give-up period is over; permanent ones (a
+ * 4xx other than 429, or the same 500 answer to a repeated attempt) fail the object once and are not retried until it
+ * changes in the source, so a refusal does not cycle through escrows and hide behind "retrying".
  */
 @ApplicationScoped
 public class ExportFailures {
+    private static final String DUPLICATE_SOURCE_ENTRIES = "DuplicateSourceEntries";
+
     private final DeferredWork deferred;
     private final ConnectorDataStore links;
     private final ProvisionerConfig config;
@@ -68,16 +70,14 @@ public class ExportFailures {
                     + "the previous attempt too, so it is not retried until the object changes in the source.",
                     FailureClass.PERMANENT);
         }
-        if (attempt.attempts() > config.maxEscrowRetries()) {
-            deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
-            return outcome.failed(e.errorCode().name(), e.getMessage() + " Given up after " + attempt.attempts()
-                    + " attempts; the object is retried when it changes in the source.", FailureClass.GIVEN_UP);
+        if (attempt.givenUp()) {
+            return outcome.failed(e.errorCode().name(), e.getMessage() + givenUp(attempt), FailureClass.GIVEN_UP);
         }
         boolean targetWide = e.credentialProblem() || (e.transientFailure() && e.status() == 0);
-        return outcome.escrowed().failed(e.errorCode().name(), e.getMessage() + " It will be retried again after "
-                        + "this date: " + attempt.nextRetry() + " (escrow attempt " + attempt.attempts() + " of "
-                        + config.maxEscrowRetries() + ").",
-                targetWide ? FailureClass.TARGET : FailureClass.TRANSIENT);
+        return outcome.escrowed().details(retried(attempt, outcome.additionalDetails()))
+                .failed(e.errorCode().name(), e.getMessage() + " It will be retried again after this date: "
+                        + attempt.nextRetry() + " (escrow attempt " + attempt.attempts() + ").",
+                        targetWide ? FailureClass.TARGET : FailureClass.TRANSIENT);
     }
 
     Outcome mappingFailed(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, MappingResult result) {
@@ -86,13 +86,44 @@ public class ExportFailures {
         String code = result.failures().get(0).code();
         DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, code, message, null,
                 config.escrowRetry());
-        if (attempt.attempts() > config.maxEscrowRetries()) {
-            deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
+        if (attempt.givenUp()) {
+            message += givenUp(attempt);
         } else {
-            outcome.escrowed();
+            outcome.escrowed().details(retried(attempt, null));
         }
         return outcome.failed(code, message, FailureClass.MAPPING)
                 .failedAttribute(result.failures().get(0).targetAttributeName())
                 .step("EntrySynchronizationError", "processing", "failure", message);
+    }
+
+    /**
+     * A second source object matches a target object already linked to another one (the same matching value): it is
+     * not exported over the first, but escrowed, so that it is exported once the collision is resolved in the source.
+     */
+    Outcome duplicateSource(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, String linkedAnchor,
+                            String targetId) {
+        String message = "The source objects " + linkedAnchor + " and " + change.anchor() + " match the same "
+                + "target object " + targetId + ", which stays linked to " + linkedAnchor + "; " + change.anchor()
+                + " is not exported over it.";
+        DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, DUPLICATE_SOURCE_ENTRIES, message,
+                null, config.escrowRetry());
+        if (attempt.givenUp()) {
+            message += givenUp(attempt);
+        } else {
+            outcome.escrowed().details(retried(attempt, null));
+        }
+        return outcome.failed(DUPLICATE_SOURCE_ENTRIES, message, FailureClass.DUPLICATE_SOURCE)
+                .step("EntryMatch", "matching", "failure", message);
+    }
+
+    /** The retry count and date lead the log's details; the target's answer, when there is one, follows. */
+    private static String retried(DeferredWork.EscrowAttempt attempt, String details) {
+        return details == null ? attempt.retryMessage() : attempt.retryMessage() + " " + details;
+    }
+
+    private String givenUp(DeferredWork.EscrowAttempt attempt) {
+        return " Given up after " + attempt.attempts() + " attempts: it failed for longer than "
+                + config.escrowGiveUpAfter().toDays() + " days, so it is retried only when the object changes in the "
+                + "source or at a restart.";
     }
 }

@@ -148,9 +148,19 @@ public class ObjectProvisioner {
             this.outcome = outcome.redacting(redaction);
         }
 
+        /** A target object already linked to another source object is not taken over: the sources collide. */
         Outcome matchOrCreate() {
             Optional<Link> matched = match();
-            return matched.isEmpty() ? create() : update(matched.get(), Baseline.LAST_EXPORTED, false);
+            if (matched.isEmpty()) {
+                return create();
+            }
+            String targetId = matched.get().targetId();
+            Optional<String> linked = links.anchorLinkedTo(job.jobId(), change.objectType(), targetId,
+                    change.anchor());
+            if (linked.isPresent()) {
+                return failures.duplicateSource(job, change, outcome, linked.get(), targetId);
+            }
+            return update(matched.get(), Baseline.LAST_EXPORTED, false);
         }
 
         /** Matching attributes in priority order; the first that finds an object decides (§2.5). */

@@ -23,7 +23,9 @@ public final class Outcome {
         /** An attribute mapping could not be evaluated. */
         MAPPING,
         /** The target refuses our credentials or cannot be reached at all. */
-        TARGET
+        TARGET,
+        /** Another source object is linked to the target object this one matches: retried at a later cycle. */
+        DUPLICATE_SOURCE
     }
 
     private final List<ProvisioningObjectSummary.Step> steps = new ArrayList<>();
@@ -48,9 +50,17 @@ public final class Outcome {
                 .step("EntryExportSkip", "export", "skipped", reason);
     }
 
-    /** An object left for later because its job's time budget ran out (a slow target). */
-    public static Outcome late(String reason) {
-        return new Outcome().escrowed().failed("Timeout", reason, FailureClass.TRANSIENT)
+    /**
+     * An object left for later because its job's time budget ran out (a slow target).
+     *
+     * @param retried the escrow's retry count and date for the log's details, or null when it was given up
+     */
+    public static Outcome late(String reason, String retried) {
+        Outcome outcome = new Outcome();
+        if (retried != null) {
+            outcome.escrowed().details(retried);
+        }
+        return outcome.failed("Timeout", reason, retried != null ? FailureClass.TRANSIENT : FailureClass.GIVEN_UP)
                 .step("EntryExport", "export", "failure", reason);
     }
 

@@ -14,7 +14,8 @@ import java.util.Set;
         @JsonSubTypes.Type(JobCommand.JobPaused.class),
         @JsonSubTypes.Type(JobCommand.JobRestarted.class),
         @JsonSubTypes.Type(JobCommand.JobDeleted.class),
-        @JsonSubTypes.Type(JobCommand.JobRescheduled.class)
+        @JsonSubTypes.Type(JobCommand.JobRescheduled.class),
+        @JsonSubTypes.Type(JobCommand.JobDisabled.class)
 })
 public sealed interface JobCommand extends JobScopedEvent {
 
@@ -44,5 +45,9 @@ public sealed interface JobCommand extends JobScopedEvent {
      */
     record JobRescheduled(String eventId, Instant occurredAt, String jobId, Duration interval, Instant nextDueAt)
             implements JobCommand {
+    }
+
+    /** The job stopped running because it stayed quarantined too long; only a start or a restart runs it again. */
+    record JobDisabled(String eventId, Instant occurredAt, String jobId) implements JobCommand {
     }
 }

@@ -43,6 +43,11 @@ public enum RestartScope {
         return flags.contains(Watermark) || flags.contains(Full);
     }
 
+    /** Whether the job leaves quarantine: {@code None} is a start, which lifts it, as do QuarantineState and Full. */
+    public static boolean liftsQuarantine(Set<RestartScope> flags) {
+        return flags.contains(None) || flags.contains(QuarantineState) || flags.contains(Full);
+    }
+
     private static Optional<RestartScope> byName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(v -> v.name().toLowerCase(Locale.ROOT).equals(lower)).findFirst();
