@@ -71,6 +71,18 @@ class CredentialsTest {
     }
 
     @Test
+    void anApplicationThatNeverAnswersTimesOutAsUnavailable() throws IOException {
+        String[] job = GraphClient.newJob();
+        try (ServerSocket silent = new ServerSocket(0)) {
+            json(explicit(pair("BaseAddress", "http://127.0.0.1:" + silent.getLocalPort() + "/scim") + ","
+                    + pair("SecretToken", "x-token-value")))
+                    .post(GraphClient.jobPath(job) + "/validateCredentials").then().statusCode(400)
+                    .body("error.code", equalTo("CredentialValidationUnavailable"))
+                    .body("error.message", containsString("Timeout"));
+        }
+    }
+
+    @Test
     void anAddressTheEgressPolicyRefusesIsUnavailableAndNamesThePolicy() {
         String[] job = GraphClient.newJob();
         json(explicit(pair("BaseAddress", "http://169.254.169.254/scim") + "," + pair("SecretToken", "x-token")))
