@@ -22,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
-import org.opensync.changedetector.source.SourceConnection;
 import org.opensync.changedetector.source.SourcePlan;
 import org.opensync.common.egress.EgressConfig;
 import org.opensync.common.events.JobEvent;
@@ -35,6 +34,7 @@ import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.connectors.ldap.LdapConfigurationException;
+import org.opensync.connectors.ldap.LdapSecrets;
 import org.opensync.connectors.ldap.LdapSettings;
 import org.opensync.connectors.ldap.LdapSource;
 import org.opensync.connectors.ldap.LdapUnavailableException;
@@ -291,7 +291,7 @@ public class CycleRunner {
 
     private Optional<LdapSettings> settings(Map<String, String> values) {
         try {
-            return SourceConnection.settings(values, egress, config.ldapTrustedCertificates().orElse(null));
+            return LdapSecrets.settings(values, egress, config.ldapTrustedCertificates().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new CycleFailure("CredentialsInvalid", "The source directory's secrets are not usable: "
                     + e.getMessage(), true);

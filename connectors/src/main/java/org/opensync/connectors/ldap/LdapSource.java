@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.ldap.sdk.schema.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
+import org.opensync.connectors.schema.DiscoveredObject;
 
 /**
   * Reads users and groups from an LDAP directory or Active Directory: paged full reads, and delta reads by RFC 4533
@@ -134,6 +136,26 @@ public final class LdapSource implements AutoCloseable {
     public void readAnchors(ObjectTypeQuery type, Consumer<String> onAnchor) {
         pagedSearch.stream(base(type), type.parsedFilter(), new String[] {capabilities.anchorAttribute()},
                 entry -> onAnchor.accept(converter.anchorOf(entry)), "anchor listing of " + type.typeName());
+    }
+
+    /**
+      * Reads the directory's subschema subentry and describes each object by its classes ({@link LdapSchemaReader}).
+      *
+      * @param classesByObject for each object name of the job, its object classes
+      * @throws LdapConfigurationException the server publishes no schema the bind DN may read
+      */
+    public List<DiscoveredObject> discoverObjects(Map<String, List<String>> classesByObject) {
+        Schema schema;
+        try {
+            schema = pool.getSchema();
+        } catch (LDAPException e) {
+            throw LdapErrors.translate(e, settings, "the schema read");
+        }
+        if (schema == null) {
+            throw new LdapConfigurationException("LDAP server " + settings.url() + " publishes no subschema subentry "
+                    + "that '" + settings.bindDn() + "' may read", null);
+        }
+        return LdapSchemaReader.read(schema, classesByObject);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.opensync.connectors.schema.DiscoveredObject;
 
 /**
   * A SCIM 2.0 client that talks to a target app the way the Entra provisioning service does (spec §5): the same
@@ -193,6 +194,17 @@ public final class ScimClient {
                 .forEach(request -> patch(ScimResourceType.GROUP, groupId, request));
     }
 
+    /**
+      * What discover reads: {@code GET /ResourceTypes} and {@code GET /Schemas}, one object per resource type
+      * ({@link ScimSchemaReader}).
+      *
+      * @throws ScimException a target that serves neither (404 is {@code ServiceIncompatible}) or malformed documents
+      */
+    public List<DiscoveredObject> readSchema() {
+        return ScimSchemaReader.objects(discoveryDocuments("/ResourceTypes"), discoveryDocuments("/Schemas"),
+                "GET /ResourceTypes, /Schemas");
+    }
+
     /** The job's current request rate (lower than configured after throttling). */
     public double currentRequestRate() {
         return transport.currentRate();
@@ -204,6 +216,24 @@ public final class ScimClient {
         ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET", "/" + type.endpoint() + "?"
                 + query, null, OK);
         return listed(response, parse(response));
+    }
+
+    /** A ListResponse's Resources; a bare array, which some providers serve, is taken as well. */
+    private List<JsonNode> discoveryDocuments(String endpoint) {
+        ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET", endpoint, null, OK);
+        JsonNode body = parse(response);
+        JsonNode documents = body.isArray() ? body : ScimValues.field(body, "Resources");
+        if (documents == null || !documents.isArray()) {
+            throw ScimErrors.incompatible(response, endpoint + " must answer a ListResponse");
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        for (JsonNode document : documents) {
+            if (!document.isObject()) {
+                throw ScimErrors.incompatible(response, endpoint + " lists something other than objects");
+            }
+            objects.add(document);
+        }
+        return objects;
     }
 
     private static List<ScimResource> listed(ScimTransport.Response response, JsonNode body) {

@@ -33,12 +33,22 @@ public class SchemaServiceClient {
     }
 
     public Answer send(String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
+        return send(method, pathAndQuery, headers, body, null);
+    }
+
+    /** A JSON body job-api made itself (the caller's request may have had none), with the caller's token. */
+    public Answer sendJson(String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
+        return send(method, pathAndQuery, headers, body, "application/json");
+    }
+
+    private Answer send(String method, String pathAndQuery, HttpHeaders headers, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         FORWARDED.forEach(name -> {
-            String value = headers.getHeaderString(name);
+            String value = contentType != null && name.equals("Content-Type") ? contentType
+                    : headers.getHeaderString(name);
             if (value != null) {
                 request.header(name, value);
             }

@@ -12,7 +12,7 @@ import org.opensync.jobapi.config.JobApiConfig;
  * Reads a secrets body in the three spellings clients send (graph-sync-api.md §2.2.3): {@code {"value":[...]}},
  * {@code {"credentials":[...]}} or a bare array. Keys are canonicalised; unknown and repeated keys are rejected.
  */
-final class SecretRequests {
+public final class SecretRequests {
     private SecretRequests() {
     }
 
@@ -24,7 +24,7 @@ final class SecretRequests {
      * @param prefix the JSON path of {@code body} in the request ({@code secrets} for the container), for targets
      *               such as {@code value[2].value}
      */
-    static List<SecretEntry> entries(JsonNode body, String prefix, JobApiConfig.Limits limits) {
+    public static List<SecretEntry> entries(JsonNode body, String prefix, JobApiConfig.Limits limits) {
         JsonNode list = body;
         String path = prefix;
         if (body != null && body.isObject()) {

@@ -20,6 +20,10 @@ public enum ErrorCode {
     NOT_ACCEPTABLE("notSupported", "Request_BadRequest"),
     TOO_MANY_REQUESTS("activityLimitReached", "Request_ThrottledTemporarily"),
     UNAVAILABLE("serviceNotAvailable", "Service_ServiceUnavailable"),
+    /** 400 from validateCredentials and discover: the system refused the credentials or the TLS handshake. */
+    CREDENTIAL_VALIDATION_FAILED("CredentialValidationFailed", "CredentialValidationFailed"),
+    /** 400 from validateCredentials and discover: the system could not be reached, or egress to it is refused. */
+    CREDENTIAL_VALIDATION_UNAVAILABLE("CredentialValidationUnavailable", "CredentialValidationUnavailable"),
     INTERNAL("generalException", "Service_InternalServerError");
 
     private final String synchronizationCode;

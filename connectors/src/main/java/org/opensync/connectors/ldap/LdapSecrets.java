@@ -1,23 +1,23 @@
-package org.opensync.changedetector.source;
+package org.opensync.connectors.ldap;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.opensync.connectors.ldap.LdapSettings;
 import org.opensync.connectors.net.EgressPolicy;
 
 /**
  * LDAP connection settings from a service principal's secrets, named after Graph's synchronizationSecret members:
  * {@code Server} (ldap:// or ldaps:// URL), {@code UserName} (bind DN), {@code Password}, {@code Domain} (base DN),
  * {@code AuthenticationType} ({@code Simple}, the default, or {@code StartTls}: switch an ldap:// connection to TLS
- * before the bind).
+ * before the bind). change-detector reads the directory with them; job-api tests them and reads the directory's
+ * schema with them.
  */
-public final class SourceConnection {
-    static final String SIMPLE = "simple";
-    static final String START_TLS = "starttls";
+public final class LdapSecrets {
+    private static final String SIMPLE = "simple";
+    private static final String START_TLS = "starttls";
 
-    private SourceConnection() {
+    private LdapSecrets() {
     }
 
     /**
