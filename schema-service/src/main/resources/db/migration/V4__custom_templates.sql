@@ -5,7 +5,7 @@ create table custom_template (
     template_key         varchar(140) primary key,
     tenant_id            uuid         not null,
     service_principal_id varchar(64)  not null,
-    template_id          varchar(64)  not null,
+    template_id          varchar(60)  not null,
     owner_app_id         varchar(200),
     body                 jsonb        not null,
     updated_at           timestamptz  not null,

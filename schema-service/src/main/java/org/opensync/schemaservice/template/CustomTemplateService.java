@@ -34,7 +34,7 @@ import org.opensync.schemaservice.schema.SchemaOwner;
 @ApplicationScoped
 public class CustomTemplateService implements SchemaOwner {
     /** Template ids travel in job ids and, with the service principal id, in sync.templates keys. */
-    static final int ID_LENGTH = 64;
+    static final int ID_LENGTH = 60;
 
     private final TemplateService templates;
     private final SchemaDocuments documents;
