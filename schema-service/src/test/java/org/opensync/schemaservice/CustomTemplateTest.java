@@ -14,9 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opensync.common.events.JobCommand;
+import org.opensync.common.events.Topics;
 import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.tenancy.Tenants;
+import org.opensync.testing.EventPublisher;
+import org.opensync.testing.TopicProbe;
 import org.opensync.testing.TestTokens;
 
 /** Templates created through the API: one service principal's own, editable; built-in ones are read-only. */
@@ -126,6 +133,17 @@ class CustomTemplateTest {
         authorized().get(job[2]).then().statusCode(200)
                 .body("synchronizationRules[0].objectMappings[1].enabled", equalTo(false));
         authorized().delete(templates + "/narrow").then().statusCode(409).body("error.code", equalTo("conflict"));
+    }
+
+    @Test
+    void aJobOfATemplateThisServiceDoesNotHaveIsSetAsideWithoutHoldingUpOthers() {
+        try (TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
+            String jobId = Tenants.newJobId("gone", Jobs.DEFAULT_TENANT);
+            EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobCreated(UUID.randomUUID().toString(),
+                    Instant.now(), jobId, UUID.randomUUID().toString(), "gone", null));
+            deadLetters.awaitOne(TopicProbe.keyed(jobId), Duration.ofSeconds(20));
+        }
+        Jobs.created();
     }
 
     private static String templates(UUID servicePrincipal) {

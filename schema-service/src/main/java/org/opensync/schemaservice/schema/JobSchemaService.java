@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.JobSchemaPublished;
 import org.opensync.common.events.Topics;
+import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.outbox.Outbox;
 import org.opensync.common.security.Caller;
 import org.opensync.common.security.GraphPermissions;
@@ -41,7 +42,11 @@ public class JobSchemaService implements SchemaOwner {
         this.caller = caller;
     }
 
-    /** Idempotent: a redelivered JobCreated leaves an existing (possibly edited) schema alone. */
+    /**
+     * Idempotent: a redelivered JobCreated leaves an existing (possibly edited) schema alone. A JobCreated naming a
+     * template this service does not have (deleted in a race with the job's creation) can never be processed: it is
+     * set aside on the dead-letter topic rather than holding up the jobs behind it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createFromTemplate(JobCommand.JobCreated created) {
         if (JobSchemaEntity.findById(created.jobId()) != null) {
@@ -52,7 +57,9 @@ public class JobSchemaService implements SchemaOwner {
         entity.servicePrincipalId = created.servicePrincipalId();
         entity.templateId = created.templateId();
         entity.ownerAppId = created.ownerAppId();
-        store(entity, templates.schemaForJobs(created.servicePrincipalId(), created.templateId()));
+        store(entity, templates.schemaForJobs(created.servicePrincipalId(), created.templateId()).orElseThrow(
+                () -> new UnreadableEventException("job " + created.jobId() + " is made of template '"
+                        + created.templateId() + "', which schema-service does not have")));
     }
 
     @Override
@@ -83,13 +90,9 @@ public class JobSchemaService implements SchemaOwner {
     @Transactional
     public void reset(String servicePrincipalId, String jobId) {
         JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE, true);
-        store(entity, templates.schemaForJobs(entity.servicePrincipalId, entity.templateId));
-    }
-
-    /** Jobs of the service principal made from {@code templateId}: a template with jobs is not deleted. */
-    public long jobsOf(String servicePrincipalId, String templateId) {
-        return JobSchemaEntity.count("lower(servicePrincipalId) = lower(?1) and templateId = ?2", servicePrincipalId,
-                templateId);
+        store(entity, templates.schemaForJobs(entity.servicePrincipalId, entity.templateId).orElseThrow(
+                () -> GraphException.notFound("The template '" + entity.templateId + "' of this job does not exist "
+                        + "any more; the schema cannot be reset to it.")));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

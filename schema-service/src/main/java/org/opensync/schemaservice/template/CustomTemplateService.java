@@ -53,6 +53,7 @@ public class CustomTemplateService implements SchemaOwner {
     /** @return the template as stored; 409 when the service principal has a template of that id, or one is built in */
     @Transactional
     public SynchronizationTemplate create(String servicePrincipalId, JsonNode body) {
+        requireObjectId(servicePrincipalId);
         ObjectNode template = object(body);
         if (!template.hasNonNull("id")) {
             template.put("id", UUID.randomUUID().toString());
@@ -196,6 +197,15 @@ public class CustomTemplateService implements SchemaOwner {
             throw GraphException.badRequest("Invalid value at '" + path + "': " + e.getOriginalMessage(), path);
         } catch (JsonProcessingException e) {
             throw GraphException.badRequest("The template cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    /** job-api forwards with the service principal's object id; anything else names no service principal. */
+    private static void requireObjectId(String servicePrincipalId) {
+        try {
+            UUID.fromString(servicePrincipalId);
+        } catch (IllegalArgumentException e) {
+            throw GraphException.notFound("The service principal '" + servicePrincipalId + "' does not exist.");
         }
     }
 

@@ -83,11 +83,10 @@ public class TemplateService {
      * The schema a new job of the service principal starts with. job-api created the job in the caller's tenant
      * from a template it offered, so the template is looked up without a caller.
      */
-    public SynchronizationSchema schemaForJobs(String servicePrincipalId, String templateId) {
-        JsonNode body = custom(servicePrincipalId, templateId).map(entity -> entity.body)
+    public Optional<SynchronizationSchema> schemaForJobs(String servicePrincipalId, String templateId) {
+        return custom(servicePrincipalId, templateId).map(entity -> entity.body)
                 .or(() -> builtIn(templateId).map(entity -> entity.body))
-                .orElseThrow(() -> notFound(templateId));
-        return read(body).schema();
+                .map(body -> read(body).schema());
     }
 
     /** The schema of the built-in template with {@code factoryTag}: what a custom template's schema resets to. */
