@@ -11,18 +11,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opensync.common.web.RelayHeaders;
 
 /**
  * A real HTTP server in place of schema-service (which job-api's tests do not start): it answers every forwarded
- * request with 200 and a small JSON body, so tests reach and exercise job-api's forwarding of template and schema
- * routes. A job's schema itself ({@code .../jobs/{jobId}/schema}) is kept as schema-service keeps it: GET answers
- * the last one PUT, or the built-in scim template's schema (a copy in the test resources), which discover reads and
- * stores. schema-service's own behaviour is tested in its module.
+ * request with 200 and a small JSON body naming the method, path and relay headers it received, so tests reach and
+ * exercise job-api's forwarding of template and schema routes. A job's schema itself ({@code .../jobs/{jobId}/schema})
+ * is kept as schema-service keeps it: GET answers the last one PUT, or the built-in scim template's schema (a copy in
+ * the test resources), which discover reads and stores. schema-service's own behaviour is tested in its module.
  */
 public class SchemaServiceStandIn implements QuarkusTestResourceLifecycleManager {
-    private static final byte[] ANSWER = "{\"answeredBy\":\"schema-service stand-in\"}"
-            .getBytes(StandardCharsets.UTF_8);
-
     private static final Pattern JOB_SCHEMA = Pattern.compile(
             "/(?:beta|v1\\.0)(/servicePrincipals/[^/]+/synchronization/jobs/[^/]+/schema)");
     /** Stored schemas by path below the version, so that /beta and /v1.0 see the same one. */
@@ -59,9 +57,14 @@ public class SchemaServiceStandIn implements QuarkusTestResourceLifecycleManager
                 exchange.close();
                 return;
             }
+            byte[] answer = ("{\"answeredBy\":\"schema-service stand-in\",\"method\":\"" + exchange.getRequestMethod()
+                    + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
+                    + "\",\"clientRoot\":\"" + exchange.getRequestHeaders().getFirst(RelayHeaders.CLIENT_ROOT)
+                    + "\",\"relayKey\":\"" + exchange.getRequestHeaders().getFirst(RelayHeaders.RELAY_KEY) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, ANSWER.length);
-            exchange.getResponseBody().write(ANSWER);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
             exchange.close();
         });
         server.start();

@@ -127,6 +127,38 @@ class JobSchemaTest {
     }
 
     @Test
+    void aPatchWithoutPropertiesChangesNothingAndPublishesNothing() throws Exception {
+        String[] job = Jobs.created();
+        ObjectNode schema = current(job);
+        String before = schema.path("version").asText();
+        try (TopicProbe schemas = TopicProbe.fromNow(Topics.SCHEMAS)) {
+            json("{}").patch(job[2]).then().statusCode(204);
+            json("{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#x\",\"version\":\"v\"}")
+                    .patch(job[2]).then().statusCode(204);
+            assertThat(current(job).path("version").asText()).isEqualTo(before);
+            // a real change afterwards: its event is the first of the job's, so the empty ones published none
+            ((ObjectNode) schema.at("/synchronizationRules/0/objectMappings/1")).put("enabled", false);
+            json("{\"synchronizationRules\":" + schema.get("synchronizationRules") + "}").patch(job[2]).then()
+                    .statusCode(204);
+            schemas.awaitOne(TopicProbe.keyed(job[1]), TIMEOUT);
+            assertThat(schemas.records(TopicProbe.keyed(job[1]))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEmptyFlagEnumIsRefusedWithItsPathNotStoredAsNone() throws Exception {
+        String[] job = Jobs.created();
+        ObjectNode schema = current(job);
+        ((ObjectNode) schema.at("/synchronizationRules/0/objectMappings/1")).put("flowTypes", "");
+        json("{\"synchronizationRules\":" + schema.get("synchronizationRules") + "}").patch(job[2]).then()
+                .statusCode(400).body("error.code", equalTo("invalidRequest"))
+                .body("error.target", equalTo("synchronizationRules[0].objectMappings[1].flowTypes"))
+                .body("error.message", containsString("synchronizationRules[0].objectMappings[1].flowTypes"));
+        authorized().get(job[2]).then()
+                .body("synchronizationRules[0].objectMappings[1].flowTypes", equalTo("Add,Update,Delete"));
+    }
+
+    @Test
     void unknownJobsAndOtherServicePrincipalsAreNotFound() {
         String[] job = Jobs.created();
         authorized().get("/beta/servicePrincipals/" + UUID.randomUUID() + "/synchronization/jobs/" + job[1] + "/schema")

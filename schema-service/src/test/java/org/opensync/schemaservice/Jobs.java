@@ -24,10 +24,14 @@ final class Jobs {
 
     /** A job of a service principal that application {@code ownerAppId} owns, in the default tenant. */
     static String[] created(String ownerAppId) {
-        String servicePrincipalId = UUID.randomUUID().toString();
-        String jobId = Tenants.newJobId("scim", DEFAULT_TENANT);
+        return created(UUID.randomUUID().toString(), "scim", ownerAppId);
+    }
+
+    /** A job of {@code templateId} (built in, or the service principal's own) in the default tenant. */
+    static String[] created(String servicePrincipalId, String templateId, String ownerAppId) {
+        String jobId = Tenants.newJobId(templateId, DEFAULT_TENANT);
         EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobCreated(UUID.randomUUID().toString(),
-                Instant.now(), jobId, servicePrincipalId, "scim", ownerAppId));
+                Instant.now(), jobId, servicePrincipalId, templateId, ownerAppId));
         String path = "/beta/servicePrincipals/" + servicePrincipalId + "/synchronization/jobs/" + jobId + "/schema";
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> Requests.authorized().get(path).statusCode() == 200);

@@ -1,5 +1,6 @@
 package org.opensync.schemaservice;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -8,12 +9,15 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.opensync.schemaservice.Requests.authorized;
 import static org.opensync.schemaservice.Requests.json;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opensync.common.web.RelayHeaders;
 
 /** Issue 4's endpoints: the function catalogue, the filter operators and parseExpression, through HTTP. */
 @QuarkusTest
@@ -33,6 +37,55 @@ class SchemaCatalogTest {
                             "SelectUniqueValue", "NormalizeDiacritics"))
                     .body("value.find { it.name == 'Join' }.parameters.name", hasItems("separator", "source"));
         }
+    }
+
+    @Test
+    void formatDateTimeIsListedWithItsDocumentedParameters() {
+        authorized().get(TEMPLATE_SCHEMA + "/functions").then().statusCode(200)
+                .body("value.find { it.name == 'FormatDateTime' }.parameters.name",
+                        contains("source", "inputFormat", "outputFormat"))
+                .body("value.find { it.name == 'FormatDateTime' }.parameters.required", contains(true, true, true))
+                .body("value.find { it.name == 'FormatDateTime' }.parameters.type",
+                        contains("String", "String", "String"))
+                .body("value.find { it.name == 'DefaultDomain' }.parameters", hasSize(0));
+        json("""
+                {"expression":"FormatDateTime([hired], \\"yyyyMMddHHmmss.fZ\\", \\"yyyy-MM-dd\\")",
+                 "testInputObject":{"properties":[{"key":"hired","value":"20150123105347.1Z"}]}}""")
+                .post(TEMPLATE_SCHEMA + "/parseExpression").then().statusCode(200)
+                .body("evaluationSucceeded", equalTo(true))
+                .body("evaluationResult", contains("2015-01-23"));
+    }
+
+    @Test
+    void defaultDomainIsTheConfiguredTenantDomain() {
+        json("""
+                {"expression":"Join(\\"@\\", [user], DefaultDomain())",
+                 "testInputObject":{"properties":[{"key":"user","value":"jdoe"}]}}""")
+                .post(TEMPLATE_SCHEMA + "/parseExpression").then().statusCode(200)
+                .body("evaluationSucceeded", equalTo(true))
+                .body("evaluationResult", contains("jdoe@contoso.test"));
+    }
+
+    @Test
+    void contextsUseTheRootTheClientCalledOnJobApiOnlyWithTheRelayKey() {
+        String functions = TEMPLATE_SCHEMA + "/functions";
+        authorized().header(RelayHeaders.CLIENT_ROOT, "https://api.example.org:8443/graph")
+                .header(RelayHeaders.RELAY_KEY, "test-relay-key").get(functions).then().statusCode(200)
+                .body("'@odata.context'", startsWith("https://api.example.org:8443/graph/beta/$metadata#"));
+        String own = "http://localhost:" + RestAssured.port + "/beta/$metadata#";
+        authorized().header(RelayHeaders.CLIENT_ROOT, "https://evil.example.org").get(functions).then()
+                .body("'@odata.context'", startsWith(own));
+        authorized().header(RelayHeaders.CLIENT_ROOT, "https://evil.example.org")
+                .header(RelayHeaders.RELAY_KEY, "guessed").get(functions).then()
+                .body("'@odata.context'", startsWith(own));
+        authorized().header(RelayHeaders.CLIENT_ROOT, "javascript:alert(1)")
+                .header(RelayHeaders.RELAY_KEY, "test-relay-key").get(functions).then()
+                .body("'@odata.context'", startsWith(own));
+        String[] job = Jobs.created();
+        authorized().header(RelayHeaders.CLIENT_ROOT, "https://api.example.org")
+                .header(RelayHeaders.RELAY_KEY, "test-relay-key").get(job[2]).then().statusCode(200)
+                .body("'@odata.context'", equalTo("https://api.example.org/beta/$metadata#servicePrincipals('"
+                        + job[0] + "')/synchronization/jobs('" + job[1] + "')/schema/$entity"));
     }
 
     @Test

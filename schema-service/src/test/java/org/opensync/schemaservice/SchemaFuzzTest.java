@@ -30,9 +30,11 @@ class SchemaFuzzTest {
     private static final String JOB_SCHEMA = SYNCHRONIZATION + "/jobs/{job}/schema";
     private static final String TEMPLATE = SYNCHRONIZATION + "/templates/{tpl}";
     private static final List<String> ROUTES = List.of(
-            SYNCHRONIZATION + "/templates", TEMPLATE, TEMPLATE + "/schema", TEMPLATE + "/schema/functions",
+            SYNCHRONIZATION + "/templates", SYNCHRONIZATION + "/templates/$count", TEMPLATE, TEMPLATE + "/schema",
+            TEMPLATE + "/schema/directories", TEMPLATE + "/schema/directories/{dir}", TEMPLATE + "/schema/functions",
             TEMPLATE + "/schema/filterOperators", TEMPLATE + "/schema/parseExpression",
-            JOB_SCHEMA, JOB_SCHEMA + "/directories", JOB_SCHEMA + "/directories/{dir}", JOB_SCHEMA + "/functions",
+            JOB_SCHEMA, JOB_SCHEMA + "/directories", JOB_SCHEMA + "/directories/$count",
+            JOB_SCHEMA + "/directories/{dir}", JOB_SCHEMA + "/functions",
             JOB_SCHEMA + "/filterOperators", JOB_SCHEMA + "/parseExpression", SYNCHRONIZATION + "/jobs/{job}",
             "/{v}/servicePrincipals/{sp}", "/{v}", "/");
 

@@ -27,8 +27,8 @@ class TemplateTest {
 
     @Test
     void builtInTemplatesAreValidSchemas() {
-        assertThat(templates.list()).isNotEmpty();
-        templates.list().forEach(template -> validator.validate(template.schema()));
+        assertThat(templates.list(Jobs.DEFAULT_TENANT, UUID.randomUUID().toString())).isNotEmpty();
+        templates.list(Jobs.DEFAULT_TENANT, UUID.randomUUID().toString()).forEach(template -> validator.validate(template.schema()));
     }
 
     private static final String TEMPLATES = "/beta/servicePrincipals/" + UUID.randomUUID() + "/synchronization/templates";

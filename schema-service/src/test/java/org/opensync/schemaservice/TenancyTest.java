@@ -3,6 +3,9 @@ package org.opensync.schemaservice;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +42,38 @@ class TenancyTest {
         Requests.authorized().get(job[2]).then().statusCode(200).body("id", equalTo(job[1]));
         given().auth().oauth2(TestTokens.applicationIn(Jobs.DEFAULT_TENANT.toString(),
                 GraphPermissions.SYNCHRONIZATION_READ)).get(job[2]).then().statusCode(200);
+    }
+
+    @Test
+    void anotherTenantNeitherSeesNorChangesTheTemplatesAndDirectoriesOfThisOne() {
+        String templates = "/beta/servicePrincipals/" + UUID.randomUUID() + "/synchronization/templates";
+        Requests.json("{\"id\":\"mine\",\"factoryTag\":\"CustomSCIM\",\"discoverable\":true}").post(templates)
+                .then().statusCode(201);
+        String[] job = Jobs.created();
+        String tenantB = TestTokens.applicationIn(UUID.randomUUID().toString(),
+                GraphPermissions.SYNCHRONIZATION_READ_WRITE);
+        given().auth().oauth2(tenantB).get(templates).then().statusCode(200).body("value.id", not(hasItem("mine")));
+        given().auth().oauth2(tenantB).get(templates + "/$count").then().statusCode(200).body(equalTo("1"));
+        for (String path : List.of(templates + "/mine", templates + "/mine/schema")) {
+            for (String method : List.of("GET", "PUT", "PATCH", "DELETE")) {
+                var request = given().auth().oauth2(tenantB);
+                if (method.startsWith("P")) {
+                    request = request.contentType(ContentType.JSON).body("{\"description\":\"theirs\"}");
+                }
+                Response response = request.request(method, path);
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(404);
+                assertThat(response.jsonPath().getString("error.code")).isEqualTo("itemNotFound");
+            }
+        }
+        for (String schema : List.of(templates + "/mine/schema", job[2])) {
+            given().auth().oauth2(tenantB).get(schema + "/directories/$count").then().statusCode(404);
+            given().auth().oauth2(tenantB).contentType(ContentType.JSON).body("{\"name\":\"HR\"}")
+                    .post(schema + "/directories").then().statusCode(404);
+            given().auth().oauth2(tenantB).contentType(ContentType.JSON).body("{\"name\":\"HR\"}")
+                    .patch(schema + "/directories/x").then().statusCode(404);
+            given().auth().oauth2(tenantB).delete(schema + "/directories/x").then().statusCode(404);
+        }
+        Requests.authorized().get(templates + "/mine").then().statusCode(200).body("description", nullValue());
     }
 
     @Test

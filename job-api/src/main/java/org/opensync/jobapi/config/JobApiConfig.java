@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "sync.job-api")
 public interface JobApiConfig {
@@ -53,6 +54,12 @@ public interface JobApiConfig {
     /** Where schema-service answers the template and schema routes that job-api forwards. */
     @WithDefault("http://127.0.0.1:8085")
     URI schemaServiceUrl();
+
+    /**
+     * The key sent with every request forwarded to schema-service ({@code SYNC_RELAY_KEY}, the same there), with which
+     * schema-service builds {@code @odata.context} on the root URL the client called here. Unset, neither is sent.
+     */
+    Optional<String> relayKey();
 
     /** Sizes the API accepts; larger requests are refused with 400 and the JSON path of the offending value. */
     Limits limits();

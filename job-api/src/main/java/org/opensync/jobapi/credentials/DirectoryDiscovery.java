@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +48,9 @@ public class DirectoryDiscovery {
     }
 
     /** @param schemaPath the job's schema route at schema-service ({@code /beta/servicePrincipals/…/schema}) */
-    public Outcome discover(UUID servicePrincipalId, String schemaPath, String directoryId, HttpHeaders headers) {
-        SchemaServiceClient.Answer read = schemaService.send("GET", schemaPath, headers, null);
+    public Outcome discover(UUID servicePrincipalId, String schemaPath, String directoryId, URI clientRoot,
+                            HttpHeaders headers) {
+        SchemaServiceClient.Answer read = schemaService.send("GET", schemaPath, clientRoot, headers, null);
         if (read.status() != 200) {
             return new Outcome(null, read);
         }
@@ -59,7 +61,8 @@ public class DirectoryDiscovery {
         DirectoryMerge.merge(schema, directory, objects, Instant.now(), UUID.randomUUID().toString());
         SchemaServiceClient.Answer stored;
         try {
-            stored = schemaService.sendJson("PUT", schemaPath, headers, mapper.writeValueAsBytes(schema));
+            stored = schemaService.sendJson("PUT", schemaPath, clientRoot, headers,
+                    mapper.writeValueAsBytes(schema));
         } catch (IOException e) {
             throw new IllegalStateException("a parsed schema is writable", e);
         }

@@ -46,7 +46,8 @@ public class DiscoverResource {
         jobs.require(servicePrincipalId, jobId);
         String schemaPath = "/" + version + "/servicePrincipals/" + servicePrincipalId + "/synchronization/jobs/"
                 + jobId + "/schema";
-        DirectoryDiscovery.Outcome outcome = discovery.discover(servicePrincipalId, schemaPath, directoryId, headers);
+        DirectoryDiscovery.Outcome outcome = discovery.discover(servicePrincipalId, schemaPath, directoryId,
+                uri.getBaseUri(), headers);
         if (outcome.refusal() != null) {
             Response.ResponseBuilder relayed = Response.status(outcome.refusal().status());
             if (outcome.refusal().body() != null && outcome.refusal().body().length > 0) {

@@ -70,9 +70,9 @@ public class JobService {
     @Transactional
     public SynchronizationJob create(ServicePrincipal servicePrincipal, String templateId) {
         UUID servicePrincipalId = servicePrincipal.id;
-        SynchronizationTemplate template = templates.find(templateId).orElseThrow(() -> GraphException.badRequest(
+        SynchronizationTemplate template = templates.find(servicePrincipalId, templateId).orElseThrow(() -> GraphException.badRequest(
                 "The templateId '" + templateId + "' is not available for this service principal; available: "
-                        + templates.ids() + ".", "templateId"));
+                        + templates.ids(servicePrincipalId) + ".", "templateId"));
         if (SynchronizationJob.count("servicePrincipalId = ?1 and templateId = ?2", servicePrincipalId, templateId) > 0) {
             throw new GraphException(409, ErrorCode.CONFLICT, "A synchronization job from template '" + templateId
                     + "' already exists for this service principal; it shares the service principal's secrets, so "
@@ -134,7 +134,7 @@ public class JobService {
     /** Jobs wait in NotConfigured until their service principal has the secrets their template needs. */
     void onSecretsReplaced(@Observes SecretsReplaced replaced) {
         for (SynchronizationJob job : list(replaced.servicePrincipalId())) {
-            templates.find(job.templateId).ifPresent(
+            templates.find(job.servicePrincipalId, job.templateId).ifPresent(
                     template -> job.updateConfigured(replaced.configuredKeys().containsAll(template.requiredSecrets)));
         }
     }

@@ -88,17 +88,47 @@ public class SchemaRoutes {
     @Path("templates{rest: (/.*)?}")
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public Response readTemplates(@PathParam("spId") String spId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        UUID servicePrincipalId = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ).id;
-        return relay(schemaService.send("GET", canonical(uri, spId, servicePrincipalId), headers, null));
+        return forwardTemplates("GET", GraphPermissions.SYNCHRONIZATION_READ, spId, uri, headers, null);
     }
 
+    /** Creates a template, or posts to a template schema (directories, parseExpression). */
     @POST
-    @Path("templates/{templateId}/schema/{operation}")
+    @Path("templates{rest: (/.*)?}")
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
-    public Response postToTemplateSchema(@PathParam("spId") String spId, @Context UriInfo uri,
-                                         @Context HttpHeaders headers, byte[] body) {
-        UUID servicePrincipalId = servicePrincipals.require(spId, GraphPermissions.SYNCHRONIZATION_READ_WRITE).id;
-        return relay(schemaService.send("POST", canonical(uri, spId, servicePrincipalId), headers, body));
+    public Response postToTemplates(@PathParam("spId") String spId, @Context UriInfo uri,
+                                    @Context HttpHeaders headers, byte[] body) {
+        return forwardTemplates("POST", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, uri, headers, body);
+    }
+
+    @PUT
+    @Path("templates{rest: (/.*)?}")
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
+    public Response putTemplate(@PathParam("spId") String spId, @Context UriInfo uri, @Context HttpHeaders headers,
+                                byte[] body) {
+        return forwardTemplates("PUT", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, uri, headers, body);
+    }
+
+    @PATCH
+    @Path("templates{rest: (/.*)?}")
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
+    public Response patchTemplate(@PathParam("spId") String spId, @Context UriInfo uri, @Context HttpHeaders headers,
+                                  byte[] body) {
+        return forwardTemplates("PATCH", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, uri, headers, body);
+    }
+
+    @DELETE
+    @Path("templates{rest: (/.*)?}")
+    @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
+    public Response deleteFromTemplates(@PathParam("spId") String spId, @Context UriInfo uri,
+                                        @Context HttpHeaders headers) {
+        return forwardTemplates("DELETE", GraphPermissions.SYNCHRONIZATION_READ_WRITE, spId, uri, headers, null);
+    }
+
+    private Response forwardTemplates(String method, String permission, String spId, UriInfo uri,
+                                      HttpHeaders headers, byte[] body) {
+        UUID servicePrincipalId = servicePrincipals.require(spId, permission).id;
+        return relay(schemaService.send(method, canonical(uri, spId, servicePrincipalId), uri.getBaseUri(), headers,
+                body));
     }
 
     private Response forwardJobSchema(String method, String permission, String spId, String jobId, UriInfo uri,
@@ -106,11 +136,11 @@ public class SchemaRoutes {
         UUID servicePrincipalId = servicePrincipals.require(spId, permission).id;
         SynchronizationJob job = jobs.require(servicePrincipalId, jobId);
         String target = canonical(uri, spId, servicePrincipalId);
-        SchemaServiceClient.Answer answer = schemaService.send(method, target, headers, body);
+        SchemaServiceClient.Answer answer = schemaService.send(method, target, uri.getBaseUri(), headers, body);
         boolean justCreated = Duration.between(job.createdAt, Instant.now()).compareTo(NEW_JOB_GRACE) < 0;
         for (int retry = 0; answer.status() == 404 && justCreated && retry < RETRIES; retry++) {
             pause();
-            answer = schemaService.send(method, target, headers, body);
+            answer = schemaService.send(method, target, uri.getBaseUri(), headers, body);
         }
         return relay(answer);
     }

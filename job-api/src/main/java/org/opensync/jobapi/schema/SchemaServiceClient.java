@@ -10,11 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
+import org.opensync.common.web.RelayHeaders;
 import org.opensync.jobapi.config.JobApiConfig;
 
-/** Sends a request on to schema-service as it came, with the caller's token, and returns the answer as it is. */
+/**
+ * Sends a request on to schema-service as it came, with the caller's token, and returns the answer as it is. The
+ * root URL the client called goes along with the relay key, so that schema-service builds {@code @odata.context}
+ * on job-api's address rather than its own.
+ */
 @ApplicationScoped
 public class SchemaServiceClient {
     /** Request headers that matter to schema-service; hop-by-hop and length headers are the client's business. */
@@ -23,29 +29,35 @@ public class SchemaServiceClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final Optional<String> relayKey;
 
     @Inject
     public SchemaServiceClient(JobApiConfig config) {
         this.base = config.schemaServiceUrl();
+        this.relayKey = config.relayKey().filter(key -> !key.isBlank());
     }
 
     public record Answer(int status, String contentType, byte[] body) {
     }
 
-    public Answer send(String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
-        return send(method, pathAndQuery, headers, body, null);
+    /** @param clientRoot the root the client called: job-api's base URI as the request named it */
+    public Answer send(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body) {
+        return send(method, pathAndQuery, clientRoot, headers, body, null);
     }
 
     /** A JSON body job-api made itself (the caller's request may have had none), with the caller's token. */
-    public Answer sendJson(String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
-        return send(method, pathAndQuery, headers, body, "application/json");
+    public Answer sendJson(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body) {
+        return send(method, pathAndQuery, clientRoot, headers, body, "application/json");
     }
 
-    private Answer send(String method, String pathAndQuery, HttpHeaders headers, byte[] body, String contentType) {
+    private Answer send(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body,
+                        String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        relayKey.ifPresent(key -> request.header(RelayHeaders.RELAY_KEY, key)
+                .header(RelayHeaders.CLIENT_ROOT, clientRoot.toString()));
         FORWARDED.forEach(name -> {
             String value = contentType != null && name.equals("Content-Type") ? contentType
                     : headers.getHeaderString(name);

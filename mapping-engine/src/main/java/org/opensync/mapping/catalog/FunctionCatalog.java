@@ -9,8 +9,9 @@ import org.opensync.mapping.model.AttributeMappingParameterSchema;
 /**
  * The {@code functions} catalogue: every function the expression engine implements, derived from the engine's own
  * definitions so the catalogue cannot list what the parser rejects. Parameter names are GFUN's where documented
- * (e.g. Replace's {@code Find}, {@code Replacement}), FREF's otherwise; FormatDateTime lists FREF's four
- * parameters, of which the 3-argument legacy form omits {@code dateTimeStyles}.
+ * (e.g. Replace's {@code Find}, {@code Replacement}), FREF's otherwise. FormatDateTime is listed in its documented
+ * form ({@code source}, {@code inputFormat}, {@code outputFormat}); the engine also takes {@code dateTimeStyles}
+ * as a second argument when four are given.
  */
 public final class FunctionCatalog {
     private static final List<AttributeMappingFunctionSchema> FUNCTIONS = FunctionLibrary.standard().functions()
@@ -24,7 +25,7 @@ public final class FunctionCatalog {
     }
 
     private static AttributeMappingFunctionSchema schema(FunctionSpec function) {
-        List<AttributeMappingParameterSchema> parameters = function.parameters().stream()
+        List<AttributeMappingParameterSchema> parameters = function.advertisedParameters().stream()
                 .map(p -> new AttributeMappingParameterSchema(p.repeating(), p.name(), p.required(), p.type()))
                 .toList();
         return new AttributeMappingFunctionSchema(function.name(), function.name(), parameters);

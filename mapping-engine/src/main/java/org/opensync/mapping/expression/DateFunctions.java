@@ -33,6 +33,7 @@ final class DateFunctions {
                         (call, value) -> new IntegerValue(DotNetDates.toFileTime(call.dateTime(0, value))))),
                 FunctionSpec.define("FormatDateTime").required("source").optional("dateTimeStyles")
                         .required("inputFormat").required("outputFormat")
+                        .advertised("source", "inputFormat", "outputFormat")
                         .normalizer(DateFunctions::legacyFormatDateTime).binder(DateFunctions::bindFormatDateTime),
                 FunctionSpec.define("Now").body((call, ctx) ->
                         new DateTimeValue(LocalDateTime.ofInstant(ctx.environment().clock().instant(), ZoneOffset.UTC))));

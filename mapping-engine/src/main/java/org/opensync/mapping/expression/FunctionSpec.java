@@ -17,6 +17,7 @@ public final class FunctionSpec {
     private final int minimumArguments;
     private final UnaryOperator<List<Expr>> normalizer;
     private final FunctionBinder binder;
+    private final List<ParameterSpec> advertised;
 
     private FunctionSpec(Builder builder, FunctionBinder binder) {
         this.name = builder.name;
@@ -24,6 +25,8 @@ public final class FunctionSpec {
         this.layout = builder.layout;
         this.normalizer = builder.normalizer;
         this.binder = binder;
+        this.advertised = builder.advertised == null ? parameters
+                : parameters.stream().filter(p -> builder.advertised.contains(p.name())).toList();
         this.minimumArguments = builder.minimumArguments >= 0 ? builder.minimumArguments : defaultMinimum();
     }
 
@@ -37,6 +40,14 @@ public final class FunctionSpec {
 
     public List<ParameterSpec> parameters() {
         return parameters;
+    }
+
+    /**
+     * The parameters the {@code functions} catalogue lists: all of them, unless the documented call form is one the
+     * engine accepts as an alternative (FormatDateTime's three-argument form).
+     */
+    public List<ParameterSpec> advertisedParameters() {
+        return advertised;
     }
 
     public int minimumArguments() {
@@ -94,6 +105,7 @@ public final class FunctionSpec {
         private ArgumentLayout layout = ArgumentLayout.FIXED;
         private int minimumArguments = -1;
         private UnaryOperator<List<Expr>> normalizer = UnaryOperator.identity();
+        private List<String> advertised;
 
         private Builder(String name) {
             this.name = name;
@@ -137,6 +149,12 @@ public final class FunctionSpec {
         /** Rewrites an alternative call form to the canonical one before padding (legacy FormatDateTime). */
         Builder normalizer(UnaryOperator<List<Expr>> rewrite) {
             this.normalizer = rewrite;
+            return this;
+        }
+
+        /** Lists only these parameters in the catalogue: the documented form of a function with several. */
+        Builder advertised(String... parameterNames) {
+            this.advertised = List.of(parameterNames);
             return this;
         }
 

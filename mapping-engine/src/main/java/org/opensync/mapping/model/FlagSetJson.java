@@ -57,6 +57,12 @@ final class FlagSetJson {
             if (text == null) {
                 return (Set<?>) ctxt.handleUnexpectedToken(Set.class, parser);
             }
+            // Microsoft's JavaScript beta SDK writes an empty string back after reading "None"; taking it for "None"
+            // would silently switch off every flow of a mapping, so it is refused and the client learns where.
+            if (text.isBlank()) {
+                throw JsonMappingException.from(parser, "an empty string is not a member of "
+                        + memberType.getSimpleName() + "; send \"None\" or member names separated by commas");
+            }
             try {
                 return FlagSets.parse((Class) memberType, text);
             } catch (IllegalArgumentException e) {

@@ -48,7 +48,7 @@ class CatalogTest {
         assertThat(parameters("StripSpaces")).isEqualTo("source: String, yes, no");
         assertThat(parameters("Switch"))
                 .isEqualTo("source: String, yes, no; defaultValue: String, no, no; switchValue: String, no, yes");
-        assertThat(parameters("FormatDateTime")).isEqualTo("source: String, yes, no; dateTimeStyles: String, no, no; "
+        assertThat(parameters("FormatDateTime")).isEqualTo("source: String, yes, no; "
                 + "inputFormat: String, yes, no; outputFormat: String, yes, no");
     }
 

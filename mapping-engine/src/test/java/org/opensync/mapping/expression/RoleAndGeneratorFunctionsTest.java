@@ -76,6 +76,15 @@ class RoleAndGeneratorFunctionsTest {
     }
 
     @Test
+    void defaultDomainWithoutAConfiguredDomainFailsTheFlowInsteadOfInventingOne() {
+        EvaluationOutcome outcome = Expressions.parse("Join(\"@\", [user], DefaultDomain())")
+                .evaluate(ExpressionCases.image("user", "jdoe"), ExpressionCases.environment());
+
+        assertThat(outcome).isInstanceOfSatisfying(EvaluationOutcome.Failed.class,
+                failed -> assertThat(failed.message()).contains("no default domain is configured"));
+    }
+
+    @Test
     void guidIsALowercaseVersion4GuidFromTheInjectedGenerator() {
         ParsedExpression guid = Expressions.parse("Guid()");
         EvaluationEnvironment seeded = ExpressionCases.environment().withRandom(new SplittableRandom(1));

@@ -58,12 +58,22 @@ class GraphModelJsonTest {
         assertThat(mapping.flowTypes()).isEqualTo(EnumSet.of(ObjectFlowType.Add, ObjectFlowType.Update));
         assertThat(JSON.valueToTree(mapping).get("flowTypes").asText()).isEqualTo("Add,Update");
         assertThat(JSON.readValue("{\"flowTypes\": \"None\"}", ObjectMapping.class).flowTypes()).isEmpty();
-        assertThat(JSON.valueToTree(JSON.readValue("{\"flowTypes\": \"\"}", ObjectMapping.class))
-                .get("flowTypes").asText()).isEqualTo("None");
         assertThat(FlagSets.parse(DirectoryDefinitionDiscoverability.class, "AttributeNames, None"))
                 .containsExactly(DirectoryDefinitionDiscoverability.AttributeNames);
         assertThatThrownBy(() -> JSON.readValue("{\"flowTypes\": \"Add,Bogus\"}", ObjectMapping.class))
                 .isInstanceOf(JsonMappingException.class).hasMessageContaining("'Bogus' is not a member of ObjectFlowType");
+    }
+
+    @Test
+    void anEmptyFlagEnumIsRefusedNotTakenForNone() {
+        assertThatThrownBy(() -> JSON.readValue("{\"flowTypes\": \"\"}", ObjectMapping.class))
+                .isInstanceOfSatisfying(JsonMappingException.class, e -> {
+                    assertThat(e.getOriginalMessage()).contains("empty string").contains("ObjectFlowType");
+                    assertThat(e.getPath().get(0).getFieldName()).isEqualTo("flowTypes");
+                });
+        assertThatThrownBy(() -> JSON.readValue("{\"name\": \"LDAP\", \"discoverabilities\": \" \"}",
+                DirectoryDefinition.class)).isInstanceOf(JsonMappingException.class)
+                .hasMessageContaining("DirectoryDefinitionDiscoverability");
     }
 
     @Test

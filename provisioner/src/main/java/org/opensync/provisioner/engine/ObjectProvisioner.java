@@ -15,6 +15,7 @@ import org.opensync.connectors.scim.TargetImageReader;
 import org.opensync.mapping.apply.MappingResult;
 import org.opensync.mapping.apply.MatchingValue;
 import org.opensync.mapping.apply.Operation;
+import org.opensync.common.tenancy.TenancyConfig;
 import org.opensync.mapping.expression.EvaluationEnvironment;
 import org.opensync.mapping.model.ObjectFlowType;
 import org.opensync.mapping.scoping.ScopeDecision;
@@ -39,11 +40,12 @@ public class ObjectProvisioner {
     private final DeferredWork deferred;
     private final ExportFailures failures;
     private final ReferenceExport references;
-    private final EvaluationEnvironment environment = EvaluationEnvironment.system();
+    private final EvaluationEnvironment environment;
 
     @Inject
     public ObjectProvisioner(ConnectorDataStore links, DeferredWork deferred, ExportFailures failures,
-                             ReferenceExport references) {
+                             ReferenceExport references, TenancyConfig tenancy) {
+        this.environment = EvaluationEnvironment.system().withDefaultDomain(tenancy.defaultDomain().orElse(null));
         this.links = links;
         this.deferred = deferred;
         this.failures = failures;

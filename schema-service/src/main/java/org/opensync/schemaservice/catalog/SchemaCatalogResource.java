@@ -12,11 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.tenancy.TenancyConfig;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.ODataCollection;
-import org.opensync.common.web.ODataContext;
 import org.opensync.mapping.catalog.FilterOperatorCatalog;
-import org.opensync.schemaservice.schema.JobSchemaService;
 import org.opensync.mapping.catalog.FunctionCatalog;
 import org.opensync.mapping.catalog.ParseExpressionService;
 import org.opensync.mapping.expression.EvaluationEnvironment;
@@ -24,6 +23,8 @@ import org.opensync.mapping.model.AttributeMappingFunctionSchema;
 import org.opensync.mapping.model.FilterOperatorSchema;
 import org.opensync.mapping.model.ParseExpressionRequest;
 import org.opensync.mapping.model.ParseExpressionResponse;
+import org.opensync.schemaservice.schema.SchemaDocuments;
+import org.opensync.schemaservice.web.ClientRoot;
 
 /**
  * The expression language's catalogue and parser, under every schema: {@code .../jobs/{id}/schema/...} and
@@ -33,12 +34,16 @@ import org.opensync.mapping.model.ParseExpressionResponse;
 @Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization/{owner: jobs|templates}/{ownerId}/schema")
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaCatalogResource {
-    private final ParseExpressionService parser = new ParseExpressionService(EvaluationEnvironment.system());
-    private final JobSchemaService schemas;
+    private final ParseExpressionService parser;
+    private final SchemaDocuments documents;
+    private final ClientRoot root;
 
     @Inject
-    public SchemaCatalogResource(JobSchemaService schemas) {
-        this.schemas = schemas;
+    public SchemaCatalogResource(SchemaDocuments documents, ClientRoot root, TenancyConfig tenancy) {
+        this.documents = documents;
+        this.root = root;
+        this.parser = new ParseExpressionService(EvaluationEnvironment.system()
+                .withDefaultDomain(tenancy.defaultDomain().orElse(null)));
     }
 
     @GET
@@ -46,7 +51,7 @@ public class SchemaCatalogResource {
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<AttributeMappingFunctionSchema> functions(@PathParam("version") String version,
                                                                      @Context UriInfo uri) {
-        return ODataCollection.of(ODataContext.metadata(uri, version,
+        return ODataCollection.of(root.metadata(uri, version,
                 "Collection(microsoft.graph.attributeMappingFunctionSchema)"), FunctionCatalog.functions());
     }
 
@@ -55,7 +60,7 @@ public class SchemaCatalogResource {
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<FilterOperatorSchema> filterOperators(@PathParam("version") String version,
                                                                  @Context UriInfo uri) {
-        return ODataCollection.of(ODataContext.metadata(uri, version,
+        return ODataCollection.of(root.metadata(uri, version,
                 "Collection(microsoft.graph.filterOperatorSchema)"), FilterOperatorCatalog.operators());
     }
 
@@ -67,7 +72,7 @@ public class SchemaCatalogResource {
         if (request == null) {
             throw GraphException.badRequest("A request body with 'expression' is required.", "expression");
         }
-        schemas.checkExpression(request.expression());
+        documents.checkExpression(request.expression());
         return parser.parse(request);
     }
 }

@@ -2,6 +2,7 @@ package org.opensync.schemaservice.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** schema-service settings. */
 @ConfigMapping(prefix = "sync.schema-service")
@@ -9,6 +10,12 @@ public interface SchemaServiceConfig {
 
     /** Sizes a schema write may have; larger ones are refused with 400 and the JSON path of the offending value. */
     Limits limits();
+
+    /**
+     * The key job-api sends with a forwarded request ({@code SYNC_RELAY_KEY}, the same in both services). Only a
+     * request carrying it has its client root honoured; unset, links are built on this service's own address.
+     */
+    Optional<String> relayKey();
 
     interface Limits {
         /**

@@ -9,14 +9,14 @@ class SchemaVersionTest {
 
     @Test
     void aVersionIsLaterThanThePreviousOneEvenWhenTheClockIsNot() {
-        assertThat(JobSchemaService.nextVersionTime("date:2999-01-01T00:00:00.005Z"))
+        assertThat(SchemaDocuments.nextVersionTime("date:2999-01-01T00:00:00.005Z"))
                 .isEqualTo(Instant.parse("2999-01-01T00:00:00.006Z"));
-        assertThat(JobSchemaService.nextVersionTime("date:2999-01-01T00:00:00Z"))
+        assertThat(SchemaDocuments.nextVersionTime("date:2999-01-01T00:00:00Z"))
                 .isEqualTo(Instant.parse("2999-01-01T00:00:00.001Z"));
         Instant now = Instant.now();
-        assertThat(JobSchemaService.nextVersionTime("date:2000-01-01T00:00:00Z")).isAfterOrEqualTo(
+        assertThat(SchemaDocuments.nextVersionTime("date:2000-01-01T00:00:00Z")).isAfterOrEqualTo(
                 now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        assertThat(JobSchemaService.nextVersionTime(null)).isNotNull();
-        assertThat(JobSchemaService.nextVersionTime("opaque")).isNotNull();
+        assertThat(SchemaDocuments.nextVersionTime(null)).isNotNull();
+        assertThat(SchemaDocuments.nextVersionTime("opaque")).isNotNull();
     }
 }

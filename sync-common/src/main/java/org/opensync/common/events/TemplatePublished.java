@@ -15,4 +15,12 @@ public record TemplatePublished(String eventId, Instant occurredAt, String templ
     public String key() {
         return templateId;
     }
+
+    /**
+     * The {@code templateId} (and key) of a template created through the API for one service principal: template
+     * ids are chosen by clients, so only the service principal and the id together name such a template.
+     */
+    public static String customKey(String servicePrincipalId, String templateId) {
+        return servicePrincipalId.toLowerCase(java.util.Locale.ROOT) + "/" + templateId;
+    }
 }

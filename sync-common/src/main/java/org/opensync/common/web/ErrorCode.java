@@ -9,6 +9,8 @@ public enum ErrorCode {
     UNSUPPORTED_QUERY("invalidRequest", "Request_UnsupportedQuery"),
     NOT_FOUND("itemNotFound", "Request_ResourceNotFound"),
     CONFLICT("conflict", "Request_MultipleObjectsWithSameKeyValue"),
+    /** 409: an entity with the id or name the client chose exists (a template id). */
+    NAME_ALREADY_EXISTS("nameAlreadyExists", "Request_MultipleObjectsWithSameKeyValue"),
     /** A concurrent change won (optimistic version check, serialization failure); the client may retry. */
     CONCURRENT_CHANGE("conflict", "Request_ConcurrentModification"),
     /** 413: the body exceeds {@code quarkus.http.limits.max-body-size} (no Graph code documented). */
