@@ -60,9 +60,9 @@ public class CredentialsResource {
             throw GraphException.badRequest("Without a job, 'templateId' names the template whose systems are "
                     + "tested.", "templateId");
         }
-        templates.find(templateId.asText()).orElseThrow(() -> GraphException.badRequest("The templateId '"
+        templates.find(servicePrincipalId, templateId.asText()).orElseThrow(() -> GraphException.badRequest("The templateId '"
                 + templateId.asText() + "' is not available for this service principal; available: "
-                + templates.ids() + ".", "templateId"));
+                + templates.ids(servicePrincipalId) + ".", "templateId"));
         validation.validate(validation.credentials(servicePrincipalId, request));
     }
 
