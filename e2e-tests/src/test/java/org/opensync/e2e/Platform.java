@@ -63,16 +63,20 @@ final class Platform implements AutoCloseable {
         Map<String, String> api = Map.of("quarkus.oidc.auth-server-url", "", "quarkus.oidc.public-key", oidcKey,
                 "quarkus.oidc.token.issuer", ISSUER);
         start("schema-service", "schema_service", api);
+        // Before job-api, which forwards provisionOnDemand to it; it verifies the caller's token as job-api does
+        Map<String, String> provisioner = new HashMap<>(api);
+        provisioner.putAll(Map.of("sync.provisioner.escrow-retry", "PT0S", "sync.provisioner.escrow-back-off", "PT0S",
+                "sync.egress.allow-loopback", "true"));
+        start("provisioner", "provisioner", provisioner);
         Map<String, String> jobApi = new HashMap<>(api);
         jobApi.putAll(Map.of("sync.job-api.schema-service-url", services.get("schema-service").baseUrl(),
+                "sync.job-api.provisioner-url", services.get("provisioner").baseUrl(),
                 "sync.job-api.default-interval", interval.toString(), "sync.job-api.quarantine.after-failures", "2",
                 "sync.job-api.quarantine.retry-intervals", "PT4S", "sync.secrets.at-rest-key", atRestKey));
         start("job-api", "job_api", jobApi);
         start("scheduler-service", "scheduler", Map.of());
         // The directory and the SCIM applications run on this machine, which the egress policy refuses by default
         start("change-detector", "change_detector", Map.of("sync.egress.allow-loopback", "true"));
-        start("provisioner", "provisioner", Map.of("sync.provisioner.escrow-retry", "PT0S",
-                "sync.provisioner.escrow-back-off", "PT0S", "sync.egress.allow-loopback", "true"));
         return this;
     }
 

@@ -2,8 +2,10 @@ package org.opensync.provisioner;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "sync.provisioner")
 public interface ProvisionerConfig {
@@ -35,4 +37,22 @@ public interface ProvisionerConfig {
 
     /** How long a job's work waits for its schema and secrets to reach this service before it fails. */
     Duration configurationWait();
+
+    /**
+     * A PEM file of CA certificates trusted for ldaps:// and StartTLS beside the JVM's trust store, to read source
+     * objects provisioned on demand (as change-detector's {@code sync.change-detector.ldap-trusted-certificates}).
+     */
+    Optional<Path> ldapTrustedCertificates();
+
+    OnDemand onDemand();
+
+    /** Provisioning single objects at a caller's request (Graph provisionOnDemand). */
+    interface OnDemand {
+        /**
+         * How long a request waits for the job while a cycle works it (on this or another instance); then it is
+         * refused with 409, so that on-demand work never races the cycle over the same objects.
+         */
+        @WithDefault("PT10S")
+        Duration jobWait();
+    }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
-import org.opensync.changedetector.source.SourcePlan;
+import org.opensync.connectors.source.SourcePlan;
 import org.opensync.common.egress.EgressConfig;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;

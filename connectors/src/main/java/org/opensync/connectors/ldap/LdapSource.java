@@ -6,11 +6,15 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
@@ -24,7 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -156,6 +162,67 @@ public final class LdapSource implements AutoCloseable {
                     + "that '" + settings.bindDn() + "' may read", null);
         }
         return LdapSchemaReader.read(schema, classesByObject);
+    }
+
+    /**
+      * Reads one entry of {@code type}: by its anchor when {@code idOrDn} is a UUID (entryUUID, or objectGUID on Active
+      * Directory), else by its distinguished name. An entry outside the base DN, or not of the type, is not found.
+      *
+      * @throws IllegalArgumentException {@code idOrDn} is neither a UUID nor a valid DN
+      */
+    public Optional<SourceEntry> readOne(ObjectTypeQuery type, String idOrDn) {
+        UUID anchor = uuid(idOrDn);
+        String base;
+        SearchScope scope;
+        Filter filter;
+        if (anchor != null) {
+            base = base(type);
+            scope = SearchScope.SUB;
+            filter = Filter.createANDFilter(type.parsedFilter(), capabilities.activeDirectory()
+                    ? Filter.createEqualityFilter(capabilities.anchorAttribute(), ObjectGuid.toBytes(anchor))
+                    : Filter.createEqualityFilter(capabilities.anchorAttribute(), anchor.toString()));
+        } else {
+            DN dn = dn(idOrDn);
+            if (!dn.isDescendantOf(dn(settings.baseDn()), true)) {
+                return Optional.empty();
+            }
+            base = dn.toString();
+            scope = SearchScope.BASE;
+            filter = type.parsedFilter();
+        }
+        return new LdapConnections(pool, settings).withConnection("read of one " + type.typeName(), connection -> {
+            SearchRequest request = new SearchRequest(base, scope, filter, attributes(type));
+            request.setSizeLimit(2);
+            try {
+                SearchResult result = connection.search(request);
+                // Two entries with one anchor cannot be told apart: neither is the subject
+                return result.getEntryCount() == 1
+                        ? Optional.of(converter.convert(type.typeName(), result.getSearchEntries().get(0)))
+                        : Optional.<SourceEntry>empty();
+            } catch (LDAPSearchException e) {
+                if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                    return Optional.<SourceEntry>empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value.length() == 36 ? UUID.fromString(value) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static DN dn(String value) {
+        try {
+            return new DN(value);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("'" + value + "' is neither an object id (a UUID) nor a distinguished "
+                    + "name", e);
+        }
     }
 
     @Override

@@ -26,4 +26,14 @@ final class ObjectGuid {
         long high = ((data1 & 0xFFFFFFFFL) << 32) | ((data2 & 0xFFFFL) << 16) | (data3 & 0xFFFFL);
         return new UUID(high, data4).toString();
     }
+
+    /** The 16 bytes Active Directory stores for the standard form {@code uuid}: the inverse of {@link #toUuidString}. */
+    static byte[] toBytes(UUID uuid) {
+        long high = uuid.getMostSignificantBits();
+        ByteBuffer bytes = ByteBuffer.allocate(16);
+        bytes.order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) (high >>> 32)).putShort(4, (short) (high >>> 16))
+                .putShort(6, (short) high);
+        bytes.order(ByteOrder.BIG_ENDIAN).putLong(8, uuid.getLeastSignificantBits());
+        return bytes.array();
+    }
 }

@@ -53,6 +53,23 @@ abstract class LdapFullReadContract {
     }
 
     @Test
+    void readOneFindsAnEntryByItsAnchorOrItsDnAndNothingOutsideTheTypeOrTheBase() {
+        GeneratedUser expected = generator.user(7);
+        String dn = directory.userDn(expected.uid());
+        SourceEntry byDn = source.readOne(TestTypes.USERS, dn).orElseThrow();
+        assertThat(byDn.value("mail")).isEqualTo(expected.mail());
+
+        SourceEntry byAnchor = source.readOne(TestTypes.USERS, byDn.anchor()).orElseThrow();
+        assertThat(byAnchor.dn()).isEqualToIgnoringCase(dn);
+        assertThat(byAnchor.anchor()).isEqualTo(byDn.anchor());
+
+        assertThat(source.readOne(TestTypes.GROUPS, dn)).as("a user is not a group").isEmpty();
+        assertThat(source.readOne(TestTypes.USERS, "00000000-0000-4000-8000-000000000000")).isEmpty();
+        assertThat(source.readOne(TestTypes.USERS, "uid=nobody," + directory.baseDn())).isEmpty();
+        assertThat(source.readOne(TestTypes.USERS, "uid=" + expected.uid() + ",dc=elsewhere")).isEmpty();
+    }
+
+    @Test
     void fullReadDeliversEveryUserAndGroupWithTheirAttributesAndMembers() {
         Map<String, SourceEntry> users = new HashMap<>();
         Map<String, SourceEntry> groups = new HashMap<>();

@@ -23,6 +23,12 @@ class ObjectGuidTest {
     }
 
     @Test
+    void turnsTheStandardStringBackIntoTheStoredBytes() {
+        byte[] stored = HexFormat.of().parseHex("ffeeddccbbaa9988f0e0d0c0b0a09080");
+        assertThat(ObjectGuid.toBytes(java.util.UUID.fromString(ObjectGuid.toUuidString(stored)))).isEqualTo(stored);
+    }
+
+    @Test
     void rejectsOtherLengths() {
         assertThatThrownBy(() -> ObjectGuid.toUuidString(new byte[15])).isInstanceOf(IllegalArgumentException.class);
     }

@@ -61,6 +61,29 @@ public interface JobApiConfig {
      */
     Optional<String> relayKey();
 
+    /** Where the provisioner answers provisionOnDemand, which job-api forwards with the caller's token. */
+    @WithDefault("http://127.0.0.1:8084")
+    URI provisionerUrl();
+
+    OnDemand onDemand();
+
+    /** Provisioning single objects at a caller's request (Graph provisionOnDemand). */
+    interface OnDemand {
+        /** Requests per job within {@link #window()}; Graph allows 5 per 10 seconds. */
+        @WithDefault("5")
+        int requestsPerWindow();
+
+        @WithDefault("PT10S")
+        Duration window();
+
+        /**
+         * How long job-api waits for the provisioner's answer: its wait for a running cycle (10 s by default), the
+         * source and target round trips and the acknowledgement of the provisioning log fit in it.
+         */
+        @WithDefault("PT60S")
+        Duration timeout();
+    }
+
     /** Sizes the API accepts; larger requests are refused with 400 and the JSON path of the offending value. */
     Limits limits();
 

@@ -21,7 +21,6 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.kafka.DeadLetters;
-import org.opensync.common.lease.JobLeases;
 import org.opensync.provisioner.ProvisionerConfig;
 import org.opensync.provisioner.cds.ObjectChangeAssembly;
 import org.opensync.provisioner.cds.RunningCycles;
@@ -29,7 +28,7 @@ import org.opensync.provisioner.cds.RunningCycles;
 /**
  * Consumes {@code sync.object-changes} in batches and hands each job's changes, in order, to the
  * {@link CycleProcessor}; the jobs of a batch are worked at the same time, each within its own time budget, so that one
- * job's slow target does not hold back the others, and each under this instance's lease on the job. Offsets are committed after a batch is done (and its records
+ * job's slow target does not hold back the others, and each in the job's turn ({@link JobTurns}). Offsets are committed after a batch is done (and its records
  * published), so a stopped provisioner processes the unfinished batch again; links in the connector data store make
  * that a no-op for the objects already done. Objects sent in parts are worked once their last part arrived
  * ({@link ObjectChangeAssembly}).
@@ -43,18 +42,18 @@ public class ObjectChangeConsumer {
     private final DeadLetters deadLetters;
     private final EventConsumer retrying;
     private final RunningCycles runningCycles;
-    private final JobLeases leases;
+    private final JobTurns turns;
     private final ObjectChangeAssembly assembly;
     private final ExecutorService jobs;
 
     @Inject
     public ObjectChangeConsumer(CycleProcessor processor, Publisher publisher, DeadLetters deadLetters,
-                                EventConsumer retrying, RunningCycles runningCycles, JobLeases leases,
+                                EventConsumer retrying, RunningCycles runningCycles, JobTurns turns,
                                 ObjectChangeAssembly assembly, ProvisionerConfig config) {
         this.assembly = assembly;
         this.processor = processor;
         this.retrying = retrying;
-        this.leases = leases;
+        this.turns = turns;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.runningCycles = runningCycles;
@@ -109,7 +108,7 @@ public class ObjectChangeConsumer {
 
     private Void work(String jobId, List<ObjectChange> changes) {
         try {
-            leases.acquire(jobId);
+            turns.take(jobId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the lease of job " + jobId, e);
@@ -119,7 +118,7 @@ public class ObjectChangeConsumer {
             processor.processIsolated(jobId, whole.changes());
             assembly.worked(jobId, whole);
         } finally {
-            leases.release(jobId);
+            turns.give(jobId);
         }
         return null;
     }

@@ -12,7 +12,7 @@ import org.opensync.provisioner.engine.JobContext;
 import org.opensync.provisioner.engine.Outcome;
 
 /** Builds provisioning-log records (Graph's provisioningObjectSummary) from outcomes. */
-final class ProvisioningLogs {
+public final class ProvisioningLogs {
     private static final ProvisioningObjectSummary.Initiator SERVICE =
             new ProvisioningObjectSummary.Initiator("", "OpenSync Provisioning Service", "system");
 
@@ -25,12 +25,19 @@ final class ProvisioningLogs {
      */
     static ProvisioningObjectSummary summary(String tenantId, JobContext job, String cycleId, String phase,
                                              ObjectChange.ObjectChanged change, Outcome outcome, Instant started) {
+        return summary(tenantId, job, cycleId, phase, change, outcome, started, SERVICE);
+    }
+
+    /** @param initiatedBy who asked for the work: the service itself for cycles, the caller for work on demand */
+    public static ProvisioningObjectSummary summary(String tenantId, JobContext job, String cycleId, String phase,
+                                                    ObjectChange.ObjectChanged change, Outcome outcome,
+                                                    Instant started, ProvisioningObjectSummary.Initiator initiatedBy) {
         String id = UUID.nameUUIDFromBytes((cycleId + "/" + phase + "/" + change.anchor())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         ProvisioningObjectSummary.ErrorInfo error = errorInformation(outcome);
         String status = outcome.status();
         return new ProvisioningObjectSummary(id, Instant.now(), tenantId, job.jobId(), cycleId, change.eventId(),
-                outcome.action(), Duration.between(started, Instant.now()).toMillis(), SERVICE,
+                outcome.action(), Duration.between(started, Instant.now()).toMillis(), initiatedBy,
                 new ProvisioningObjectSummary.Identity(job.servicePrincipalId(), job.targetSystem()),
                 new ProvisioningObjectSummary.SystemInfo("LDAP", "LDAP", Map.of()),
                 new ProvisioningObjectSummary.SystemInfo(job.servicePrincipalId(), job.targetSystem(),

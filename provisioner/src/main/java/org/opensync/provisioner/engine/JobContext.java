@@ -2,7 +2,9 @@ package org.opensync.provisioner.engine;
 
 import java.util.Map;
 import java.util.Optional;
+import org.opensync.connectors.ldap.LdapSettings;
 import org.opensync.connectors.scim.ScimClient;
+import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
  * Everything needed to provision one job's objects, built from its schema and secrets and kept until either
@@ -12,9 +14,19 @@ import org.opensync.connectors.scim.ScimClient;
  * @param skipOutOfScopeDeletions the {@code SkipOutOfScopeDeletions} secret: leaving scope changes nothing
  * @param deleteThreshold         disables and deletes per cycle that stop the cycle's deprovisioning (§1.13);
  *                                0 when the threshold is turned off
+ * @param schema                  the job's synchronization schema (rules, directories)
+ * @param source                  how to read the source directory, for work on single objects (on demand)
  */
 public record JobContext(String jobId, String servicePrincipalId, String fingerprint, Map<String, ObjectPlan> plans,
-                         ScimClient scim, String targetSystem, boolean skipOutOfScopeDeletions, int deleteThreshold) {
+                         ScimClient scim, String targetSystem, boolean skipOutOfScopeDeletions, int deleteThreshold,
+                         SynchronizationSchema schema, SourceAccess source) {
+
+    /** The source directory's connection settings, or why the secrets do not give usable ones. */
+    public record SourceAccess(LdapSettings settings, String problem) {
+        public Optional<LdapSettings> usable() {
+            return Optional.ofNullable(settings);
+        }
+    }
 
     public Optional<ObjectPlan> plan(String sourceType) {
         return Optional.ofNullable(plans.get(sourceType));

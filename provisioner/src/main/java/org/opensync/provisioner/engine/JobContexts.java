@@ -114,9 +114,24 @@ public class JobContexts {
         } catch (EgressDeniedException e) {
             throw new JobUnavailableException("EgressDenied", e.getMessage(), true);
         }
+        SynchronizationSchema schema = parse(mirrored);
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
-                plans(parse(mirrored)), scim, hostOf(baseAddress),
-                "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values));
+                plans(schema), scim, hostOf(baseAddress),
+                "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values), schema,
+                source(values));
+    }
+
+    /** The cycle reads the source in change-detector; here it is read only for objects provisioned on demand. */
+    private JobContext.SourceAccess source(Map<String, String> values) {
+        try {
+            return LdapSecrets.settings(values, egress, config.ldapTrustedCertificates().orElse(null))
+                    .map(settings -> new JobContext.SourceAccess(settings, null))
+                    .orElseGet(() -> new JobContext.SourceAccess(null, "The service principal's secrets name no "
+                            + "source directory: Server and Domain are required."));
+        } catch (IllegalArgumentException e) {
+            return new JobContext.SourceAccess(null, "The source directory's secrets are not usable: "
+                    + e.getMessage());
+        }
     }
 
     /**

@@ -64,6 +64,16 @@ public final class Outcome {
                 .step("EntryExport", "export", "failure", reason);
     }
 
+    /**
+     * The object could not be read from the source (work on single objects, which reads the source itself).
+     *
+     * @param systemic the source directory as a whole failed, not this object
+     */
+    public static Outcome importFailed(String code, String reason, boolean systemic) {
+        return new Outcome().failed(code, reason, systemic ? FailureClass.TARGET : FailureClass.PERMANENT)
+                .step("EntryImport", "import", "failure", reason);
+    }
+
     /** Secret attributes and values of this object, to keep out of what the log shows. */
     Outcome redacting(Redaction secrets) {
         this.redaction = secrets;

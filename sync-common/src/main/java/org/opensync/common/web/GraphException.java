@@ -1,5 +1,6 @@
 package org.opensync.common.web;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ public class GraphException extends RuntimeException {
     private final ErrorCode code;
     private final String target;
     private final List<GraphError.Item> details;
+    private Duration retryAfter;
 
     public GraphException(int status, ErrorCode code, String message, String target) {
         this(status, code, message, target, null);
@@ -38,6 +40,17 @@ public class GraphException extends RuntimeException {
 
     public static GraphException conflict(String message) {
         return new GraphException(409, ErrorCode.CONFLICT, message, null);
+    }
+
+    /** A 429 or 503 that tells the client when to come back ({@code Retry-After}, whole seconds). */
+    public GraphException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    /** When the client may retry; null when the header is not sent. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public int status() {

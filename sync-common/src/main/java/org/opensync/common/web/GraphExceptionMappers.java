@@ -35,7 +35,13 @@ public class GraphExceptionMappers {
 
     @ServerExceptionMapper
     public Response graph(GraphException e, ContainerRequestContext request) {
-        return GraphErrorResponses.of(request, e.status(), e.code(), e.getMessage(), e.target(), e.details());
+        Response response = GraphErrorResponses.of(request, e.status(), e.code(), e.getMessage(), e.target(),
+                e.details());
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package org.opensync.changedetector.source;
+package org.opensync.connectors.source;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +47,11 @@ public record SourcePlan(List<ObjectTypeQuery> queries) {
             }
         }
         return queries.isEmpty() ? Optional.empty() : Optional.of(new SourcePlan(new ArrayList<>(queries.values())));
+    }
+
+    /** The query of one source object type, by its name as the schema spells it (any case). */
+    public Optional<ObjectTypeQuery> query(String typeName) {
+        return queries.stream().filter(query -> query.typeName().equalsIgnoreCase(typeName)).findFirst();
     }
 
     private static ObjectTypeQuery query(ObjectDefinition object, boolean activeDirectory) {

@@ -1,4 +1,4 @@
-package org.opensync.changedetector.source;
+package org.opensync.connectors.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.opensync.changedetector.source;
+package org.opensync.connectors.source;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
