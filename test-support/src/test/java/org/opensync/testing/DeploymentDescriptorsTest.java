@@ -149,7 +149,7 @@ class DeploymentDescriptorsTest {
         Map<String, Object> postgres = (Map<String, Object>) values.get("postgres");
         Map<String, Object> secrets = (Map<String, Object>) values.get("secrets");
         assertThat(postgres.get("password")).isEqualTo("");
-        assertThat(secrets).containsOnlyKeys("atRestKey", "transportKey", "previousAtRestKeys",
+        assertThat(secrets).containsOnlyKeys("atRestKey", "transportKey", "relayKey", "previousAtRestKeys",
                 "previousTransportKeys", "existingSecret").allSatisfy((key, value) -> assertThat(value).isEqualTo(""));
 
         String secretTemplate = Files.readString(ROOT.resolve("k8s/opensync/templates/secret.yaml"));
