@@ -17,6 +17,7 @@ import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.common.secrets.SecretUnavailableException;
+import org.opensync.connectors.ldap.LdapSecrets;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
