@@ -3,6 +3,15 @@ package org.opensync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.graph.beta.applicationtemplates.item.instantiate.InstantiatePostRequestBody;
+import com.microsoft.graph.beta.models.ApplicationServicePrincipal;
+import com.microsoft.graph.beta.models.DirectoryDefinition;
+import com.microsoft.graph.beta.models.DirectoryDefinitionDiscoverabilities;
+import com.microsoft.graph.beta.models.StringKeyStringValuePair;
+import com.microsoft.graph.beta.models.SynchronizationJobApplicationParameters;
+import com.microsoft.graph.beta.models.SynchronizationJobSubject;
+import com.microsoft.graph.beta.serviceprincipals.item.synchronization.jobs.item.provisionondemand.ProvisionOnDemandPostRequestBody;
+import com.microsoft.graph.beta.serviceprincipals.item.synchronization.jobs.item.validatecredentials.ValidateCredentialsPostRequestBody;
 import com.microsoft.graph.beta.models.AttributeDefinition;
 import com.microsoft.graph.beta.models.AttributeType;
 import com.microsoft.graph.beta.models.ExpressionInputObject;
@@ -46,7 +55,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
+import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
 
@@ -62,7 +73,10 @@ class GraphSdkIT {
     private static final int USERS = 12;
     private static final String SCIM_TOKEN = "sdk-scim-token";
     private static final Duration CYCLE = Duration.ofSeconds(90);
+    /** Entra's template for a non-gallery ("custom") application. */
+    private static final String CUSTOM_APPLICATION_TEMPLATE = "8adf8e6e-67b2-4cf2-a259-e3dc5476c621";
 
+    private final DirectoryData data = new DirectoryDataGenerator().generate(USERS, 1);
     private SlapdTestDirectory directory;
     private ScimServer scim;
     private Platform platform;
@@ -74,7 +88,7 @@ class GraphSdkIT {
     @BeforeAll
     void start() throws Exception {
         directory = new SlapdTestDirectory();
-        directory.load(new DirectoryDataGenerator().generate(USERS, 1));
+        directory.load(data);
         scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(SCIM_TOKEN)).start();
         platform = new Platform().start();
         graph = client(baseUrl());
@@ -94,7 +108,7 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void createsAndFindsTheServicePrincipal() {
         ServicePrincipal request = new ServicePrincipal();
         request.setAppId(appId);
@@ -114,7 +128,7 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void savesSecretsAndCreatesAJobFromTheScimTemplate() {
         SecretsPutRequestBody secrets = new SecretsPutRequestBody();
         secrets.setValue(List.of(secret(SynchronizationSecret.BaseAddress, scim.baseUrl()),
@@ -147,7 +161,7 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void readsTheSchemaItsFunctionsAndParsesAnExpression() {
         SynchronizationSchema schema = job().schema().get();
         assertThat(schema.getSynchronizationRules()).isNotEmpty();
@@ -179,9 +193,51 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(4)
+    @Order(33)
+    void validatesTheSavedCredentialsAndDiscoversTheApplicationsSchema() {
+        ValidateCredentialsPostRequestBody validate = new ValidateCredentialsPostRequestBody();
+        validate.setUseSavedCredentials(true);
+        job().validateCredentials().post(validate);
+
+        SynchronizationSchema schema = job().schema().get();
+        String target = schema.getSynchronizationRules().get(0).getTargetDirectoryName();
+        String directoryId = schema.getDirectories().stream().filter(d -> target.equals(d.getName())).findFirst()
+                .orElseThrow().getId();
+        DirectoryDefinition discovered = job().schema().directories().byDirectoryDefinitionId(directoryId)
+                .discover().post();
+        assertThat(discovered.getDiscoverabilities()).contains(DirectoryDefinitionDiscoverabilities.AttributeNames,
+                DirectoryDefinitionDiscoverabilities.AttributeDataTypes);
+        assertThat(discovered.getDiscoveryDateTime()).isNotNull();
+        assertThat(discovered.getObjects()).extracting(ObjectDefinition::getName).contains("User");
+    }
+
+    @Test
+    @Order(36)
+    void provisionsOneUserOnDemandBeforeTheJobRuns() {
+        GeneratedUser user = data.users().get(0);
+        SynchronizationJobSubject subject = new SynchronizationJobSubject();
+        subject.setObjectId(directory.userDn(user.uid()));
+        subject.setObjectTypeName("User");
+        SynchronizationJobApplicationParameters parameters = new SynchronizationJobApplicationParameters();
+        parameters.setRuleId(job().schema().get().getSynchronizationRules().get(0).getId());
+        parameters.setSubjects(List.of(subject));
+        ProvisionOnDemandPostRequestBody request = new ProvisionOnDemandPostRequestBody();
+        request.setParameters(List.of(parameters));
+        // the provisioner learns the job's schema and secrets from topics: a moment after creation it may answer 503
+        AtomicReference<StringKeyStringValuePair> answer = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptionsMatching(e -> e instanceof ODataError error
+                        && error.getResponseStatusCode() == 503)
+                .until(() -> answer.compareAndSet(null, job().provisionOnDemand().post(request)));
+        assertThat(answer.get().getKey()).contains("\"result\":\"Success\"");
+        assertThat(answer.get().getValue()).contains("\"provisioningSteps\"");
+        assertThat(scim.users().all()).extracting(u -> u.path("userName").asText()).containsExactly(user.mail());
+    }
+
+    @Test
+    @Order(40)
     void startsTheJobAndTheUsersReachTheApplication() {
         job().start().post();
+        // the user provisioned on demand is matched through its link, not created twice
         Awaitility.await().atMost(CYCLE).pollInterval(Duration.ofMillis(500)).until(() ->
                 scim.users().size() == USERS);
         Awaitility.await().atMost(CYCLE).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -204,7 +260,7 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void pausesAndRestartsWithResetFlagsInTheSdksSpelling() {
         job().pause().post();
         assertThat(job().get().getStatus().getCode()).isEqualTo(SynchronizationStatusCode.Paused);
@@ -221,7 +277,7 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void errorsArriveAsODataErrorsWithTheirStatus() {
         assertThatThrownBy(() -> synchronization().jobs().bySynchronizationJobId("scim.nothing.here").get())
                 .isInstanceOfSatisfying(ODataError.class, error -> {
@@ -237,7 +293,21 @@ class GraphSdkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(65)
+    void instantiatesTheCustomApplicationTemplateAndReachesItsSynchronizationAsAnApplication() {
+        InstantiatePostRequestBody request = new InstantiatePostRequestBody();
+        request.setDisplayName("SDK custom app");
+        ApplicationServicePrincipal created = graph.applicationTemplates()
+                .byApplicationTemplateId(CUSTOM_APPLICATION_TEMPLATE).instantiate().post(request);
+        assertThat(created.getServicePrincipal().getApplicationTemplateId()).isEqualTo(CUSTOM_APPLICATION_TEMPLATE);
+        assertThat(created.getServicePrincipal().getAppId()).isEqualTo(created.getApplication().getAppId());
+        assertThat(graph.applications().byApplicationId(created.getApplication().getId()).synchronization()
+                .templates().get().getValue()).extracting(SynchronizationTemplate::getId).contains("scim");
+        graph.servicePrincipals().byServicePrincipalId(created.getServicePrincipal().getId()).delete();
+    }
+
+    @Test
+    @Order(70)
     void deletesTheJobAndTheServicePrincipal() {
         job().delete();
         assertThat(synchronization().jobs().get().getValue()).isEmpty();

@@ -72,7 +72,9 @@ final class Platform implements AutoCloseable {
         jobApi.putAll(Map.of("sync.job-api.schema-service-url", services.get("schema-service").baseUrl(),
                 "sync.job-api.provisioner-url", services.get("provisioner").baseUrl(),
                 "sync.job-api.default-interval", interval.toString(), "sync.job-api.quarantine.after-failures", "2",
-                "sync.job-api.quarantine.retry-intervals", "PT4S", "sync.secrets.at-rest-key", atRestKey));
+                "sync.job-api.quarantine.retry-intervals", "PT4S", "sync.secrets.at-rest-key", atRestKey,
+                // validateCredentials and discover connect to the directory and the SCIM applications on this machine
+                "sync.egress.allow-loopback", "true"));
         start("job-api", "job_api", jobApi);
         start("scheduler-service", "scheduler", Map.of());
         // The directory and the SCIM applications run on this machine, which the egress policy refuses by default
