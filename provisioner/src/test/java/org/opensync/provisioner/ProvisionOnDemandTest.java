@@ -102,7 +102,8 @@ class ProvisionOnDemandTest extends ProvisionerTestBase {
         JsonNode run = JSON.readTree(answer.path("value").asText());
         JsonNode scoping = step(run, "Scoping");
         assertThat(scoping.path("status").asText()).isEqualTo("Skipped");
-        assertThat(scoping.path("description").asText()).contains("scoping filter");
+        assertThat(scoping.path("description").asText()).contains("scoping filter")
+                .contains("groups: group 1: title NOT EQUALS '" + user.title() + "' is false for '" + user.title() + "'");
         assertThat(scim.journal().matching("POST", ".*")).isEmpty();
     }
 

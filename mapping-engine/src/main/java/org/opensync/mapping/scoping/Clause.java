@@ -14,6 +14,9 @@ import org.opensync.mapping.value.Value;
  * {@code All}).
  */
 final class Clause {
+    private static final int MAX_SHOWN_VALUE = 100;
+
+    private final String name;
     private final AttributeKey attribute;
     private final ScopeOperator operator;
     private final List<String> operands;
@@ -22,6 +25,7 @@ final class Clause {
     private final boolean wholeValueRegex;
 
     Clause(String attribute, ScopeOperator operator, List<String> operands, boolean wholeValueRegex) {
+        this.name = attribute;
         this.attribute = AttributeKey.of(attribute);
         this.operator = operator;
         this.operands = List.copyOf(operands);
@@ -56,6 +60,21 @@ final class Clause {
             }
         }
         return true;
+    }
+
+    /** e.g. {@code title NOT EQUALS 'Contractor' is false for 'Contractor'}; the value shown is cut at 100 characters. */
+    String describeFailure(ObjectImage source) {
+        Value value = source.get(attribute);
+        String condition = name + " " + operator.graphName() + (operands.isEmpty() ? ""
+                : " " + String.join(" or ", operands.stream().map(Clause::quoted).toList()));
+        String actual = value.isNullOrEmpty() ? "no value"
+                : value.isMultiValued() ? String.join(", ", value.strings().stream().map(Clause::quoted).toList())
+                : quoted(value.text());
+        return condition + " is false for " + actual;
+    }
+
+    private static String quoted(String value) {
+        return "'" + (value.length() > MAX_SHOWN_VALUE ? value.substring(0, MAX_SHOWN_VALUE) + "…" : value) + "'";
     }
 
     private boolean holds(String value) {

@@ -19,6 +19,7 @@ import org.opensync.mapping.value.ObjectImage;
 public final class ScopingFilter {
     /** Everything in scope. */
     public static final ScopingFilter NONE = new ScopingFilter(List.of(), List.of(), List.of());
+    private static final int MAX_WHY_NOT = 1_000;
 
     private final List<List<Clause>> groups;
     private final List<List<Clause>> inputFilterGroups;
@@ -60,11 +61,34 @@ public final class ScopingFilter {
             return ScopeDecision.ALL_PASS;
         }
         try {
-            return new ScopeDecision(anyGroup(groups, source), anyGroup(inputFilterGroups, source),
-                    anyGroup(categoryFilterGroups, source), null);
+            boolean inScope = anyGroup(groups, source);
+            boolean passesInputFilter = anyGroup(inputFilterGroups, source);
+            boolean inCategory = anyGroup(categoryFilterGroups, source);
+            String whyNot = !inScope ? whyNot("groups", groups, source)
+                    : !passesInputFilter ? whyNot("inputFilterGroups", inputFilterGroups, source)
+                    : !inCategory ? whyNot("categoryFilterGroups", categoryFilterGroups, source) : null;
+            return new ScopeDecision(inScope, passesInputFilter, inCategory, null, whyNot);
         } catch (RegexBudgetExceededException e) {
-            return new ScopeDecision(false, false, false, e.getMessage());
+            return new ScopeDecision(false, false, false, e.getMessage(), null);
         }
+    }
+
+    /** The first failing clause of each group (every group failed), bounded for logs and answers. */
+    private static String whyNot(String property, List<List<Clause>> groupSet, ObjectImage source) {
+        StringBuilder why = new StringBuilder(property).append(": ");
+        for (int g = 0; g < groupSet.size(); g++) {
+            for (Clause clause : groupSet.get(g)) {
+                if (!clause.test(source)) {
+                    why.append(g == 0 ? "" : "; ").append("group ").append(g + 1).append(": ")
+                            .append(clause.describeFailure(source));
+                    break;
+                }
+            }
+            if (why.length() > MAX_WHY_NOT) {
+                return why.substring(0, MAX_WHY_NOT) + "…";
+            }
+        }
+        return why.toString();
     }
 
     private static boolean anyGroup(List<List<Clause>> groupSet, ObjectImage source) {

@@ -125,6 +125,21 @@ class ScopingFilterTest {
     }
 
     @Test
+    void aDecisionSaysWhichClauseOfEachGroupLeftTheObjectOut() {
+        ScopingFilter filter = ScopingFilter.compile(filter(
+                group("Sales in EMEA", clause("department", "EQUALS", List.of("Sales")),
+                        clause("region", "EQUALS", List.of("EMEA", "AMER"))),
+                group("Any contractor", clause("employeeType", "EQUALS", List.of("Contractor")))));
+
+        assertThat(filter.evaluate(attributes("department", "Sales", "region", "APAC")).whyNot()).isEqualTo(
+                "groups: group 1: region EQUALS 'EMEA' or 'AMER' is false for 'APAC'; "
+                        + "group 2: employeeType EQUALS 'Contractor' is false for no value");
+        assertThat(filter.evaluate(attributes("employeeType", "Contractor")).whyNot()).isNull();
+        assertThat(filter.evaluate(attributes("department", "x".repeat(300))).whyNot())
+                .contains("'" + "x".repeat(100) + "…'");
+    }
+
+    @Test
     void absentOrEmptyFiltersLetEverythingThrough() {
         assertThat(ScopingFilter.compile(null).evaluate(attributes()).provisioned()).isTrue();
         assertThat(ScopingFilter.compile(new Filter(null, null, null)).evaluate(attributes()).provisioned()).isTrue();

@@ -97,7 +97,8 @@ public class ObjectProvisioner {
         boolean disabledInSource = "True".equalsIgnoreCase(first(change.attributes().get("IsSoftDeleted")));
         if (!scope.provisioned() || disabledInSource) {
             outcome.step("EntrySynchronizationScoping", "scoping", "skipped", disabledInSource
-                    ? "The object is disabled in the source" : "The object does not pass the scoping filter");
+                    ? "The object is disabled in the source"
+                    : "The object does not pass the scoping filter (" + scope.whyNot() + ")");
             if (!disabledInSource && job.skipOutOfScopeDeletions() && link != null) {
                 deferred.cancelRetries(job.jobId(), change.anchor());
                 return Optional.of(outcome.target(link.targetId()).skipped("The object is out of scope and "
