@@ -21,7 +21,7 @@ public record DirectoryCapabilities(boolean contentSync, boolean activeDirectory
     /** LDAP_CAP_ACTIVE_DIRECTORY_OID, listed in supportedCapabilities by AD DCs and Samba. */
     static final String ACTIVE_DIRECTORY_CAPABILITY = "1.2.840.113556.1.4.800";
 
-    static DirectoryCapabilities of(RootDSE rootDse) {
+    public static DirectoryCapabilities of(RootDSE rootDse) {
         boolean ad = rootDse.hasAttributeValue("supportedCapabilities", ACTIVE_DIRECTORY_CAPABILITY);
         String vendor = rootDse.getVendorName() != null ? rootDse.getVendorName()
                 : rootDse.getAttributeValue("structuralObjectClass");

@@ -13,7 +13,7 @@ import org.opensync.connectors.net.EgressDeniedException;
   * Sorts UnboundID failures into the three kinds callers handle, with a message that names the cause; a refusal of the
   * egress policy (from the name resolution hook) is handed back as it is.
   */
-final class LdapErrors {
+public final class LdapErrors {
 
     private static final Set<ResultCode> TRANSIENT = Set.of(ResultCode.SERVER_DOWN, ResultCode.CONNECT_ERROR,
             ResultCode.TIMEOUT, ResultCode.TIME_LIMIT_EXCEEDED, ResultCode.BUSY, ResultCode.UNAVAILABLE,
@@ -34,7 +34,7 @@ final class LdapErrors {
                     + operation + ": its certificate is not trusted or not issued for this host name (trust its CA "
                     + "or connect by the name in its certificate): " + diagnostic, e);
         }
-        if (TRANSIENT.contains(code)) {
+        if (transientResult(code)) {
             return new LdapUnavailableException("LDAP server " + settings.url() + " unavailable during " + operation + " ("
                     + code + "): " + diagnostic + "; retry later", e);
         }
@@ -53,8 +53,13 @@ final class LdapErrors {
                 + "): " + hint + (diagnostic == null ? "" : "; server said: " + diagnostic), e);
     }
 
+    /** The server could not be reached, was busy or did not answer in time: the same request may succeed later. */
+    public static boolean transientResult(ResultCode code) {
+        return TRANSIENT.contains(code);
+    }
+
     /** A certificate the trust managers refused, or one that does not name the host. */
-    private static boolean tlsRefused(Throwable failure) {
+    public static boolean tlsRefused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SSLHandshakeException || cause instanceof CertificateException
                     || cause instanceof SSLPeerUnverifiedException) {

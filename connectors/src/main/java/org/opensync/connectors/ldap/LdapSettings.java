@@ -103,9 +103,14 @@ public record LdapSettings(String url, String bindDn, String password, String ba
         return ldapUrl().getScheme().equals("ldaps");
     }
 
+    /** ldaps:// or StartTLS: what is sent, passwords included, is encrypted. */
+    public boolean encrypted() {
+        return secure() || startTls;
+    }
+
     /** Whether the bind password would cross the network unencrypted (plain ldap:// without StartTLS). */
     public boolean sendsPasswordInClear() {
-        return !password.isEmpty() && !secure() && !startTls;
+        return !password.isEmpty() && !encrypted();
     }
 
     private static LDAPURL ldapUrl(String url) {

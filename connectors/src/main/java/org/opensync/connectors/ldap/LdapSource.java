@@ -1,23 +1,16 @@
 package org.opensync.connectors.ldap;
 
-import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
-import com.unboundid.ldap.sdk.LDAPURL;
-import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
-import com.unboundid.ldap.sdk.SingleServerSet;
-import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.schema.Schema;
 
 import java.time.Instant;
@@ -32,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 import org.opensync.connectors.schema.DiscoveredObject;
 
 /**
@@ -74,7 +65,7 @@ public final class LdapSource implements AutoCloseable {
       * @throws org.opensync.connectors.net.EgressDeniedException the egress policy refuses the server
       */
     public static LdapSource open(LdapSettings settings) {
-        LDAPConnectionPool pool = connect(settings);
+        LDAPConnectionPool pool = LdapPools.open(settings, "ldap-source");
         try {
             RootDSE rootDse = pool.getRootDSE();
             if (rootDse == null) {
@@ -313,44 +304,6 @@ public final class LdapSource implements AutoCloseable {
             if (!names.add(type.typeName())) {
                 throw new IllegalArgumentException("type " + type.typeName() + " is listed twice");
             }
-        }
-    }
-
-    /**
-      * Checks the destination against the egress policy, then opens the pool; its connections resolve the host through
-      * the policy too, and TLS (ldaps or StartTLS before the bind) verifies the certificate and the host name.
-      */
-    private static LDAPConnectionPool connect(LdapSettings settings) {
-        LDAPURL url = settings.ldapUrl();
-        settings.egress().check(url.getHost(), url.getPort());
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
-        options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
-        options.setNameResolver(new EgressNameResolver(settings.egress(), url.getPort()));
-        // The calling thread reads the socket itself, so a slow callback slows the server down instead of filling a
-        // queue, and callback exceptions stay on the caller's thread.
-        options.setUseSynchronousMode(true);
-        SocketFactory sockets = null;
-        PostConnectProcessor startTls = null;
-        if (settings.secure() || settings.startTls()) {
-            options.setSSLSocketVerifier(LdapTls.hostNameVerifier());
-            SSLSocketFactory tls = LdapTls.socketFactory(settings);
-            if (settings.secure()) {
-                sockets = tls;
-            } else {
-                startTls = new StartTLSPostConnectProcessor(tls);
-            }
-        }
-        BindRequest bind = settings.bindDn().isEmpty() ? null
-                : new SimpleBindRequest(settings.bindDn(), settings.password());
-        try {
-            LDAPConnectionPool pool = new LDAPConnectionPool(new SingleServerSet(url.getHost(), url.getPort(), sockets,
-                    options), bind, 1, settings.poolSize(), startTls);
-            pool.setConnectionPoolName("ldap-source " + settings.url());
-            pool.setRetryFailedOperationsDueToInvalidConnections(true);
-            return pool;
-        } catch (LDAPException e) {
-            throw LdapErrors.translate(e, settings, e.getResultCode() == ResultCode.INVALID_CREDENTIALS ? "bind" : "connect");
         }
     }
 }
