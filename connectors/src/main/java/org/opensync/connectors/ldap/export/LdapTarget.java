@@ -1,0 +1,373 @@
+package org.opensync.connectors.ldap.export;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyDNRequest;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.PermissiveModifyRequestControl;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.opensync.connectors.ldap.DirectoryCapabilities;
+import org.opensync.connectors.ldap.LdapPools;
+import org.opensync.connectors.ldap.LdapSettings;
+import org.opensync.connectors.ldap.LdapSourceException;
+import org.opensync.connectors.net.EgressDeniedException;
+
+/**
+  * Writes users and groups to an LDAP directory or Active Directory for one job: match, read the current image,
+  * create, update only what changed (renaming and moving by modify DN), disable, delete, references in chunks, and
+  * the "is this value taken" query behind SelectUniqueValue. Every entry written lies at or below the base DN of the
+  * job's settings. Thread-safe; holds a small connection pool until {@link #close()}.
+  * <p>
+  * Every failure is an {@link LdapTargetException} with a provisioning-log error code (or an egress refusal from
+  * {@link #open}).
+  */
+public final class LdapTarget implements AutoCloseable {
+
+    private static final String USER_ACCOUNT_CONTROL = "userAccountControl";
+
+    private final LdapSettings settings;
+    private final LdapTargetSettings options;
+    private final LDAPConnectionPool pool;
+    private final DN baseDn;
+    private final boolean activeDirectory;
+    private final Control[] referenceControls;
+    private final DisableMode disableMode;
+
+    private LdapTarget(LdapSettings settings, LdapTargetSettings options, LDAPConnectionPool pool, RootDSE rootDse) {
+        this.settings = settings;
+        this.options = options;
+        this.pool = pool;
+        this.baseDn = TargetDns.parse(settings.baseDn());
+        this.activeDirectory = DirectoryCapabilities.of(rootDse).activeDirectory();
+        // Adding a member already present, or removing one already gone, is then no error: a chunk can be sent again
+        // after a failure part-way through.
+        this.referenceControls = rootDse.supportsControl(PermissiveModifyRequestControl.PERMISSIVE_MODIFY_REQUEST_OID)
+                ? new Control[] {new PermissiveModifyRequestControl()} : new Control[0];
+        this.disableMode = options.disableMode() != null ? options.disableMode()
+                : activeDirectory ? new DisableMode.AccountControl() : DisableMode.passwordPolicyLock();
+    }
+
+    /**
+      * Connects, binds, reads the root DSE and checks that the base DN exists.
+      *
+      * @throws LdapTargetException   unreachable (transient), bind refused, missing base DN, TLS trust failure
+      * @throws EgressDeniedException the egress policy refuses the server
+      */
+    public static LdapTarget open(LdapSettings settings, LdapTargetSettings options) {
+        LDAPConnectionPool pool;
+        try {
+            pool = LdapPools.open(settings, "ldap-target");
+        } catch (LdapSourceException e) {
+            throw LdapTargetErrors.opening(e);
+        }
+        try {
+            RootDSE rootDse = pool.getRootDSE();
+            if (rootDse == null) {
+                throw LdapTargetErrors.ours(LdapTargetErrorCode.ConfigurationError, "LDAP server " + settings.url()
+                        + " hides its root DSE");
+            }
+            if (pool.getEntry(settings.baseDn(), "1.1") == null) {
+                throw LdapTargetErrors.ours(LdapTargetErrorCode.NoSuchObject, "base DN '" + settings.baseDn()
+                        + "' does not exist on " + settings.url());
+            }
+            return new LdapTarget(settings, options, pool, rootDse);
+        } catch (LDAPException e) {
+            pool.close();
+            throw LdapTargetErrors.of(e, "the capability probe", settings.baseDn());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public boolean activeDirectory() {
+        return activeDirectory;
+    }
+
+    /**
+      * The entry of {@code objectClass} whose matching attribute has the value, trying the candidates in order; the
+      * first attribute with a hit decides. Values are escaped (RFC 4515), so {@code *()\} match literally.
+      *
+      * @param attributes what to read of the entry found; empty for all user attributes
+      * @throws LdapTargetException DuplicateTargetEntries when one attribute matches several entries
+      */
+    public Optional<TargetEntry> match(String objectClass, List<MatchingValue> candidates,
+                                       Collection<String> attributes) {
+        for (MatchingValue candidate : candidates) {
+            if (candidate.value() == null || candidate.value().isEmpty()) {
+                continue;
+            }
+            Filter filter = Filter.createANDFilter(Filter.createEqualityFilter("objectClass", objectClass),
+                    Filter.createEqualityFilter(candidate.attribute(), candidate.value()));
+            List<SearchResultEntry> hits = search(filter, 2, requested(attributes), "the match");
+            if (hits.size() > 1) {
+                throw LdapTargetErrors.ours(LdapTargetErrorCode.DuplicateTargetEntries, "more than one " + objectClass
+                        + " has " + candidate.attribute() + " '" + candidate.value() + "': " + hits.get(0).getDN()
+                        + ", " + hits.get(1).getDN());
+            }
+            if (hits.size() == 1) {
+                return Optional.of(TargetEntry.of(hits.get(0)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entry's current image, empty when it does not exist. */
+    public Optional<TargetEntry> read(String dn, Collection<String> attributes) {
+        try {
+            return Optional.ofNullable(pool.getEntry(dn, requested(attributes))).map(TargetEntry::of);
+        } catch (LDAPException e) {
+            throw LdapTargetErrors.of(e, "the read", dn);
+        }
+    }
+
+    /**
+      * Adds the entry; attributes without values are left out.
+      *
+      * @param attributes {@code objectClass} included
+      * @param password   the initial password, or null: {@code unicodePwd} on Active Directory (only over an encrypted
+      *                   connection), {@code userPassword} elsewhere
+      */
+    public void create(String dn, Map<String, List<String>> attributes, String password) {
+        requireInBase(dn);
+        Entry entry = new Entry(dn);
+        attributes.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                entry.addAttribute(name, values);
+            }
+        });
+        if (password != null) {
+            entry.addAttribute(passwordAttribute(password));
+        }
+        try {
+            pool.add(entry);
+        } catch (LDAPException e) {
+            throw LdapTargetErrors.of(e, "the add", dn);
+        }
+    }
+
+    /**
+      * Renames and moves the entry when the desired DN differs, then modifies the attributes whose values differ from
+      * {@code current}. The naming attribute follows the DN and is not modified.
+      *
+      * @param current its image, read with at least the attributes of {@code desired}
+      * @param desired attribute → values; an empty list clears the attribute, one not listed is left alone
+      */
+    public Update update(TargetEntry current, String desiredDn, Map<String, List<String>> desired) {
+        String dn = current.dn();
+        boolean renamed = !TargetDns.same(dn, desiredDn);
+        if (renamed) {
+            requireInBase(desiredDn);
+            moveTo(dn, TargetDns.parse(desiredDn));
+            dn = desiredDn;
+        }
+        Set<String> naming = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        naming.addAll(List.of(TargetDns.parse(desiredDn).getRDN().getAttributeNames()));
+        List<Modification> modifications = AttributeChanges.between(current, desired, naming,
+                options.dnValuedAttributes());
+        modify(dn, modifications, new Control[0]);
+        Set<String> changed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        modifications.forEach(modification -> changed.add(modification.getAttributeName()));
+        return new Update(dn, renamed, changed);
+    }
+
+    /**
+      * Disables the account the configured way; idempotent.
+      *
+      * @return its DN afterwards (moved when disabling moves it)
+      */
+    public String disable(String dn) {
+        if (disableMode instanceof DisableMode.SetAttribute marker) {
+            modify(dn, List.of(new Modification(ModificationType.REPLACE, marker.attribute(), marker.value())),
+                    new Control[0]);
+            return dn;
+        }
+        if (disableMode instanceof DisableMode.MoveTo leavers) {
+            DN container = TargetDns.parse(leavers.containerDn());
+            DN current = TargetDns.parse(dn);
+            if (container.equals(current.getParent())) {
+                return dn;
+            }
+            DN moved = new DN(current.getRDN(), container);
+            moveTo(dn, moved);
+            return moved.toString();
+        }
+        setAccountControl(dn, ActiveDirectoryValues::disabled);
+        return dn;
+    }
+
+    /**
+      * Enables the account again; idempotent. With {@link DisableMode.MoveTo} nothing happens here: the update that
+      * follows moves the entry back to the DN the mapping computes.
+      */
+    public void enable(String dn) {
+        if (disableMode instanceof DisableMode.SetAttribute marker) {
+            boolean marked = read(dn, List.of(marker.attribute()))
+                    .map(entry -> !entry.values(marker.attribute()).isEmpty()).orElseThrow(() -> noSuchEntry(dn));
+            if (marked) {
+                modify(dn, List.of(new Modification(ModificationType.DELETE, marker.attribute())), new Control[0]);
+            }
+        } else if (disableMode instanceof DisableMode.AccountControl) {
+            setAccountControl(dn, ActiveDirectoryValues::enabled);
+        }
+    }
+
+    /**
+      * Deletes the entry (a leaf: the directory refuses entries with children, NotAllowedOnNonLeaf).
+      *
+      * @return false when it did not exist any more
+      */
+    public boolean delete(String dn) {
+        try {
+            pool.delete(dn);
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return false;
+            }
+            throw LdapTargetErrors.of(e, "the delete", dn);
+        }
+    }
+
+    /**
+      * Adds and removes DN values of a reference attribute ({@code member} of a group), at most
+      * {@link LdapTargetSettings#memberChunkSize()} values per modify request; additions first, so that a group whose
+      * members are all replaced is never empty (groupOfNames requires a member). Where the directory offers the
+      * permissive modify control, values already present or already gone are no error.
+      *
+      * @return the number of modify requests sent
+      */
+    public int updateReferences(String dn, String attribute, Collection<String> add, Collection<String> remove) {
+        add.forEach(TargetDns::parse);
+        remove.forEach(TargetDns::parse);
+        return chunked(dn, attribute, ModificationType.ADD, List.copyOf(add))
+                + chunked(dn, attribute, ModificationType.DELETE, List.copyOf(remove));
+    }
+
+    /** Whether some entry at or below the base DN already has the value (SelectUniqueValue's question). */
+    public boolean valueTaken(String attribute, String value) {
+        return !search(Filter.createEqualityFilter(attribute, value), 1, new String[] {"1.1"}, "the uniqueness query")
+                .isEmpty();
+    }
+
+    /** The first candidate no entry has yet, in order; empty when all are taken (the object is escrowed). */
+    public Optional<String> firstUnique(String attribute, List<String> candidates) {
+        return candidates.stream().filter(candidate -> !valueTaken(attribute, candidate)).findFirst();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** What an update did: the entry's DN afterwards, whether it was renamed or moved, which attributes changed. */
+    public record Update(String dn, boolean renamed, Set<String> modifiedAttributes) {
+        public boolean changed() {
+            return renamed || !modifiedAttributes.isEmpty();
+        }
+    }
+
+    private int chunked(String dn, String attribute, ModificationType type, List<String> values) {
+        int requests = 0;
+        for (int from = 0; from < values.size(); from += options.memberChunkSize()) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + options.memberChunkSize()));
+            modify(dn, List.of(new Modification(type, attribute, chunk.toArray(String[]::new))), referenceControls);
+            requests++;
+        }
+        return requests;
+    }
+
+    private void moveTo(String dn, DN target) {
+        DN current = TargetDns.parse(dn);
+        String newSuperior = target.getParent().equals(current.getParent()) ? null : target.getParent().toString();
+        try {
+            pool.modifyDN(new ModifyDNRequest(dn, target.getRDNString(), true, newSuperior));
+        } catch (LDAPException e) {
+            throw LdapTargetErrors.of(e, "the rename to '" + target + "'", dn);
+        }
+    }
+
+    private void modify(String dn, List<Modification> modifications, Control[] controls) {
+        if (modifications.isEmpty()) {
+            return;
+        }
+        try {
+            pool.modify(new ModifyRequest(dn, modifications, controls));
+        } catch (LDAPException e) {
+            throw LdapTargetErrors.of(e, "the modify", dn);
+        }
+    }
+
+    /** Reads the flags and writes them back changed, when they change. */
+    private void setAccountControl(String dn, UnaryOperator<String> change) {
+        TargetEntry entry = read(dn, List.of(USER_ACCOUNT_CONTROL)).orElseThrow(() -> noSuchEntry(dn));
+        List<String> values = entry.values(USER_ACCOUNT_CONTROL);
+        String flags = values.isEmpty() ? "0" : values.get(0);
+        String changed = change.apply(flags);
+        if (!changed.equals(flags)) {
+            modify(dn, List.of(new Modification(ModificationType.REPLACE, USER_ACCOUNT_CONTROL, changed)),
+                    new Control[0]);
+        }
+    }
+
+    private Attribute passwordAttribute(String password) {
+        if (!activeDirectory) {
+            return new Attribute("userPassword", password);
+        }
+        if (!settings.encrypted()) {
+            // AD refuses it anyway; never send a password in clear.
+            throw LdapTargetErrors.ours(LdapTargetErrorCode.ConfidentialityRequired, "Active Directory accepts "
+                    + "unicodePwd only over ldaps:// or StartTLS, and " + settings.url() + " is neither");
+        }
+        return new Attribute("unicodePwd", ActiveDirectoryValues.unicodePwd(password));
+    }
+
+    private List<SearchResultEntry> search(Filter filter, int sizeLimit, String[] attributes, String operation) {
+        SearchRequest request = new SearchRequest(baseDn.toString(), SearchScope.SUB, filter, attributes);
+        request.setSizeLimit(sizeLimit);
+        try {
+            return pool.search(request).getSearchEntries();
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return e.getSearchEntries();
+            }
+            throw LdapTargetErrors.of(e, operation, baseDn.toString());
+        }
+    }
+
+    private void requireInBase(String dn) {
+        if (!TargetDns.parse(dn).isDescendantOf(baseDn, false)) {
+            throw LdapTargetErrors.ours(LdapTargetErrorCode.NamingViolation, "'" + dn + "' is not below the base DN '"
+                    + baseDn + "' this job writes to");
+        }
+    }
+
+    private static LdapTargetException noSuchEntry(String dn) {
+        return LdapTargetErrors.ours(LdapTargetErrorCode.NoSuchObject, "'" + dn + "' does not exist");
+    }
+
+    private static String[] requested(Collection<String> attributes) {
+        return attributes.isEmpty() ? new String[] {"*"} : attributes.toArray(String[]::new);
+    }
+}
