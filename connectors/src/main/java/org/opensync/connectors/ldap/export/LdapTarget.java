@@ -253,8 +253,9 @@ public final class LdapTarget implements AutoCloseable {
     /**
       * Adds and removes DN values of a reference attribute ({@code member} of a group), at most
       * {@link LdapTargetSettings#memberChunkSize()} values per modify request; additions first, so that a group whose
-      * members are all replaced is never empty (groupOfNames requires a member). Where the directory offers the
-      * permissive modify control, values already present or already gone are no error.
+      * members are all replaced is never empty (groupOfNames requires a member). Values already present or already
+      * gone are no error: the permissive modify control where the directory offers it (AD does), otherwise a refused
+      * chunk is sent again value by value.
       *
       * @return the number of modify requests sent
       */
@@ -292,10 +293,40 @@ public final class LdapTarget implements AutoCloseable {
         int requests = 0;
         for (int from = 0; from < values.size(); from += options.memberChunkSize()) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + options.memberChunkSize()));
-            modify(dn, List.of(new Modification(type, attribute, chunk.toArray(String[]::new))), referenceControls);
-            requests++;
+            try {
+                modify(dn, List.of(new Modification(type, attribute, chunk.toArray(String[]::new))),
+                        referenceControls);
+                requests++;
+            } catch (LdapTargetException e) {
+                if (referenceControls.length > 0 || !alreadyDone(e, type)) {
+                    throw e;
+                }
+                requests += oneByOne(dn, attribute, type, chunk);
+            }
         }
         return requests;
+    }
+
+    /**
+      * Without permissive modify one value already present (or already gone) fails its whole chunk, e.g. a chunk sent
+      * again after a failure part-way through: the chunk is then written value by value, skipping those.
+      */
+    private int oneByOne(String dn, String attribute, ModificationType type, List<String> chunk) {
+        for (String value : chunk) {
+            try {
+                modify(dn, List.of(new Modification(type, attribute, value)), referenceControls);
+            } catch (LdapTargetException e) {
+                if (!alreadyDone(e, type)) {
+                    throw e;
+                }
+            }
+        }
+        return chunk.size();
+    }
+
+    private static boolean alreadyDone(LdapTargetException e, ModificationType type) {
+        return type == ModificationType.ADD ? e.errorCode() == LdapTargetErrorCode.AttributeOrValueExists
+                : e.errorCode() == LdapTargetErrorCode.NoSuchAttribute;
     }
 
     private void moveTo(String dn, DN target) {

@@ -48,8 +48,7 @@ final class LdapTargetErrors {
         if (denied != null) {
             return egressDenied(denied);
         }
-        String diagnostic = bounded(e.getDiagnosticMessage() == null ? e.getExceptionMessage()
-                : e.getDiagnosticMessage());
+        String diagnostic = bounded(e.getDiagnosticMessage() == null ? e.getMessage() : e.getDiagnosticMessage());
         ResultCode result = e.getResultCode();
         boolean transientFailure = LdapErrors.transientResult(result);
         LdapTargetErrorCode code;
