@@ -32,7 +32,7 @@ public record DirectoryCapabilities(boolean contentSync, boolean activeDirectory
                 ad ? "Active Directory" : vendor);
     }
 
-    String anchorAttribute() {
+    public String anchorAttribute() {
         return activeDirectory ? "objectGUID" : "entryUUID";
     }
 

@@ -9,12 +9,12 @@ import java.util.UUID;
   * struct), so reading them as a big-endian UUID gives a string that no other tool shows. This gives the standard
   * form, the one PowerShell and the Entra portal print.
   */
-final class ObjectGuid {
+public final class ObjectGuid {
 
     private ObjectGuid() {
     }
 
-    static String toUuidString(byte[] guid) {
+    public static String toUuidString(byte[] guid) {
         if (guid.length != 16) {
             throw new IllegalArgumentException("objectGUID must be 16 bytes, got " + guid.length);
         }
@@ -28,7 +28,7 @@ final class ObjectGuid {
     }
 
     /** The 16 bytes Active Directory stores for the standard form {@code uuid}: the inverse of {@link #toUuidString}. */
-    static byte[] toBytes(UUID uuid) {
+    public static byte[] toBytes(UUID uuid) {
         long high = uuid.getMostSignificantBits();
         ByteBuffer bytes = ByteBuffer.allocate(16);
         bytes.order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) (high >>> 32)).putShort(4, (short) (high >>> 16))

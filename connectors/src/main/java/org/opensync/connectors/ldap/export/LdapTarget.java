@@ -26,11 +26,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.opensync.connectors.ldap.DirectoryCapabilities;
 import org.opensync.connectors.ldap.LdapPools;
 import org.opensync.connectors.ldap.LdapSettings;
 import org.opensync.connectors.ldap.LdapSourceException;
+import org.opensync.connectors.ldap.ObjectGuid;
 import org.opensync.connectors.net.EgressDeniedException;
 
 /**
@@ -50,7 +52,7 @@ public final class LdapTarget implements AutoCloseable {
     private final LdapTargetSettings options;
     private final LDAPConnectionPool pool;
     private final DN baseDn;
-    private final boolean activeDirectory;
+    private final DirectoryCapabilities capabilities;
     private final Control[] referenceControls;
     private final DisableMode disableMode;
 
@@ -59,13 +61,13 @@ public final class LdapTarget implements AutoCloseable {
         this.options = options;
         this.pool = pool;
         this.baseDn = TargetDns.parse(settings.baseDn());
-        this.activeDirectory = DirectoryCapabilities.of(rootDse).activeDirectory();
+        this.capabilities = DirectoryCapabilities.of(rootDse);
         // Adding a member already present, or removing one already gone, is then no error: a chunk can be sent again
         // after a failure part-way through.
         this.referenceControls = rootDse.supportsControl(PermissiveModifyRequestControl.PERMISSIVE_MODIFY_REQUEST_OID)
                 ? new Control[] {new PermissiveModifyRequestControl()} : new Control[0];
         this.disableMode = options.disableMode() != null ? options.disableMode()
-                : activeDirectory ? new DisableMode.AccountControl() : DisableMode.passwordPolicyLock();
+                : capabilities.activeDirectory() ? new DisableMode.AccountControl() : DisableMode.passwordPolicyLock();
     }
 
     /**
@@ -102,7 +104,7 @@ public final class LdapTarget implements AutoCloseable {
     }
 
     public boolean activeDirectory() {
-        return activeDirectory;
+        return capabilities.activeDirectory();
     }
 
     /**
@@ -140,6 +142,43 @@ public final class LdapTarget implements AutoCloseable {
         } catch (LDAPException e) {
             throw LdapTargetErrors.of(e, "the read", dn);
         }
+    }
+
+    /**
+      * The entry's anchor, the identifier that survives renames and moves: {@code entryUUID}, or on Active Directory
+      * {@code objectGUID} in its standard string form.
+      */
+    public String anchor(String dn) {
+        Entry entry;
+        try {
+            entry = pool.getEntry(dn, capabilities.anchorAttribute());
+        } catch (LDAPException e) {
+            throw LdapTargetErrors.of(e, "the read", dn);
+        }
+        if (entry == null) {
+            throw noSuchEntry(dn);
+        }
+        Attribute anchor = entry.getAttribute(capabilities.anchorAttribute());
+        if (anchor == null) {
+            throw LdapTargetErrors.ours(LdapTargetErrorCode.ConfigurationError, "'" + dn + "' has no "
+                    + capabilities.anchorAttribute() + ": the directory must maintain it");
+        }
+        return capabilities.activeDirectory() ? ObjectGuid.toUuidString(anchor.getValueByteArray()) : anchor.getValue();
+    }
+
+    /** The entry with this {@link #anchor}, wherever it was moved; empty when it is gone. */
+    public Optional<TargetEntry> readByAnchor(String anchor, Collection<String> attributes) {
+        Filter filter;
+        try {
+            filter = capabilities.activeDirectory()
+                    ? Filter.createEqualityFilter("objectGUID", ObjectGuid.toBytes(UUID.fromString(anchor)))
+                    : Filter.createEqualityFilter("entryUUID", anchor);
+        } catch (IllegalArgumentException e) {
+            throw LdapTargetErrors.ours(LdapTargetErrorCode.InvalidAttributeSyntax, "'" + anchor + "' is not an "
+                    + capabilities.anchorAttribute());
+        }
+        List<SearchResultEntry> hits = search(filter, 1, requested(attributes), "the read by anchor");
+        return hits.stream().findFirst().map(TargetEntry::of);
     }
 
     /**
@@ -363,7 +402,7 @@ public final class LdapTarget implements AutoCloseable {
     }
 
     private Attribute passwordAttribute(String password) {
-        if (!activeDirectory) {
+        if (!capabilities.activeDirectory()) {
             return new Attribute("userPassword", password);
         }
         if (!settings.encrypted()) {

@@ -111,12 +111,18 @@ class LdapSlapdTargetTest {
         // the manager's DN in another case is the same reference: nothing to write the second time
         assertThat(target.update(after, dn, desired).changed()).isFalse();
 
+        String anchor = target.anchor(dn);
         String renamed = TargetDns.child("cn", "Ann Lee-Smith", "ou=dallas," + directory.baseDn());
         desired.put("cn", List.of("Ann Lee-Smith"));
         desired.put("title", List.of("Director"));
         LdapTarget.Update moved = target.update(after, renamed, desired);
 
         assertThat(moved.renamed()).isTrue();
+        // the anchor survives the rename and the move
+        assertThat(target.readByAnchor(anchor, List.of("uid"))).get().satisfies(entry -> {
+            assertThat(TargetDns.same(entry.dn(), renamed)).isTrue();
+            assertThat(target.anchor(entry.dn())).isEqualTo(anchor);
+        });
         assertThat(moved.modifiedAttributes()).containsExactly("title");
         assertThat(target.read(dn, List.of())).isEmpty();
         TargetEntry movedImage = image(renamed);
@@ -153,7 +159,9 @@ class LdapSlapdTargetTest {
         String dn = TargetDns.child("cn", "Gone", people);
         target.create(dn, person("Gone", "gone", "e-8"), null);
 
+        String anchor = target.anchor(dn);
         assertThat(target.delete(dn)).isTrue();
+        assertThat(target.readByAnchor(anchor, List.of())).isEmpty();
         assertThat(target.delete(dn)).isFalse();
         assertThat(target.read(dn, List.of())).isEmpty();
     }
