@@ -32,7 +32,7 @@ public final class LdapTargetException extends RuntimeException {
         return Optional.ofNullable(resultCode);
     }
 
-    /** The directory's diagnostic message (at most {@link LdapTargetErrors#MAX_DIAGNOSTIC} characters), or ours. */
+    /** The directory's diagnostic message (at most 1,000 characters), or ours. */
     public String diagnostic() {
         return diagnostic;
     }
