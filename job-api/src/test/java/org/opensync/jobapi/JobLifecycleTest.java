@@ -17,12 +17,14 @@ import static org.opensync.jobapi.GraphClient.json;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobCommand;
+import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Topics;
 import org.opensync.testing.TopicProbe;
@@ -118,6 +120,35 @@ class JobLifecycleTest {
         assertThat(commands.records(TopicProbe.keyed(job[1])).stream().map(r -> TopicProbe.header(r, "event-type")))
                 .as("a start of an active job publishes nothing")
                 .containsExactly("JobCreated", "JobStarted", "JobPaused", "JobRestarted", "JobDeleted");
+    }
+
+    @Test
+    void jobSettingsArePublishedForTheProvisionerAtCreationAndAtEveryChangeAndATombstoneFollowsTheDeletion() {
+        try (TopicProbe settings = TopicProbe.fromNow(Topics.JOB_SETTINGS)) {
+            String[] job = GraphClient.newJob();
+            assertThat(settingsOf(settings, job[1], 1).settings())
+                    .containsEntry("QuarantineTooManyDeletesThreshold", "500");
+
+            json("{\"synchronizationJobSettings\":[{\"name\":\"QuarantineTooManyDeletesThreshold\",\"value\":\"5\"},"
+                    + "{\"name\":\"Unset\",\"value\":null}]}").patch(jobPath(job)).then().statusCode(204);
+            assertThat(settingsOf(settings, job[1], 2).settings())
+                    .isEqualTo(Map.of("QuarantineTooManyDeletesThreshold", "5"));
+
+            json("{\"synchronizationJobSettings\":[{\"name\":\"QuarantineTooManyDeletesThreshold\",\"value\":\"many\"}]}")
+                    .patch(jobPath(job)).then().statusCode(400)
+                    .body("error.target", equalTo("synchronizationJobSettings[0].value"));
+            getJob(job).body("synchronizationJobSettings[0].value", equalTo("5"));
+
+            asAdmin().delete(jobPath(job)).then().statusCode(204);
+            assertThat(settings.await(TopicProbe.keyed(job[1]), 3, EVENT_TIMEOUT).get(2).value())
+                    .as("tombstone").isNull();
+        }
+    }
+
+    private static JobSettingsPublished settingsOf(TopicProbe settings, String jobId, int nth) {
+        ConsumerRecord<String, String> record = settings.await(TopicProbe.keyed(jobId), nth, EVENT_TIMEOUT)
+                .get(nth - 1);
+        return EventCodec.decode(record.value(), JobSettingsPublished.class);
     }
 
     @Test

@@ -54,5 +54,13 @@ public interface ProvisionerConfig {
          */
         @WithDefault("PT10S")
         Duration jobWait();
+
+        /** How long a job's source directory connection stays open after its last on-demand request. */
+        @WithDefault("PT2M")
+        Duration sourceIdleClose();
+
+        /** Jobs whose source directory connection is kept open at most; the least recently used one goes. */
+        @WithDefault("32")
+        int sourcesKept();
     }
 }

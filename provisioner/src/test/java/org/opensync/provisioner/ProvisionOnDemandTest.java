@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,10 +65,14 @@ class ProvisionOnDemandTest extends ProvisionerTestBase {
         JsonNode run = JSON.readTree(created.path("value").asText());
         assertThat(run.path("action").asText()).isEqualTo("Create");
         assertThat(types(run)).containsExactly("Import", "Scoping", "Matching", "Export");
-        assertThat(run.path("provisioningSteps")).allSatisfy(step -> {
-            assertThat(step.path("status").asText()).isEqualTo("Success");
-            assertThat(step.path("timestamp").asText()).isNotBlank();
-        });
+        assertThat(run.path("provisioningSteps")).allSatisfy(step -> assertThat(step.path("status").asText())
+                .isEqualTo("Success"));
+        List<Instant> times = new ArrayList<>();
+        run.path("provisioningSteps").forEach(step -> times.add(Instant.parse(step.path("timestamp").asText())));
+        assertThat(times).as("each step at its own time, in order, within the run").isSorted()
+                .allSatisfy(time -> assertThat(time).isBetween(Instant.parse(run.path("startTime").asText()),
+                        Instant.parse(run.path("endTime").asText())));
+        assertThat(times.get(0)).as("the import came before the export").isBefore(times.get(3));
         assertThat(run.path("modifiedProperties").toString()).contains(user.mail());
         ObjectNode target = userNamed(user.mail());
         assertThat(run.at("/targetIdentity/id").asText()).isEqualTo(target.path("id").asText());

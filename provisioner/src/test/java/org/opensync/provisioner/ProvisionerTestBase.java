@@ -25,6 +25,7 @@ import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.provisioner.cds.JobSettings;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
@@ -45,6 +46,9 @@ abstract class ProvisionerTestBase {
 
     @Inject
     SecretsMirror secrets;
+
+    @Inject
+    JobSettings jobSettings;
 
     TopicProbe jobEvents;
     TopicProbe logs;
@@ -86,6 +90,14 @@ abstract class ProvisionerTestBase {
         job.publishEditedSchema(edit);
         job.publishSecrets(scim, TOKEN, Map.of());
         awaitMirrored(job);
+        return job;
+    }
+
+    /** A job whose service principal has no deletion threshold in its secrets, with these job settings. */
+    TargetJob withSettings(Map<String, String> settings) throws Exception {
+        TargetJob job = ready(null, Map.of());
+        job.publishSettings(settings);
+        Awaitility.await().atMost(TIMEOUT).until(() -> jobSettings.of(job.jobId).equals(settings));
         return job;
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +23,11 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.EgressSettings;
+import org.opensync.connectors.scim.OAuthClientCredentials;
+import org.opensync.connectors.scim.TokenEndpoint;
+import org.opensync.provisioner.cds.RefreshTokens;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedGroup;
@@ -35,6 +43,9 @@ import org.opensync.testing.TopicProbe;
  */
 @QuarkusTest
 class ProvisioningTest extends ProvisionerTestBase {
+    @Inject
+    RefreshTokens refreshTokens;
+
 
     @Test
     void usersAndGroupsAreCreatedWithMembersAndManagers() throws Exception {
@@ -187,6 +198,35 @@ class ProvisioningTest extends ProvisionerTestBase {
     }
 
     @Test
+    void anAuthorizedApplicationGetsItsTokensWithTheRefreshTokenAndARotatedOneIsKeptSealed() throws Exception {
+        scim.oauth().register("opensync-client", "client-secret", Duration.ofHours(1));
+        scim.oauth().registerCode("consent", "opensync-client", "https://portal.example/callback");
+        // what acquireAccessToken saved: the refresh token of an exchanged authorization code
+        String authorized = new TokenEndpoint(HttpClient.newHttpClient(), Duration.ofSeconds(5),
+                EgressPolicy.of(EgressSettings.loopbackAllowed())).exchangeCode(new OAuthClientCredentials(
+                URI.create(scim.tokenUrl()), "opensync-client", "client-secret", ""), "consent",
+                "https://portal.example/callback").refreshToken().orElseThrow();
+        scim.oauth().rotateRefreshTokens(true);
+        TargetJob job = new TargetJob();
+        job.publishSchema(null);
+        job.publishSecrets(scim, "not-the-token", Map.of("Oauth2TokenExchangeUri", scim.tokenUrl(),
+                "Oauth2ClientId", "opensync-client", "Oauth2ClientSecret", "client-secret",
+                "Oauth2RefreshToken", authorized));
+        awaitMirrored(job);
+
+        JobEvent.CycleFinished cycle = finished(job, job.cycle(Set.of(),
+                initialImages(job, new DirectoryDataGenerator().generate(3, 0))));
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(scim.users().size()).isEqualTo(3);
+        assertThat(scim.oauth().refreshTokenValid(authorized)).as("rotated away").isFalse();
+        String kept = refreshTokens.current(job.servicePrincipalId, authorized);
+        assertThat(kept).isNotEqualTo(authorized);
+        assertThat(scim.oauth().refreshTokenValid(kept)).as("the newest of the chain is kept").isTrue();
+        assertThat(refreshTokens.current(job.servicePrincipalId, "a-new-authorization"))
+                .as("a new authorization starts a new chain").isEqualTo("a-new-authorization");
+    }
+
+    @Test
     void massDeletionsWaitForForceDeletes() throws Exception {
         DirectoryData data = new DirectoryDataGenerator().generate(5, 0);
         TargetJob job = ready(null, Map.of("SyncNotificationSettings",
@@ -204,6 +244,63 @@ class ProvisioningTest extends ProvisionerTestBase {
         JobEvent.CycleFinished released = finished(job, job.cycle(EnumSet.of(RestartScope.ForceDeletes), List.of()));
         assertThat(released.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
         assertThat(scim.users().size()).isEqualTo(1);
+    }
+
+    @Test
+    void theJobSettingQuarantineTooManyDeletesThresholdHoldsDeletionsBackAndAHighOneLetsThemThrough()
+            throws Exception {
+        JobEvent.CycleFinished held = sixDeletions(withSettings(Map.of("QuarantineTooManyDeletesThreshold", "5")));
+        assertThat(held.result()).isEqualTo(JobEvent.CycleResult.Failed);
+        assertThat(held.error().code()).isEqualTo("TooManyDeletes");
+        assertThat(held.error().message()).contains("threshold of 5");
+        assertThat(scim.users().size()).as("6 deletions reach 5: nothing deleted").isEqualTo(7);
+
+        scim.reset();
+        JobEvent.CycleFinished through = sixDeletions(withSettings(Map.of("QuarantineTooManyDeletesThreshold",
+                "50")));
+        assertThat(through.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(scim.users().size()).as("6 deletions stay below 50").isEqualTo(1);
+    }
+
+    /** Provisions 7 users, then deletes 6 of them in the source; the second cycle's outcome. */
+    private JobEvent.CycleFinished sixDeletions(TargetJob job) throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(7, 0);
+        finished(job, job.cycle(Set.of(), initialImages(job, data)));
+        assertThat(scim.users().size()).isEqualTo(7);
+        return finished(job, job.cycle(Set.of(), data.users().subList(0, 6).stream()
+                .map(user -> job.deletion("User", user.dn())).toList()));
+    }
+
+    @Test
+    void twoSourceObjectsWithTheSameUserNameInOneBatchAreADuplicateSourceNotTheTargetsConflict() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(2, 0);
+        GeneratedUser first = data.users().get(0);
+        TargetJob job = ready(null, Map.of());
+        com.unboundid.ldap.sdk.Entry twin = data.users().get(1).toEntry();
+        twin.setAttribute("mail", first.mail());
+        // slow matching queries keep both objects in flight at once, as a batch provisioned in parallel does
+        scim.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("GET").times(2));
+        ObjectChange.ObjectChanged one = job.object("User", first.toEntry(), false);
+        ObjectChange.ObjectChanged other = job.object("User", twin, false);
+        String cycleId = job.cycle(Set.of(), List.of(one, other));
+        JobEvent.CycleFinished cycle = finished(job, cycleId);
+
+        assertThat(cycle.result()).isEqualTo(JobEvent.CycleResult.EntryLevelErrors);
+        assertThat(scim.users().size()).isEqualTo(1);
+        assertThat(scim.journal().matching("POST", null)).as("one create, no conflict").hasSize(1)
+                .allSatisfy(request -> assertThat(request.status()).isEqualTo(201));
+        List<ProvisioningObjectSummary> failed = Awaitility.await().atMost(TIMEOUT).until(() -> logsOf(job, cycleId)
+                .stream().filter(s -> s.provisioningStatusInfo().status().equals("failure")).toList(),
+                list -> !list.isEmpty());
+        // whichever of the two claimed the value first is created; the other is escrowed (and retried, in vain,
+        // at the end of the cycle)
+        assertThat(failed).extracting(summary -> summary.sourceIdentity().id()).containsOnly(
+                failed.get(0).sourceIdentity().id()).first().isIn(one.anchor(), other.anchor());
+        ProvisioningObjectSummary.ErrorInfo error = failed.get(0).provisioningStatusInfo().errorInformation();
+        assertThat(error.errorCode()).isEqualTo("DuplicateSourceEntries");
+        // in one poll of the batch, the second finds the value claimed ("matching value userName = …"); when the
+        // broker hands them over in two polls, it finds the first one's target object linked: the same refusal
+        assertThat(error.reason()).contains(one.anchor(), other.anchor());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.opensync.common.events.JobSchemaPublished;
+import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
@@ -66,6 +67,11 @@ final class TargetJob {
         secrets.forEach((key, value) -> entries.addObject().put("key", key).put("value", value));
         String sealed = new SecretBox(TRANSPORT_KEY, List.of()).seal(entries.toString(), servicePrincipalId);
         EventPublisher.publish(Topics.SECRETS, new SecretsChanged(id(), Instant.now(), servicePrincipalId, sealed));
+    }
+
+    /** The job's synchronizationJobSettings, as job-api publishes them. */
+    void publishSettings(Map<String, String> settings) {
+        EventPublisher.publish(Topics.JOB_SETTINGS, new JobSettingsPublished(id(), Instant.now(), jobId, settings));
     }
 
     /** Publishes a whole incremental cycle and returns its id. */

@@ -66,8 +66,8 @@ final class ScimTransport {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.tokens = settings.oauth().map(credentials -> new AccessTokens(credentials, http,
-                settings.requestTimeout(), settings.egress(), clock)).orElse(null);
+        this.tokens = settings.oauth().map(credentials -> new AccessTokens(credentials,
+                new TokenEndpoint(http, settings.requestTimeout(), settings.egress()), clock)).orElse(null);
         this.limiter = new RequestRateLimiter(settings.requestsPerSecond(), settings.adaptiveThrottling());
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
                 settings.maxBackoff());

@@ -47,6 +47,11 @@ public class SystemConnections {
                 egress.deniedPorts(), egress.deniedHosts().orElse(List.of())));
     }
 
+    /** The egress policy every connection to a tenant's systems is held to. */
+    public EgressPolicy egress() {
+        return egress;
+    }
+
     /** The SCIM application named by {@code BaseAddress} (with {@code SecretToken}), if the secrets name one. */
     public Optional<ScimClient> application(Map<String, String> secrets) {
         String baseAddress = secrets.get(BASE_ADDRESS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.config.JobApiConfig;
@@ -81,7 +82,13 @@ final class JobRequests {
                             "synchronizationJobSettings[" + index + "]." + field);
                 }
             }
-            pairs.add(new KeyValuePair(name.asText(), value == null || value.isNull() ? null : value.asText()));
+            String text = value == null || value.isNull() ? null : value.asText();
+            if (JobSettingsPublished.QUARANTINE_TOO_MANY_DELETES_THRESHOLD.equals(name.asText())
+                    && (text == null || !text.matches("\\d{1,9}"))) {
+                throw GraphException.badRequest("The value of " + name.asText() + " must be a whole number of "
+                        + "deletions (0 turns the threshold off).", "synchronizationJobSettings[" + index + "].value");
+            }
+            pairs.add(new KeyValuePair(name.asText(), text));
         }
         return pairs;
     }

@@ -5,10 +5,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.opensync.common.events.JobCommand;
+import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Topics;
 import org.opensync.common.outbox.Outbox;
@@ -87,6 +90,7 @@ public class JobService {
         outbox.publish(Topics.JOB_COMMANDS,
                 new JobCommand.JobCreated(eventId(), Instant.now(), jobId, servicePrincipalId.toString(), templateId,
                         servicePrincipal.ownerAppId));
+        publishSettings(jobId, settings);
         return job;
     }
 
@@ -123,6 +127,18 @@ public class JobService {
     @Transactional
     public void replaceSettings(UUID servicePrincipalId, String jobId, List<KeyValuePair> settings) {
         require(servicePrincipalId, jobId).replaceSettings(settings);
+        publishSettings(jobId, settings);
+    }
+
+    /**
+     * The provisioner needs some settings (the deletion threshold). The last of a repeated name wins; a setting
+     * without a value is not set.
+     */
+    private void publishSettings(String jobId, List<KeyValuePair> settings) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        settings.stream().filter(setting -> setting.value() != null)
+                .forEach(setting -> byName.put(setting.name(), setting.value()));
+        outbox.publish(Topics.JOB_SETTINGS, new JobSettingsPublished(eventId(), Instant.now(), jobId, byName));
     }
 
     @RetriedOnConflict
@@ -147,6 +163,7 @@ public class JobService {
     private void delete(SynchronizationJob job) {
         job.delete();
         outbox.publish(Topics.JOB_COMMANDS, new JobCommand.JobDeleted(eventId(), Instant.now(), job.id));
+        outbox.publishTombstone(Topics.JOB_SETTINGS, job.id);
     }
 
     private static String eventId() {

@@ -97,14 +97,16 @@ public class ExportFailures {
     }
 
     /**
-     * A second source object matches a target object already linked to another one (the same matching value): it is
-     * not exported over the first, but escrowed, so that it is exported once the collision is resolved in the source.
+     * A second source object matches what another one already has: a target object linked to it, or a matching value
+     * it is being provisioned with in the same batch. It is not exported over the first, but escrowed, so that it is
+     * exported once the collision is resolved in the source.
+     *
+     * @param shared what both match, e.g. "target object 42"
      */
-    Outcome duplicateSource(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, String linkedAnchor,
-                            String targetId) {
-        String message = "The source objects " + linkedAnchor + " and " + change.anchor() + " match the same "
-                + "target object " + targetId + ", which stays linked to " + linkedAnchor + "; " + change.anchor()
-                + " is not exported over it.";
+    Outcome duplicateSource(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, String otherAnchor,
+                            String shared) {
+        String message = "The source objects " + otherAnchor + " and " + change.anchor() + " match the same "
+                + shared + ", which stays with " + otherAnchor + "; " + change.anchor() + " is not exported over it.";
         DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, DUPLICATE_SOURCE_ENTRIES, message,
                 null, config.escrowRetry());
         if (attempt.givenUp()) {

@@ -12,8 +12,9 @@ import org.opensync.mapping.model.SynchronizationSchema;
  *
  * @param plans                   by source object type, in the order of the object mappings
  * @param skipOutOfScopeDeletions the {@code SkipOutOfScopeDeletions} secret: leaving scope changes nothing
- * @param deleteThreshold         disables and deletes per cycle that stop the cycle's deprovisioning (§1.13);
- *                                0 when the threshold is turned off
+ * @param deleteThreshold         disables and deletes per cycle that stop the cycle's deprovisioning, from the
+ *                                SyncNotificationSettings secret or the QuarantineTooManyDeletesThreshold job
+ *                                setting; 0 when the threshold is turned off
  * @param schema                  the job's synchronization schema (rules, directories)
  * @param source                  how to read the source directory, for work on single objects (on demand)
  */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 import org.opensync.common.egress.EgressConfig;
+import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
@@ -34,27 +36,35 @@ import org.opensync.mapping.model.ObjectMapping;
 import org.opensync.mapping.model.SynchronizationRule;
 import org.opensync.mapping.model.SynchronizationSchema;
 import org.opensync.provisioner.ProvisionerConfig;
+import org.opensync.provisioner.cds.JobSettings;
+import org.opensync.provisioner.cds.RefreshTokens;
 
 /**
- * Builds each job's {@link JobContext} from the mirrored schema and secrets, and rebuilds it only when one of them
- * changed: compiling mappings and opening an HTTP client per object would waste most of the time.
+ * Builds each job's {@link JobContext} from the mirrored schema, secrets and job settings, and rebuilds it only when
+ * one of them changed: compiling mappings and opening an HTTP client per object would waste most of the time.
  */
 @ApplicationScoped
 public class JobContexts {
+    private static final Logger LOG = Logger.getLogger(JobContexts.class);
     private static final int DEFAULT_DELETE_THRESHOLD = 500;
 
     private final SchemaMirror schemas;
     private final SecretsMirror secrets;
+    private final JobSettings jobSettings;
+    private final RefreshTokens refreshTokens;
     private final ObjectMapper mapper;
     private final ProvisionerConfig config;
     private final EgressPolicy egress;
     private final Map<String, JobContext> cache = new ConcurrentHashMap<>();
 
     @Inject
-    public JobContexts(SchemaMirror schemas, SecretsMirror secrets, ObjectMapper mapper, ProvisionerConfig config,
+    public JobContexts(SchemaMirror schemas, SecretsMirror secrets, JobSettings jobSettings,
+                       RefreshTokens refreshTokens, ObjectMapper mapper, ProvisionerConfig config,
                        EgressConfig egress) {
         this.schemas = schemas;
         this.secrets = secrets;
+        this.jobSettings = jobSettings;
+        this.refreshTokens = refreshTokens;
         this.mapper = mapper;
         this.config = config;
         this.egress = EgressPolicy.of(new EgressSettings(egress.allowLoopback(), egress.allowPrivate(),
@@ -70,12 +80,13 @@ public class JobContexts {
                 config.configurationWait()).orElseThrow(() -> new JobUnavailableException("SchemaNotAvailable",
                 "The job's schema has not reached the provisioner yet.", false));
         Map<String, String> values = openSecrets(schema.servicePrincipalId(), issued);
-        String fingerprint = schema.version() + "/" + values.hashCode();
+        Map<String, String> settings = jobSettings.of(jobId);
+        String fingerprint = schema.version() + "/" + values.hashCode() + "/" + settings.hashCode();
         JobContext cached = cache.get(jobId);
         if (cached != null && cached.fingerprint().equals(fingerprint)) {
             return cached;
         }
-        JobContext context = build(schema, values, fingerprint);
+        JobContext context = build(schema, values, settings, fingerprint);
         cache.put(jobId, context);
         return context;
     }
@@ -91,7 +102,8 @@ public class JobContexts {
         }
     }
 
-    private JobContext build(SchemaMirror.MirroredSchema mirrored, Map<String, String> values, String fingerprint) {
+    private JobContext build(SchemaMirror.MirroredSchema mirrored, Map<String, String> values,
+                             Map<String, String> jobSettings, String fingerprint) {
         String baseAddress = values.get("BaseAddress");
         if (baseAddress == null || baseAddress.isBlank()) {
             throw new JobUnavailableException("CredentialsMissing",
@@ -101,7 +113,7 @@ public class JobContexts {
                 .requestsPerSecond(config.requestsPerSecond())
                 .egress(egress);
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);
-        oauth(values).ifPresent(settings::oauth);
+        oauth(mirrored.servicePrincipalId(), values).ifPresent(settings::oauth);
         ScimClient scim;
         try {
             scim = new ScimClient(settings.build());
@@ -118,7 +130,7 @@ public class JobContexts {
         SynchronizationSchema schema = parse(mirrored);
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
                 plans(schema), scim, hostOf(baseAddress),
-                "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values), schema,
+                "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values, jobSettings), schema,
                 source(values));
     }
 
@@ -137,20 +149,47 @@ public class JobContexts {
 
     /**
      * Applications that take no fixed token: the secrets Oauth2TokenExchangeUri, Oauth2ClientId and
-     * Oauth2ClientSecret make the client obtain its tokens with the client-credentials grant (a SecretToken, when
-     * also present, is then not used).
+     * Oauth2ClientSecret make the client obtain its tokens with the client-credentials grant, or with the
+     * refresh-token grant when acquireAccessToken left an Oauth2RefreshToken (a SecretToken, when also present, is
+     * then not used). A refresh token the endpoint rotates is kept in this service's database (job-api's secrets are
+     * the admin's, and a PUT of them must not race with rotations): the newest of the chain is used.
      */
-    private static Optional<OAuthClientCredentials> oauth(Map<String, String> values) {
+    private Optional<OAuthClientCredentials> oauth(String servicePrincipalId, Map<String, String> values) {
         String endpoint = values.get("Oauth2TokenExchangeUri");
         if (endpoint == null || endpoint.isBlank()) {
             return Optional.empty();
         }
+        OAuthClientCredentials client;
         try {
-            return Optional.of(new OAuthClientCredentials(URI.create(endpoint.trim()), values.get("Oauth2ClientId"),
-                    values.get("Oauth2ClientSecret"), ""));
+            client = new OAuthClientCredentials(URI.create(endpoint.trim()), values.get("Oauth2ClientId"),
+                    values.get("Oauth2ClientSecret"), "");
         } catch (IllegalArgumentException e) {
             throw new JobUnavailableException("CredentialsInvalid", "The OAuth secrets Oauth2TokenExchangeUri, "
                     + "Oauth2ClientId and Oauth2ClientSecret are not usable: " + e.getMessage(), true);
+        }
+        String authorized = values.get("Oauth2RefreshToken");
+        if (authorized == null || authorized.isBlank()) {
+            return Optional.of(client);
+        }
+        try {
+            return Optional.of(client.refreshing(refreshTokens.current(servicePrincipalId, authorized),
+                    rotated -> keepRotated(servicePrincipalId, authorized, rotated)));
+        } catch (SecretUnavailableException e) {
+            throw new JobUnavailableException("CredentialsUnreadable", "The rotated OAuth refresh token cannot be "
+                    + "opened (" + e.getMessage() + "); call acquireAccessToken again.", true);
+        }
+    }
+
+    /**
+     * The application's client keeps using the rotated token in memory whatever happens here; a failure to store it
+     * loses it only at a restart, after which the admin authorizes again (acquireAccessToken).
+     */
+    private void keepRotated(String servicePrincipalId, String authorized, String rotated) {
+        try {
+            refreshTokens.rotated(servicePrincipalId, authorized, rotated);
+        } catch (RuntimeException e) {
+            LOG.errorf("the rotated OAuth refresh token of service principal %s could not be stored: %s",
+                    servicePrincipalId, e.getMessage());
         }
     }
 
@@ -203,22 +242,33 @@ public class JobContexts {
     }
 
     /**
-     * {@code SyncNotificationSettings} carries the accidental-deletion threshold (provisioning-behavior.md §1.13):
-     * on by default with 500.
+     * The accidental-deletion threshold, on by default with 500. {@code SyncNotificationSettings} (what the portal's
+     * accidental-deletion page writes) decides when it says anything about it ({@code DeleteThresholdEnabled},
+     * {@code DeleteThresholdValue}): it is the admin's explicit choice for the whole service principal. Otherwise the
+     * job setting {@code QuarantineTooManyDeletesThreshold} does (0 turns it off), which jobs usually carry as a copy
+     * of their template's default.
      */
-    private int deleteThreshold(Map<String, String> values) {
-        String settings = values.get("SyncNotificationSettings");
-        if (settings == null || settings.isBlank()) {
-            return DEFAULT_DELETE_THRESHOLD;
+    private int deleteThreshold(Map<String, String> values, Map<String, String> jobSettings) {
+        JsonNode notification = notificationSettings(values.get("SyncNotificationSettings"));
+        if (notification.has("DeleteThresholdEnabled") || notification.has("DeleteThresholdValue")) {
+            return notification.path("DeleteThresholdEnabled").asBoolean(true)
+                    ? notification.path("DeleteThresholdValue").asInt(DEFAULT_DELETE_THRESHOLD) : 0;
+        }
+        String setting = jobSettings.get(JobSettingsPublished.QUARANTINE_TOO_MANY_DELETES_THRESHOLD);
+        if (setting != null && setting.trim().matches("\\d{1,9}")) {
+            return Integer.parseInt(setting.trim());
+        }
+        return DEFAULT_DELETE_THRESHOLD;
+    }
+
+    private JsonNode notificationSettings(String json) {
+        if (json == null || json.isBlank()) {
+            return mapper.createObjectNode();
         }
         try {
-            JsonNode node = mapper.readTree(settings);
-            if (!node.path("DeleteThresholdEnabled").asBoolean(true)) {
-                return 0;
-            }
-            return node.path("DeleteThresholdValue").asInt(DEFAULT_DELETE_THRESHOLD);
+            return mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            return DEFAULT_DELETE_THRESHOLD;
+            return mapper.createObjectNode();
         }
     }
 

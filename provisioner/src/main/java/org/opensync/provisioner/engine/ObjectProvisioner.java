@@ -40,16 +40,18 @@ public class ObjectProvisioner {
     private final DeferredWork deferred;
     private final ExportFailures failures;
     private final ReferenceExport references;
+    private final MatchingClaims claims;
     private final EvaluationEnvironment environment;
 
     @Inject
     public ObjectProvisioner(ConnectorDataStore links, DeferredWork deferred, ExportFailures failures,
-                             ReferenceExport references, TenancyConfig tenancy) {
+                             ReferenceExport references, MatchingClaims claims, TenancyConfig tenancy) {
         this.environment = EvaluationEnvironment.system().withDefaultDomain(tenancy.defaultDomain().orElse(null));
         this.links = links;
         this.deferred = deferred;
         this.failures = failures;
         this.references = references;
+        this.claims = claims;
     }
 
     /** How far to trust what the connector data store says about the target. */
@@ -151,25 +153,40 @@ public class ObjectProvisioner {
             this.outcome = outcome.redacting(redaction);
         }
 
-        /** A target object already linked to another source object is not taken over: the sources collide. */
+        /**
+         * A target object already linked to another source object is not taken over, nor is a matching value that
+         * another object of the job is being matched or created with: the sources collide.
+         */
         Outcome matchOrCreate() {
-            Optional<Link> matched = match();
-            if (matched.isEmpty()) {
-                return create();
+            List<MatchingValue> keys = plan.mapping().matchingValues(source, environment).stream()
+                    .filter(MatchingValue::usable).toList();
+            Optional<MatchingClaims.Collision> collision = claims.claim(job.jobId(), change.objectType(),
+                    change.anchor(), keys);
+            if (collision.isPresent()) {
+                MatchingClaims.Collision other = collision.get();
+                return failures.duplicateSource(job, change, outcome, other.anchor(), "matching value "
+                        + other.attribute() + " = " + redaction.shown(other.attribute(), other.value())
+                        + " (both in the same batch)");
             }
-            String targetId = matched.get().targetId();
-            Optional<String> linked = links.anchorLinkedTo(job.jobId(), change.objectType(), targetId,
-                    change.anchor());
-            if (linked.isPresent()) {
-                return failures.duplicateSource(job, change, outcome, linked.get(), targetId);
+            try {
+                Optional<Link> matched = match(keys);
+                if (matched.isEmpty()) {
+                    return create();
+                }
+                String targetId = matched.get().targetId();
+                Optional<String> linked = links.anchorLinkedTo(job.jobId(), change.objectType(), targetId,
+                        change.anchor());
+                if (linked.isPresent()) {
+                    return failures.duplicateSource(job, change, outcome, linked.get(), "target object " + targetId);
+                }
+                return update(matched.get(), Baseline.LAST_EXPORTED, false);
+            } finally {
+                claims.release(job.jobId(), change.objectType(), change.anchor(), keys);
             }
-            return update(matched.get(), Baseline.LAST_EXPORTED, false);
         }
 
         /** Matching attributes in priority order; the first that finds an object decides (§2.5). */
-        private Optional<Link> match() {
-            List<MatchingValue> keys = plan.mapping().matchingValues(source, environment).stream()
-                    .filter(MatchingValue::usable).toList();
+        private Optional<Link> match(List<MatchingValue> keys) {
             for (MatchingValue key : keys) {
                 Optional<ScimResource> found = job.scim().findUnique(plan.resourceType(), key.targetAttributeName(),
                         key.value().text());

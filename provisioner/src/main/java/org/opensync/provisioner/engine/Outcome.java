@@ -1,5 +1,6 @@
 package org.opensync.provisioner.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class Outcome {
     }
 
     private final List<ProvisioningObjectSummary.Step> steps = new ArrayList<>();
+    /** When each step was taken, in the order of {@link #steps}: provision-on-demand answers show each step's time. */
+    private final List<Instant> stepTimes = new ArrayList<>();
     private final List<ProvisioningObjectSummary.ModifiedProperty> modified = new ArrayList<>();
     private final List<String> unresolvedReferences = new ArrayList<>();
     private String action = "other";
@@ -90,6 +93,7 @@ public final class Outcome {
 
     Outcome step(String name, String type, String stepStatus, String description, Map<String, String> details) {
         steps.add(new ProvisioningObjectSummary.Step(name, type, stepStatus, description, details));
+        stepTimes.add(Instant.now());
         return this;
     }
 
@@ -157,6 +161,10 @@ public final class Outcome {
         modified.add(new ProvisioningObjectSummary.ModifiedProperty(name, redaction.shown(name, oldValue),
                 redaction.shown(name, newValue)));
         return this;
+    }
+
+    public List<Instant> stepTimes() {
+        return List.copyOf(stepTimes);
     }
 
     public List<ProvisioningObjectSummary.Step> steps() {

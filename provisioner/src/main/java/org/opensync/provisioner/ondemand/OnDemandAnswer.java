@@ -23,14 +23,25 @@ public record OnDemandAnswer(String key, String value) {
     static final String SKIPPED = "Skipped";
     static final String FAILURE = "Failure";
 
-    /** @param summaries the records of the objects worked, members first, the subject last */
-    public static OnDemandAnswer of(List<ProvisioningObjectSummary> summaries) {
+    /**
+     * One object worked on demand: its provisioning-log record, and when each of its steps was taken (the record has
+     * no step times; the answer shows them).
+     */
+    public record Worked(ProvisioningObjectSummary summary, List<Instant> stepTimes) {
+        public Worked {
+            stepTimes = List.copyOf(stepTimes);
+        }
+    }
+
+    /** @param worked the objects worked, members first, the subject last */
+    public static OnDemandAnswer of(List<Worked> worked) {
+        List<ProvisioningObjectSummary> summaries = worked.stream().map(Worked::summary).toList();
         ProvisioningObjectSummary subject = summaries.get(summaries.size() - 1);
         ObjectNode key = JSON.createObjectNode();
         if (summaries.size() == 1) {
             key.put("result", result(subject));
             key.set("details", details(subject));
-            return new OnDemandAnswer(text(key), text(run(subject)));
+            return new OnDemandAnswer(text(key), text(run(worked.get(0))));
         }
         boolean failed = summaries.stream().anyMatch(summary -> FAILURE.equals(result(summary)));
         key.put("result", failed ? FAILURE : result(subject));
@@ -76,7 +87,8 @@ public record OnDemandAnswer(String key, String value) {
         return outOfScope ? "NotEffectivelyEntitled" : "Skipped";
     }
 
-    private static ObjectNode run(ProvisioningObjectSummary summary) {
+    private static ObjectNode run(Worked worked) {
+        ProvisioningObjectSummary summary = worked.summary();
         Instant end = summary.activityDateTime();
         Instant start = end.minusMillis(summary.durationInMilliseconds());
         ObjectNode run = JSON.createObjectNode();
@@ -91,13 +103,18 @@ public record OnDemandAnswer(String key, String value) {
                 .put("oldValue", property.oldValue())
                 .put("newValue", property.newValue()));
         ArrayNode steps = run.putArray("provisioningSteps");
-        summary.provisioningSteps().forEach(step -> steps.addObject()
-                .put("name", step.name())
-                .put("type", pascal(step.provisioningStepType()))
-                .put("status", pascal(step.status()))
-                .put("description", step.description())
-                .put("timestamp", end.toString())
-                .set("details", map(step.details())));
+        List<ProvisioningObjectSummary.Step> taken = summary.provisioningSteps();
+        for (int i = 0; i < taken.size(); i++) {
+            ProvisioningObjectSummary.Step step = taken.get(i);
+            Instant time = i < worked.stepTimes().size() ? worked.stepTimes().get(i) : end;
+            steps.addObject()
+                    .put("name", step.name())
+                    .put("type", pascal(step.provisioningStepType()))
+                    .put("status", pascal(step.status()))
+                    .put("description", step.description())
+                    .put("timestamp", time.toString())
+                    .set("details", map(step.details()));
+        }
         ObjectNode status = run.putObject("statusInfo").put("status", result(summary));
         ProvisioningObjectSummary.ErrorInfo error = summary.provisioningStatusInfo().errorInformation();
         if (error != null) {

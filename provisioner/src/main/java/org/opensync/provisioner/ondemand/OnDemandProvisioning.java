@@ -48,9 +48,10 @@ import org.opensync.provisioner.engine.Outcome;
 /**
  * Provisions one subject now, outside the schedule (provisioning-behavior.md §1.18): reads it from the source
  * directory, then scopes, matches and exports it with the cycle's own {@link ObjectProvisioner}, in the job's turn so
- * that no cycle works the job meanwhile, and links it in the connector data store as a cycle would. A group's listed
- * members go first, so that the group's member references resolve. Each object's provisioning-log record is
- * acknowledged by Kafka before the answer is given.
+ * that no cycle works the job meanwhile, and links it in the connector data store as a cycle would. The job's source
+ * connection is kept open between requests ({@link SourceConnections}). A group's listed members go first, so that
+ * the group's member references resolve. Each object's provisioning-log record is acknowledged by Kafka before the
+ * answer is given.
  */
 @ApplicationScoped
 public class OnDemandProvisioning {
@@ -63,28 +64,31 @@ public class OnDemandProvisioning {
     private final ConnectorDataStore links;
     private final DeferredWork deferred;
     private final JobTurns turns;
+    private final SourceConnections sources;
     private final Publisher publisher;
     private final ProvisionerConfig config;
     private final String defaultTenant;
 
     @Inject
     public OnDemandProvisioning(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
-                                ConnectorDataStore links, DeferredWork deferred, JobTurns turns, Publisher publisher,
-                                ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String defaultTenant) {
+                                ConnectorDataStore links, DeferredWork deferred, JobTurns turns,
+                                SourceConnections sources, Publisher publisher, ProvisionerConfig config,
+                                @ConfigProperty(name = "sync.tenant-id") String defaultTenant) {
         this.contexts = contexts;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
         this.links = links;
         this.deferred = deferred;
         this.turns = turns;
+        this.sources = sources;
         this.publisher = publisher;
         this.config = config;
         this.defaultTenant = defaultTenant;
     }
 
-    /** @return the records of the objects worked, members first, the subject last */
-    public List<ProvisioningObjectSummary> provision(String jobId, OnDemandRequest request,
-                                                     ProvisioningObjectSummary.Initiator initiator) {
+    /** @return the objects worked, members first, the subject last */
+    public List<OnDemandAnswer.Worked> provision(String jobId, OnDemandRequest request,
+                                                 ProvisioningObjectSummary.Initiator initiator) {
         JobContext job = context(jobId);
         SynchronizationRule rule = job.schema().synchronizationRules().stream()
                 .filter(r -> request.ruleId().equals(r.id())).findFirst()
@@ -100,18 +104,18 @@ public class OnDemandProvisioning {
                 job.source().problem()));
         String runId = UUID.randomUUID().toString();
         List<Read> reads = read(job, settings, subjects, runId);
-        List<ProvisioningObjectSummary> summaries = exclusively(jobId, reads, () -> reads.stream()
-                .map(read -> summary(job, runId, read, read.outcome() != null ? read.outcome() : provision(job, read),
+        List<OnDemandAnswer.Worked> worked = exclusively(jobId, reads, () -> reads.stream()
+                .map(read -> worked(job, runId, read, read.outcome() != null ? read.outcome() : provision(job, read),
                         initiator)).toList());
-        summaries.forEach(summary -> publisher.send(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(
-                UUID.randomUUID().toString(), Instant.now(), jobId, summary)));
+        worked.forEach(object -> publisher.send(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(
+                UUID.randomUUID().toString(), Instant.now(), jobId, object.summary())));
         try {
             publisher.flush();
         } catch (Publisher.KafkaUnavailableException e) {
             throw new GraphException(503, ErrorCode.UNAVAILABLE, "The objects were provisioned, but their "
                     + "provisioning logs could not be stored yet; retry shortly.", null).retryAfter(RETRY_SOON);
         }
-        return summaries;
+        return worked;
     }
 
     /** A subject with the source object type its name stands for in the rule. */
@@ -145,33 +149,42 @@ public class OnDemandProvisioning {
                         .distinct().toList()) + ".", path + ".objectTypeName"));
     }
 
-    /** Reads every subject over one connection pool, before the job's turn: reading the source races nothing. */
-    private static List<Read> read(JobContext job, LdapSettings settings, List<Subject> subjects, String runId) {
-        List<Read> reads = new ArrayList<>();
-        try (LdapSource source = LdapSource.open(settings)) {
-            SourcePlan plan = SourcePlan.of(job.schema(), source.capabilities().activeDirectory()).orElseThrow(
-                    () -> GraphException.badRequest("No enabled object mapping of the job reads from the source "
-                            + "directory."));
-            for (Subject subject : subjects) {
-                Instant started = Instant.now();
-                ObjectTypeQuery query = plan.query(subject.type()).orElse(null);
-                Optional<SourceEntry> entry;
-                try {
-                    entry = query == null ? Optional.empty() : source.readOne(query, subject.objectId());
-                } catch (IllegalArgumentException e) {
-                    throw GraphException.badRequest(e.getMessage(), "objectId");
-                }
-                reads.add(entry.map(found -> new Read(change(job, runId, found), null, started))
-                        .orElseGet(() -> new Read(missing(job, runId, subject), Outcome.importFailed("EntryNotFound",
-                                "No " + subject.type() + " '" + subject.objectId() + "' in the source directory "
-                                + "(looked up by " + (looksLikeUuid(subject.objectId()) ? "object id" : "DN")
-                                + " below the Domain secret's base DN).", false), started)));
+    /** Reads every subject over the job's kept connection, before the job's turn: reading the source races nothing. */
+    private List<Read> read(JobContext job, LdapSettings settings, List<Subject> subjects, String runId) {
+        try (SourceConnections.Lease lease = sources.lease(job.jobId(), settings)) {
+            try {
+                return readAll(job, lease.source(), subjects, runId);
+            } catch (LdapSourceException e) {
+                lease.failed();
+                throw e;
             }
         } catch (LdapSourceException | EgressDeniedException e) {
             Instant now = Instant.now();
             return subjects.stream().map(subject -> new Read(missing(job, runId, subject), Outcome.importFailed(
                     "SourceUnavailable", "The source directory could not be read: " + e.getMessage(), true), now))
                     .toList();
+        }
+    }
+
+    private static List<Read> readAll(JobContext job, LdapSource source, List<Subject> subjects, String runId) {
+        SourcePlan plan = SourcePlan.of(job.schema(), source.capabilities().activeDirectory()).orElseThrow(
+                () -> GraphException.badRequest("No enabled object mapping of the job reads from the source "
+                        + "directory."));
+        List<Read> reads = new ArrayList<>();
+        for (Subject subject : subjects) {
+            Instant started = Instant.now();
+            ObjectTypeQuery query = plan.query(subject.type()).orElse(null);
+            Optional<SourceEntry> entry;
+            try {
+                entry = query == null ? Optional.empty() : source.readOne(query, subject.objectId());
+            } catch (IllegalArgumentException e) {
+                throw GraphException.badRequest(e.getMessage(), "objectId");
+            }
+            reads.add(entry.map(found -> new Read(change(job, runId, found), null, started))
+                    .orElseGet(() -> new Read(missing(job, runId, subject), Outcome.importFailed("EntryNotFound",
+                            "No " + subject.type() + " '" + subject.objectId() + "' in the source directory "
+                            + "(looked up by " + (looksLikeUuid(subject.objectId()) ? "object id" : "DN")
+                            + " below the Domain secret's base DN).", false), started)));
         }
         return reads;
     }
@@ -222,10 +235,11 @@ public class OnDemandProvisioning {
                 });
     }
 
-    private ProvisioningObjectSummary summary(JobContext job, String runId, Read read, Outcome outcome,
-                                              ProvisioningObjectSummary.Initiator initiator) {
+    private OnDemandAnswer.Worked worked(JobContext job, String runId, Read read, Outcome outcome,
+                                         ProvisioningObjectSummary.Initiator initiator) {
         String tenant = Tenants.ofJob(job.jobId()).map(UUID::toString).orElse(defaultTenant);
-        return ProvisioningLogs.summary(tenant, job, runId, PHASE, read.change(), outcome, read.started(), initiator);
+        return new OnDemandAnswer.Worked(ProvisioningLogs.summary(tenant, job, runId, PHASE, read.change(), outcome,
+                read.started(), initiator), outcome.stepTimes());
     }
 
     private static ObjectChange.ObjectChanged change(JobContext job, String runId, SourceEntry entry) {

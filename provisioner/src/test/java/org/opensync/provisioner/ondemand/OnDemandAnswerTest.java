@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.logs.ProvisioningObjectSummary.ErrorInfo;
@@ -18,7 +19,7 @@ class OnDemandAnswerTest {
 
     @Test
     void aCreatedUserIsASuccessWithItsRunInGraphSpellings() throws Exception {
-        OnDemandAnswer answer = OnDemandAnswer.of(List.of(summary("create", "success", null, List.of(
+        OnDemandAnswer answer = OnDemandAnswer.of(List.of(worked("create", "success", null, List.of(
                 new Step("EntryImport", "import", "success", "Received User", Map.of()),
                 new Step("EntryExportAdd", "export", "success", "Created", Map.of("ReportableIdentifier", "m"))))));
 
@@ -32,7 +33,9 @@ class OnDemandAnswerTest {
         assertThat(run.at("/provisioningSteps/1/type").asText()).isEqualTo("Export");
         assertThat(run.at("/provisioningSteps/1/status").asText()).isEqualTo("Success");
         assertThat(run.at("/provisioningSteps/1/details/ReportableIdentifier").asText()).isEqualTo("m");
-        assertThat(run.at("/provisioningSteps/0/timestamp").asText()).isEqualTo(END.toString());
+        assertThat(run.at("/provisioningSteps/0/timestamp").asText()).as("each step has its own time")
+                .isEqualTo("2026-01-14T09:40:11.250Z");
+        assertThat(run.at("/provisioningSteps/1/timestamp").asText()).isEqualTo("2026-01-14T09:40:11.300Z");
         assertThat(run.at("/modifiedProperties/0/newValue").asText()).isEqualTo("marie@example.org");
         assertThat(run.at("/statusInfo/status").asText()).isEqualTo("Success");
         assertThat(run.at("/sourceIdentity/type").asText()).isEqualTo("User");
@@ -45,14 +48,14 @@ class OnDemandAnswerTest {
     void skipsNameTheirReason() throws Exception {
         ErrorInfo redundant = new ErrorInfo(null, "success", "RedundantExport: the object already matches the source",
                 null, null);
-        JsonNode key = JSON.readTree(OnDemandAnswer.of(List.of(summary("other", "skipped", redundant, List.of())))
+        JsonNode key = JSON.readTree(OnDemandAnswer.of(List.of(worked("other", "skipped", redundant, List.of())))
                 .key());
         assertThat(key.path("result").asText()).isEqualTo("Skipped");
         assertThat(key.at("/details/errorCode").asText()).isEqualTo("RedundantExport");
 
         ErrorInfo outOfScope = new ErrorInfo(null, "success", "The object is out of scope and not provisioned", null,
                 null);
-        OnDemandAnswer skipped = OnDemandAnswer.of(List.of(summary("other", "skipped", outOfScope, List.of(
+        OnDemandAnswer skipped = OnDemandAnswer.of(List.of(worked("other", "skipped", outOfScope, List.of(
                 new Step("EntrySynchronizationScoping", "scoping", "skipped", "The object does not pass the scoping "
                         + "filter", Map.of())))));
         assertThat(JSON.readTree(skipped.key()).at("/details/errorCode").asText()).isEqualTo("NotEffectivelyEntitled");
@@ -64,7 +67,7 @@ class OnDemandAnswerTest {
     void aFailureCarriesTheTargetsAnswer() throws Exception {
         ErrorInfo refused = new ErrorInfo("Conflict", "failure", "The target refused the object",
                 "Web Response: 409 {\"detail\":\"taken\"}", "Fix it");
-        OnDemandAnswer answer = OnDemandAnswer.of(List.of(summary("create", "failure", refused, List.of(
+        OnDemandAnswer answer = OnDemandAnswer.of(List.of(worked("create", "failure", refused, List.of(
                 new Step("EntryExportAdd", "export", "failure", "The target refused", Map.of())))));
         JsonNode key = JSON.readTree(answer.key());
         assertThat(key.path("result").asText()).isEqualTo("Failure");
@@ -78,8 +81,8 @@ class OnDemandAnswerTest {
     @Test
     void aGroupWithMembersListsEveryObjectAndFailsWhenOneFailed() throws Exception {
         ErrorInfo refused = new ErrorInfo("Conflict", "failure", "refused", null, null);
-        OnDemandAnswer answer = OnDemandAnswer.of(List.of(summary("create", "failure", refused, List.of()),
-                summary("create", "success", null, List.of())));
+        OnDemandAnswer answer = OnDemandAnswer.of(List.of(worked("create", "failure", refused, List.of()),
+                worked("create", "success", null, List.of())));
         assertThat(answer.value()).isEqualTo("{}");
         JsonNode key = JSON.readTree(answer.key());
         assertThat(key.path("result").asText()).isEqualTo("Failure");
@@ -88,9 +91,10 @@ class OnDemandAnswerTest {
         assertThat(key.at("/details/objects/1/action").asText()).isEqualTo("Create");
     }
 
-    private static ProvisioningObjectSummary summary(String action, String status, ErrorInfo error,
-                                                     List<Step> steps) {
-        return new ProvisioningObjectSummary("id", END, "tenant", "job", "run", "change-1", action, 850,
+    /** The object's steps were taken 50 ms apart from 50 ms after its start. */
+    private static OnDemandAnswer.Worked worked(String action, String status, ErrorInfo error, List<Step> steps) {
+        Instant start = END.minusMillis(850);
+        return new OnDemandAnswer.Worked(new ProvisioningObjectSummary("id", END, "tenant", "job", "run", "change-1", action, 850,
                 new ProvisioningObjectSummary.Initiator("app", "app", "application"),
                 new ProvisioningObjectSummary.Identity("sp", "scim.example.org"),
                 new ProvisioningObjectSummary.SystemInfo("LDAP", "LDAP", Map.of()),
@@ -98,6 +102,8 @@ class OnDemandAnswerTest {
                 new ProvisioningObjectSummary.ProvisionedIdentity("anchor", "Marie Curie", "User", Map.of()),
                 new ProvisioningObjectSummary.ProvisionedIdentity("2c7e", "", "User", Map.of()),
                 new ProvisioningObjectSummary.StatusInfo(status, error), steps,
-                List.of(new ProvisioningObjectSummary.ModifiedProperty("userName", null, "marie@example.org")));
+                List.of(new ProvisioningObjectSummary.ModifiedProperty("userName", null, "marie@example.org"))),
+                IntStream.range(0, steps.size()).mapToObj(i -> start.plusMillis(50L * (i + 1)))
+                        .toList());
     }
 }

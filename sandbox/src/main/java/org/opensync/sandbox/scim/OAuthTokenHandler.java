@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /oauth2/token}: the client-credentials grant, with the client's id and secret in the form body or as
- * HTTP Basic credentials (both are allowed by RFC 6749 §2.3.1). Errors are the RFC's JSON errors.
+ * {@code POST /oauth2/token}: the client-credentials, authorization-code and refresh-token grants, with the client's
+ * id and secret in the form body or as HTTP Basic credentials (both are allowed by RFC 6749 §2.3.1). Errors are the
+ * RFC's JSON errors: a wrong client is {@code invalid_client} (401), a wrong code or refresh token
+ * {@code invalid_grant} (400).
  */
 final class OAuthTokenHandler implements HttpHandler {
     static final String PATH = "/oauth2/token";
@@ -48,18 +50,30 @@ final class OAuthTokenHandler implements HttpHandler {
             return error(400, "invalid_request");
         }
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            return error(400, "unsupported_grant_type");
-        }
         String[] basic = basic(exchange.getRequestHeaders().getFirst("Authorization"));
         String clientId = basic != null ? basic[0] : form.get("client_id");
         String clientSecret = basic != null ? basic[1] : form.get("client_secret");
-        Optional<String> token = clients.issue(clientId, clientSecret);
-        if (token.isEmpty()) {
-            return error(401, "invalid_client");
+        String grantType = String.valueOf(form.get("grant_type"));
+        Optional<OAuthClients.Grant> grant = switch (grantType) {
+            case "client_credentials" -> clients.issue(clientId, clientSecret)
+                    .map(token -> new OAuthClients.Grant(token, null));
+            case "authorization_code" -> clients.exchange(clientId, clientSecret, form.get("code"),
+                    form.get("redirect_uri"));
+            case "refresh_token" -> clients.refresh(clientId, clientSecret, form.get("refresh_token"));
+            default -> null;
+        };
+        if (grant == null) {
+            return error(400, "unsupported_grant_type");
         }
-        ObjectNode answer = ScimJson.NODES.objectNode().put("access_token", token.get()).put("token_type", "Bearer")
-                .put("expires_in", clients.lifetime().toSeconds());
+        if (grant.isEmpty()) {
+            return clients.authenticated(clientId, clientSecret) ? error(400, "invalid_grant")
+                    : error(401, "invalid_client");
+        }
+        ObjectNode answer = ScimJson.NODES.objectNode().put("access_token", grant.get().accessToken())
+                .put("token_type", "Bearer").put("expires_in", clients.lifetime().toSeconds());
+        if (grant.get().refreshToken() != null) {
+            answer.put("refresh_token", grant.get().refreshToken());
+        }
         return new ScimResponse(200, ScimJson.bytes(answer), "application/json", Map.of("Cache-Control", "no-store"));
     }
 

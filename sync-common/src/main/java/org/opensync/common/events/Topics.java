@@ -12,6 +12,8 @@ public final class Topics {
     public static final String SCHEMAS = "sync.schemas";
     /** Compacted, key = service principal id: sealed connection secrets. */
     public static final String SECRETS = "sync.secrets";
+    /** Compacted, key = job id: {@link JobSettingsPublished}, the job's synchronizationJobSettings. */
+    public static final String JOB_SETTINGS = "sync.job-settings";
     /** Key = job id + anchor, partitioned by job id: source object images and cycle markers. */
     public static final String OBJECT_CHANGES = "sync.object-changes";
     /** One provisioning-log record per object and cycle. */

@@ -37,13 +37,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A replayed record keeps its key, value and original headers (the {@code dead-letter-*} ones are dropped, a
  * {@value #REPLAYED_FROM} header says where it was taken from) and goes to its original partition, so it stays in
  * order with the job's later records' partition. Consumers deduplicate by {@code event-id}, so replaying twice is
- * harmless. Records of the compacted topics ({@code sync.schemas}, {@code sync.secrets}, {@code sync.templates}) are
- * replayed only with {@code --allow-compacted}: an old image could overwrite a newer one in the mirrors.
+ * harmless. Records of the compacted topics ({@code sync.schemas}, {@code sync.secrets}, {@code sync.job-settings},
+ * {@code sync.templates}) are replayed only with {@code --allow-compacted}: an old image could overwrite a newer one
+ * in the mirrors.
  */
 public final class DeadLetterTool {
     public static final String DEAD_LETTER_TOPIC = "sync.dead-letter";
     public static final String REPLAYED_FROM = "dead-letter-replayed-from";
-    private static final Set<String> COMPACTED = Set.of("sync.schemas", "sync.secrets", "sync.templates");
+    private static final Set<String> COMPACTED = Set.of("sync.schemas", "sync.secrets", "sync.job-settings",
+            "sync.templates");
 
     /** Which dead letters a command applies to. */
     public record Selection(String originalTopic, Instant since, String eventId, String key, int max) {
