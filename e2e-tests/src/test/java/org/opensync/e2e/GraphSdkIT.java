@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.graph.beta.applicationtemplates.item.instantiate.InstantiatePostRequestBody;
+import com.microsoft.graph.beta.models.Application;
 import com.microsoft.graph.beta.models.ApplicationServicePrincipal;
 import com.microsoft.graph.beta.models.DirectoryDefinition;
 import com.microsoft.graph.beta.models.DirectoryDefinitionDiscoverabilities;
@@ -84,6 +85,9 @@ class GraphSdkIT {
     private final String appId = UUID.randomUUID().toString();
     private String spId;
     private String jobId;
+    /** The application instantiated from the custom template, and its service principal. */
+    private Application application;
+    private String applicationSpId;
 
     @BeforeAll
     void start() throws Exception {
@@ -293,6 +297,40 @@ class GraphSdkIT {
     }
 
     @Test
+    @Order(62)
+    void addsRenamesAndRemovesADirectoryDefinitionOfTheJobsSchema() {
+        int before = job().schema().directories().count().get();
+        AttributeDefinition id = new AttributeDefinition();
+        id.setName("id");
+        id.setType(AttributeType.String);
+        id.setAnchor(true);
+        ObjectDefinition worker = new ObjectDefinition();
+        worker.setName("Worker");
+        worker.setAttributes(List.of(id));
+        DirectoryDefinition hr = new DirectoryDefinition();
+        hr.setName("HR");
+        hr.setObjects(List.of(worker));
+        DirectoryDefinition added = job().schema().directories().post(hr);
+        assertThat(added.getId()).isNotBlank();
+        assertThat(added.getObjects()).extracting(ObjectDefinition::getName).containsExactly("Worker");
+        assertThat(job().schema().directories().count().get()).isEqualTo(before + 1);
+
+        DirectoryDefinition rename = new DirectoryDefinition();
+        rename.setName("People");
+        job().schema().directories().byDirectoryDefinitionId(added.getId()).patch(rename);
+        assertThat(job().schema().directories().byDirectoryDefinitionId(added.getId()).get().getName())
+                .isEqualTo("People");
+        assertThat(job().schema().directories().get().getValue()).extracting(DirectoryDefinition::getName)
+                .contains("People");
+
+        job().schema().directories().byDirectoryDefinitionId(added.getId()).delete();
+        assertThat(job().schema().directories().count().get()).isEqualTo(before);
+        assertThatThrownBy(() -> job().schema().directories().byDirectoryDefinitionId(added.getId()).get())
+                .isInstanceOfSatisfying(ODataError.class, error ->
+                        assertThat(error.getResponseStatusCode()).isEqualTo(404));
+    }
+
+    @Test
     @Order(65)
     void instantiatesTheCustomApplicationTemplateAndReachesItsSynchronizationAsAnApplication() {
         InstantiatePostRequestBody request = new InstantiatePostRequestBody();
@@ -301,9 +339,73 @@ class GraphSdkIT {
                 .byApplicationTemplateId(CUSTOM_APPLICATION_TEMPLATE).instantiate().post(request);
         assertThat(created.getServicePrincipal().getApplicationTemplateId()).isEqualTo(CUSTOM_APPLICATION_TEMPLATE);
         assertThat(created.getServicePrincipal().getAppId()).isEqualTo(created.getApplication().getAppId());
-        assertThat(graph.applications().byApplicationId(created.getApplication().getId()).synchronization()
-                .templates().get().getValue()).extracting(SynchronizationTemplate::getId).contains("scim");
-        graph.servicePrincipals().byServicePrincipalId(created.getServicePrincipal().getId()).delete();
+        application = created.getApplication();
+        applicationSpId = created.getServicePrincipal().getId();
+        assertThat(applicationSynchronization().templates().get().getValue())
+                .extracting(SynchronizationTemplate::getId).contains("scim");
+    }
+
+    @Test
+    @Order(66)
+    void createsUpdatesAndDeletesACustomTemplateOfTheApplication() {
+        SynchronizationTemplate template = new SynchronizationTemplate();
+        template.setId("sdk-hr");
+        template.setFactoryTag("CustomSCIM");
+        template.setDescription("HR");
+        template.setDiscoverable(true);
+        // the application's service principal reaches schema-service as an event: it may take a moment to be known
+        AtomicReference<SynchronizationTemplate> created = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptionsMatching(e -> e instanceof ODataError error
+                        && error.getResponseStatusCode() == 404)
+                .until(() -> created.compareAndSet(null, applicationSynchronization().templates().post(template)));
+        assertThat(created.get().getId()).isEqualTo("sdk-hr");
+        assertThat(applicationSynchronization().templates().get().getValue())
+                .extracting(SynchronizationTemplate::getId).contains("scim", "sdk-hr");
+
+        SynchronizationTemplate change = new SynchronizationTemplate();
+        change.setFactoryTag("CustomSCIM");
+        change.setDescription("Payroll");
+        applicationSynchronization().templates().bySynchronizationTemplateId("sdk-hr").patch(change);
+        SynchronizationTemplate read = applicationSynchronization().templates().bySynchronizationTemplateId("sdk-hr")
+                .get();
+        assertThat(read.getDescription()).isEqualTo("Payroll");
+        assertThat(read.getSchema()).as("a PATCH without a schema keeps it").isNotNull();
+
+        assertThatThrownBy(() -> applicationSynchronization().templates().bySynchronizationTemplateId("scim")
+                .patch(change)).isInstanceOfSatisfying(ODataError.class, error ->
+                        assertThat(error.getResponseStatusCode()).isEqualTo(403));
+        applicationSynchronization().templates().bySynchronizationTemplateId("sdk-hr").delete();
+        assertThat(applicationSynchronization().templates().get().getValue())
+                .extracting(SynchronizationTemplate::getId).doesNotContain("sdk-hr");
+    }
+
+    @Test
+    @Order(68)
+    void readsListsAndDeletesTheApplicationWithItsServicePrincipal() {
+        String id = application.getId();
+        String applicationAppId = application.getAppId();
+        Application read = graph.applications().byApplicationId(id).get();
+        assertThat(read.getDisplayName()).isEqualTo("SDK custom app");
+        assertThat(read.getAppId()).isEqualTo(applicationAppId);
+        assertThat(graph.applicationsWithAppId(applicationAppId).get().getId()).isEqualTo(id);
+        List<Application> found = graph.applications().get(config -> {
+            config.queryParameters.filter = "appId eq '" + applicationAppId + "'";
+            config.queryParameters.select = new String[] {"id", "appId", "displayName"};
+            config.queryParameters.top = 5;
+        }).getValue();
+        assertThat(found).extracting(Application::getId).containsExactly(id);
+        // the same SDK on the /v1.0 base: both versions serve applications alike
+        assertThat(client(platform.services().get("job-api").baseUrl() + "/v1.0").applications()
+                .byApplicationId(id).get().getAppId()).isEqualTo(applicationAppId);
+
+        graph.applications().byApplicationId(id).delete();
+        assertThatThrownBy(() -> graph.applications().byApplicationId(id).get())
+                .isInstanceOfSatisfying(ODataError.class, error ->
+                        assertThat(error.getResponseStatusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> graph.servicePrincipals().byServicePrincipalId(applicationSpId).get())
+                .as("deleting the application deleted its service principal")
+                .isInstanceOfSatisfying(ODataError.class, error ->
+                        assertThat(error.getResponseStatusCode()).isEqualTo(404));
     }
 
     @Test
@@ -319,6 +421,11 @@ class GraphSdkIT {
 
     private SynchronizationRequestBuilder synchronization() {
         return graph.servicePrincipals().byServicePrincipalId(spId).synchronization();
+    }
+
+    private com.microsoft.graph.beta.applications.item.synchronization.SynchronizationRequestBuilder
+            applicationSynchronization() {
+        return graph.applications().byApplicationId(application.getId()).synchronization();
     }
 
     private SynchronizationJobItemRequestBuilder job() {

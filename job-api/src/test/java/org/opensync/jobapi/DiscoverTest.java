@@ -2,6 +2,7 @@ package org.opensync.jobapi;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -90,6 +91,48 @@ class DiscoverTest {
                 .body("objects.find { it.name == 'Group' }.attributes.find { it.name == 'member' }.multivalued",
                         equalTo(true))
                 .body("objects.find { it.name == 'Group' }.attributes.name", not(hasItem("carLicense")));
+    }
+
+    @Test
+    void anEditBetweenDiscoversReadAndWriteIsKeptAndDiscoverMergesIntoIt() {
+        String[] job = GraphClient.newJob();
+        saveSecrets(job, pair("BaseAddress", scim.baseUrl()) + "," + pair("SecretToken", scim.config().bearerToken()));
+        String edited = asAdmin().get(GraphClient.jobPath(job) + "/schema").then().statusCode(200).extract()
+                .asString().replace("LDAP_OUTBOUND_SCIM", "Edited concurrently");
+        SchemaServiceStandIn.beforeAnsweringSchemaReads(1, () -> json(edited)
+                .put(GraphClient.jobPath(job) + "/schema").then().statusCode(204));
+
+        discover(job, SCIM_DIRECTORY, "beta").statusCode(200);
+        JsonPath stored = JsonPath.from(new String(SchemaServiceStandIn.storedSchema(job[0], job[1]),
+                StandardCharsets.UTF_8));
+        assertThat(stored.getString("synchronizationRules[0].name")).isEqualTo("Edited concurrently");
+        assertThat(stored.getList("directories.find { it.id == '" + SCIM_DIRECTORY
+                + "' }.objects.find { it.name == 'User' }.attributes.name", String.class)).contains("name.middleName");
+    }
+
+    @Test
+    void aSchemaEditedAtEveryAttemptAnswers409AndKeepsTheEdits() {
+        String[] job = GraphClient.newJob();
+        saveSecrets(job, pair("BaseAddress", scim.baseUrl()) + "," + pair("SecretToken", scim.config().bearerToken()));
+        byte[] template = asAdmin().get(GraphClient.jobPath(job) + "/schema").then().statusCode(200).extract()
+                .asByteArray();
+        SchemaServiceStandIn.beforeAnsweringSchemaReads(3, () -> asAdmin().contentType("application/json")
+                .body(template).put(GraphClient.jobPath(job) + "/schema").then().statusCode(204));
+
+        discover(job, SCIM_DIRECTORY, "v1.0").statusCode(409).body("error.code", equalTo("conflict"))
+                .body("error.message", containsString("3 attempts"));
+        assertThat(JsonPath.from(new String(SchemaServiceStandIn.storedSchema(job[0], job[1]),
+                StandardCharsets.UTF_8)).getList("directories.find { it.id == '" + SCIM_DIRECTORY
+                + "' }.objects.find { it.name == 'User' }.attributes.name", String.class))
+                .as("discover stored nothing over the edits").doesNotContain("name.middleName");
+
+        SchemaServiceStandIn.beforeAnsweringSchemaReads(2, () -> asAdmin().contentType("application/json")
+                .body(template).put(GraphClient.jobPath(job) + "/schema").then().statusCode(204));
+        discover(job, SCIM_DIRECTORY, "beta").statusCode(200);
+        assertThat(JsonPath.from(new String(SchemaServiceStandIn.storedSchema(job[0], job[1]),
+                StandardCharsets.UTF_8)).getList("directories.find { it.id == '" + SCIM_DIRECTORY
+                + "' }.objects.find { it.name == 'User' }.attributes.name", String.class))
+                .as("the third merge, on the last edit, was stored").contains("name.middleName");
     }
 
     @Test

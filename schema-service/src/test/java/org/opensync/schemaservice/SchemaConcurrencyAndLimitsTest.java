@@ -108,6 +108,26 @@ class SchemaConcurrencyAndLimitsTest {
     }
 
     @Test
+    void aWriteConditionalOnTheVersionItReadIsRefusedOnceAnotherWriteCameBetween() throws Exception {
+        String[] job = Jobs.created();
+        ObjectNode read = (ObjectNode) mapper.readTree(authorized().get(job[2]).then().statusCode(200)
+                .extract().asString());
+        String version = read.path("version").asText();
+        read.remove("@odata.context");
+
+        json(read.toString()).header("If-Match", "\"" + version + "\"").put(job[2]).then().statusCode(204);
+        String second = authorized().get(job[2]).then().extract().path("version");
+        json(read.toString()).header("If-Match", version).put(job[2]).then().statusCode(412)
+                .body("error.code", equalTo("conflict"))
+                .body("error.message", containsString(second));
+        json("{\"synchronizationRules\":" + read.get("synchronizationRules") + "}").header("If-Match", version)
+                .patch(job[2]).then().statusCode(412);
+        assertThat(authorized().get(job[2]).then().extract().<String>path("version")).isEqualTo(second);
+        json(read.toString()).header("If-Match", second).put(job[2]).then().statusCode(204);
+        json(read.toString()).header("If-Match", "*").put(job[2]).then().statusCode(204);
+    }
+
+    @Test
     void anOversizedSchemaIsRefused() throws Exception {
         String[] job = Jobs.created();
         ObjectNode schema = current(job);

@@ -1,6 +1,7 @@
 package org.opensync.schemaservice;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -43,6 +44,17 @@ class TemplateTest {
                 .body("value.find { it.id == 'scim' }.discoverable", equalTo(true))
                 .body("value.find { it.id == 'scim' }.schema.directories.name", hasItem("customappsso"))
                 .body("value.find { it.id == 'scim' }.metadata.key", hasItem("galleryApplicationKey"));
+    }
+
+    @Test
+    void expandSchemaIsAcceptedAndAnythingElseNamed() {
+        authorized().queryParam("$expand", "schema").get(TEMPLATES).then().statusCode(200)
+                .body("value[0].schema.synchronizationRules", not(empty()));
+        authorized().queryParam("$expand", "schema").get(TEMPLATES + "/scim").then().statusCode(200)
+                .body("schema.directories", not(empty()));
+        authorized().queryParam("$expand", "schema,discoverabilities").get(TEMPLATES).then().statusCode(400)
+                .body("error.code", equalTo("invalidRequest"))
+                .body("error.message", containsString("'discoverabilities'"));
     }
 
     @Test

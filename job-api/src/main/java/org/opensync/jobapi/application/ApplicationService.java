@@ -1,19 +1,42 @@
 package org.opensync.jobapi.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.opensync.common.security.Caller;
+import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
+import org.opensync.jobapi.odata.DirectoryVisibility;
+import org.opensync.jobapi.odata.ODataFilter;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
+/**
+ * Applications of the caller's tenant: created with their service principal by instantiating an application
+ * template, read, renamed, and deleted together with their service principal and its jobs.
+ */
 @ApplicationScoped
 public class ApplicationService {
     private static final int MAX_DISPLAY_NAME = 256;
+    /** Directory semantics: text compares case-insensitively. */
+    private static final ODataFilter FILTER = new ODataFilter(Map.of(
+            "id", new ODataFilter.Property("id", ODataFilter.Kind.GUID),
+            "appId", new ODataFilter.Property("appId", ODataFilter.Kind.GUID),
+            "displayName", new ODataFilter.Property("displayName", ODataFilter.Kind.TEXT),
+            "applicationTemplateId", new ODataFilter.Property("applicationTemplateId", ODataFilter.Kind.TEXT)),
+            true, ErrorCode.UNSUPPORTED_QUERY);
+    /** What a PATCH may change; the other properties of the response are the server's or not stored. */
+    private static final Set<String> WRITABLE = Set.of("displayName");
 
     private final ServicePrincipalService servicePrincipals;
     private final Caller caller;
@@ -25,6 +48,10 @@ public class ApplicationService {
     }
 
     public record Instance(Application application, ServicePrincipal servicePrincipal) {
+    }
+
+    /** One page of a listing; {@code more} tells whether a next page exists. */
+    public record Page(List<Application> items, boolean more, Long total) {
     }
 
     /**
@@ -47,6 +74,87 @@ public class ApplicationService {
         ServicePrincipal sp = servicePrincipals.createForApplication(application.appId, displayName, template.id(),
                 template.tags());
         return new Instance(application, sp);
+    }
+
+    /**
+     * The application, when it exists in the caller's tenant (404) and the caller may act on it with
+     * {@code permission}, or as its owner (403).
+     */
+    public Application require(String key, String permission) {
+        Application application = Application.findByKey(caller.tenant(), key).orElseThrow(() -> GraphException.notFound(
+                "Resource '" + key + "' does not exist or one of its queried reference-property objects are not "
+                        + "present."));
+        caller.requireOn(application.ownerAppId, permission);
+        return application;
+    }
+
+    /** The caller's tenant only; a caller limited to what it owns lists only its own applications. */
+    public Page list(String filter, int skip, int top, boolean count) {
+        ODataFilter.Condition condition = visible(FILTER.parse(filter));
+        List<Application> rows = Application.find(condition.jpql(), Sort.by("displayName").and("id"),
+                condition.parameters()).range(skip, skip + top).list();
+        boolean more = rows.size() > top;
+        Long total = count ? Application.count(condition.jpql(), condition.parameters()) : null;
+        return new Page(more ? rows.subList(0, top) : rows, more, total);
+    }
+
+    public long count() {
+        ODataFilter.Condition condition = visible(ODataFilter.Condition.ALL);
+        return Application.count(condition.jpql(), condition.parameters());
+    }
+
+    /**
+     * Renames the application and, as Entra shows it, the appDisplayName of its service principal. Read-only
+     * properties may be sent unchanged; properties this service does not store are refused by name rather than
+     * dropped.
+     */
+    @Transactional
+    public void patch(String key, JsonNode body) {
+        Application application = require(key, GraphPermissions.APPLICATION_READ_WRITE);
+        if (body == null || !body.isObject()) {
+            throw GraphException.badRequest("A request body with an application object is required.");
+        }
+        ApplicationResponse current = ApplicationResponse.of(application);
+        Map<String, Object> readOnly = new HashMap<>();
+        readOnly.put("id", current.id());
+        readOnly.put("appId", current.appId());
+        readOnly.put("applicationTemplateId", current.applicationTemplateId());
+        readOnly.put("deletedDateTime", null);
+        readOnly.put("createdDateTime", current.createdDateTime());
+        body.properties().forEach(property -> {
+            String name = property.getKey();
+            if (readOnly.containsKey(name)) {
+                JsonNode value = property.getValue();
+                Object was = readOnly.get(name);
+                if (!(value.isNull() ? was == null : Objects.equals(value.asText(), String.valueOf(was)))) {
+                    throw GraphException.badRequest("Property '" + name + "' is read-only and cannot be changed.",
+                            name);
+                }
+            } else if (!WRITABLE.contains(name) && !name.startsWith("@odata.")) {
+                throw GraphException.badRequest("Property '" + name + "' of an application cannot be changed here; "
+                        + "only displayName can.", name);
+            }
+        });
+        if (body.has("displayName")) {
+            application.displayName = displayName(body);
+            ServicePrincipal.findByKey(application.tenantId, "appId=" + application.appId)
+                    .ifPresent(sp -> sp.appDisplayName = application.displayName);
+        }
+    }
+
+    /**
+     * Deletes the application and its service principal, whose jobs are stopped and deleted with it as when the
+     * service principal itself is deleted; all or nothing.
+     */
+    @Transactional
+    public void delete(String key) {
+        Application application = require(key, GraphPermissions.APPLICATION_READ_WRITE);
+        servicePrincipals.deleteOfApplication(application.appId);
+        application.delete();
+    }
+
+    private ODataFilter.Condition visible(ODataFilter.Condition condition) {
+        return DirectoryVisibility.visibleTo(caller, condition);
     }
 
     private static String displayName(JsonNode body) {

@@ -29,6 +29,9 @@ import org.opensync.jobapi.synchronization.SecretsService;
  */
 @ApplicationScoped
 public class DirectoryDiscovery {
+    /** Reading and writing back takes a few milliseconds: more conflicts than this mean a busy writer, not bad luck. */
+    private static final int MERGE_ATTEMPTS = 3;
+
     /** The result, or schema-service's own answer when it refused to read or store the schema. */
     public record Outcome(ObjectNode directory, SchemaServiceClient.Answer refusal) {
     }
@@ -47,26 +50,43 @@ public class DirectoryDiscovery {
         this.mapper = mapper;
     }
 
-    /** @param schemaPath the job's schema route at schema-service ({@code /beta/servicePrincipals/…/schema}) */
+    /**
+     * The system is read once; its objects are then merged into the schema as last read and written back only over
+     * that version. When another write of the schema came in between, the merge is done again on the new version, a
+     * bounded number of times, so that discover never overwrites a concurrent edit.
+     *
+     * @param schemaPath the job's schema route at schema-service ({@code /beta/servicePrincipals/…/schema})
+     */
     public Outcome discover(UUID servicePrincipalId, String schemaPath, String directoryId, URI clientRoot,
                             HttpHeaders headers) {
-        SchemaServiceClient.Answer read = schemaService.send("GET", schemaPath, clientRoot, headers, null);
-        if (read.status() != 200) {
-            return new Outcome(null, read);
+        List<DiscoveredObject> objects = null;
+        for (int attempt = 1; attempt <= MERGE_ATTEMPTS; attempt++) {
+            SchemaServiceClient.Answer read = schemaService.send("GET", schemaPath, clientRoot, headers, null);
+            if (read.status() != 200) {
+                return new Outcome(null, read);
+            }
+            ObjectNode schema = parse(read.body());
+            schema.remove("@odata.context");
+            String version = schema.path("version").asText();
+            ObjectNode directory = directory(schema, directoryId);
+            if (objects == null) {
+                objects = read(schema, directory, values(servicePrincipalId));
+            }
+            DirectoryMerge.merge(schema, directory, objects, Instant.now(), UUID.randomUUID().toString());
+            SchemaServiceClient.Answer stored;
+            try {
+                stored = schemaService.sendJson("PUT", schemaPath, clientRoot, headers,
+                        mapper.writeValueAsBytes(schema), version);
+            } catch (IOException e) {
+                throw new IllegalStateException("a parsed schema is writable", e);
+            }
+            if (stored.status() != 412) {
+                return stored.status() / 100 == 2 ? new Outcome(directory, null) : new Outcome(null, stored);
+            }
         }
-        ObjectNode schema = parse(read.body());
-        schema.remove("@odata.context");
-        ObjectNode directory = directory(schema, directoryId);
-        List<DiscoveredObject> objects = read(schema, directory, values(servicePrincipalId));
-        DirectoryMerge.merge(schema, directory, objects, Instant.now(), UUID.randomUUID().toString());
-        SchemaServiceClient.Answer stored;
-        try {
-            stored = schemaService.sendJson("PUT", schemaPath, clientRoot, headers,
-                    mapper.writeValueAsBytes(schema));
-        } catch (IOException e) {
-            throw new IllegalStateException("a parsed schema is writable", e);
-        }
-        return stored.status() / 100 == 2 ? new Outcome(directory, null) : new Outcome(null, stored);
+        throw new GraphException(409, ErrorCode.CONCURRENT_CHANGE, "The job's schema was changed by other requests "
+                + "each time discover merged into it (" + MERGE_ATTEMPTS + " attempts); retry when the edits are done.",
+                null);
     }
 
     private List<DiscoveredObject> read(JsonNode schema, ObjectNode directory, Map<String, String> values) {

@@ -29,10 +29,12 @@ import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.OptionalJsonBody;
 import org.opensync.jobapi.graph.KeyValuePair;
 import org.opensync.jobapi.graph.SynchronizationJobResponse;
+import org.opensync.common.web.Expand;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
 import org.opensync.common.web.Select;
 import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.schema.JobSchemas;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
@@ -44,19 +46,24 @@ import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
     private static final Set<String> PROPERTIES = Select.propertiesOf(SynchronizationJobResponse.class);
+    /** bulkUpload is not served, so it cannot be expanded either. */
+    private static final Set<String> EXPANDABLE = Set.of("schema");
+    private static final int EXPANDED_PAGE = 20;
 
     private final JobService jobs;
     private final ServicePrincipalService servicePrincipals;
+    private final JobSchemas schemas;
     private final ObjectMapper mapper;
 
     private final JobApiConfig.Limits limits;
 
     @Inject
-    public JobResource(JobService jobs, ServicePrincipalService servicePrincipals, ObjectMapper mapper,
-                       JobApiConfig config) {
+    public JobResource(JobService jobs, ServicePrincipalService servicePrincipals, JobSchemas schemas,
+                       ObjectMapper mapper, JobApiConfig config) {
         this.limits = config.limits();
         this.jobs = jobs;
         this.servicePrincipals = servicePrincipals;
+        this.schemas = schemas;
         this.mapper = mapper;
     }
 
@@ -67,9 +74,13 @@ public class JobResource {
                                             @QueryParam("$top") String top,
                                             @QueryParam("$skiptoken") String skipToken,
                                             @QueryParam("$count") boolean count,
-                                            @Context UriInfo uri) {
+                                            @QueryParam("$expand") String expand,
+                                            @Context UriInfo uri, @Context HttpHeaders headers) {
         Select projection = Select.parse(select, PROPERTIES);
-        Paging paging = Paging.of(top, skipToken, 100, 999);
+        boolean withSchema = !Expand.parse(expand, EXPANDABLE, "jobs").isEmpty();
+        Paging requested = Paging.of(top, skipToken, 100, 999);
+        // each expanded job is one more call to schema-service: such pages are kept short
+        Paging paging = withSchema ? requested.atMost(EXPANDED_PAGE) : requested;
         UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ);
         List<SynchronizationJob> rows = jobs.page(servicePrincipalId, paging.skip(), paging.top());
         boolean more = rows.size() > paging.top();
@@ -77,7 +88,8 @@ public class JobResource {
                 ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + projection.contextSuffix()),
                 count && paging.skip() == 0 ? jobs.count(servicePrincipalId) : null,
                 (more ? rows.subList(0, paging.top()) : rows).stream()
-                        .map(job -> projection.apply(mapper, JobRepresentation.of(job))).toList(),
+                        .map(job -> expanded(projection.apply(mapper, JobRepresentation.of(job)), withSchema,
+                                version, servicePrincipalId, job.id, uri, headers)).toList(),
                 more ? paging.nextLink(uri) : null);
     }
 
@@ -109,12 +121,24 @@ public class JobResource {
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ObjectNode get(@PathParam("version") String version, @PathParam("spId") String spId,
                           @PathParam("jobId") String jobId, @QueryParam("$select") String select,
-                          @Context UriInfo uri) {
+                          @QueryParam("$expand") String expand, @Context UriInfo uri,
+                          @Context HttpHeaders headers) {
         Select projection = Select.parse(select, PROPERTIES);
+        boolean withSchema = !Expand.parse(expand, EXPANDABLE, "jobs").isEmpty();
         UUID servicePrincipalId = servicePrincipal(spId, GraphPermissions.SYNCHRONIZATION_READ);
-        return projection.apply(mapper, JobRepresentation.of(jobs.require(servicePrincipalId, jobId)).withContext(
+        SynchronizationJob job = jobs.require(servicePrincipalId, jobId);
+        return expanded(projection.apply(mapper, JobRepresentation.of(job).withContext(
                 ODataContext.metadata(uri, version, jobsContext(servicePrincipalId) + projection.contextSuffix()
-                        + "/$entity")));
+                        + "/$entity"))), withSchema, version, servicePrincipalId, job.id, uri, headers);
+    }
+
+    /** The job with its schema inlined when {@code $expand=schema} asked for it (whatever {@code $select} says). */
+    private ObjectNode expanded(ObjectNode job, boolean withSchema, String version, UUID servicePrincipalId,
+                                String jobId, UriInfo uri, HttpHeaders headers) {
+        if (withSchema) {
+            job.set("schema", schemas.of(version, servicePrincipalId, jobId, uri.getBaseUri(), headers));
+        }
+        return job;
     }
 
     @PATCH

@@ -18,6 +18,11 @@ public record Paging(int skip, int top) {
         return new Paging(skip(skipToken), top(top, defaultTop, maxTop));
     }
 
+    /** A page of at most {@code max}: the server may answer fewer than {@code $top} when each item costs more. */
+    public Paging atMost(int max) {
+        return new Paging(skip, Math.min(top, max));
+    }
+
     public String nextLink(UriInfo uri) {
         String token = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((PREFIX + (skip + top)).getBytes(StandardCharsets.UTF_8));

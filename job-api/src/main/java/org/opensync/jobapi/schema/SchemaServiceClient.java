@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
@@ -25,7 +26,10 @@ import org.opensync.jobapi.config.JobApiConfig;
 public class SchemaServiceClient {
     /** Request headers that matter to schema-service; hop-by-hop and length headers are the client's business. */
     private static final List<String> FORWARDED = List.of("Authorization", "Content-Type", "Accept",
-            "client-request-id", "ConsistencyLevel");
+            "client-request-id", "ConsistencyLevel", "If-Match");
+
+    /** Long enough for a restarting schema-service, short for a client waiting on a tool or a script. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
@@ -42,16 +46,22 @@ public class SchemaServiceClient {
 
     /** @param clientRoot the root the client called: job-api's base URI as the request named it */
     public Answer send(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body) {
-        return send(method, pathAndQuery, clientRoot, headers, body, null);
+        return send(method, pathAndQuery, clientRoot, headers, body, Map.of());
     }
 
-    /** A JSON body job-api made itself (the caller's request may have had none), with the caller's token. */
-    public Answer sendJson(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body) {
-        return send(method, pathAndQuery, clientRoot, headers, body, "application/json");
+    /**
+     * A JSON body job-api made itself (the caller's request may have had none), with the caller's token, written
+     * only over the schema version {@code ifMatch} names (schema-service answers 412 when another write came first).
+     */
+    public Answer sendJson(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body,
+                           String ifMatch) {
+        return send(method, pathAndQuery, clientRoot, headers, body,
+                Map.of("Content-Type", "application/json", "If-Match", ifMatch));
     }
 
+    /** @param own headers job-api sets itself instead of the caller's */
     private Answer send(String method, String pathAndQuery, URI clientRoot, HttpHeaders headers, byte[] body,
-                        String contentType) {
+                        Map<String, String> own) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -59,8 +69,7 @@ public class SchemaServiceClient {
         relayKey.ifPresent(key -> request.header(RelayHeaders.RELAY_KEY, key)
                 .header(RelayHeaders.CLIENT_ROOT, clientRoot.toString()));
         FORWARDED.forEach(name -> {
-            String value = contentType != null && name.equals("Content-Type") ? contentType
-                    : headers.getHeaderString(name);
+            String value = own.containsKey(name) ? own.get(name) : headers.getHeaderString(name);
             if (value != null) {
                 request.header(name, value);
             }
@@ -71,10 +80,11 @@ public class SchemaServiceClient {
                     response.body());
         } catch (IOException e) {
             throw new GraphException(503, ErrorCode.UNAVAILABLE,
-                    "The schema service is not reachable; retry shortly.", null);
+                    "The schema service is not reachable; retry shortly.", null).retryAfter(RETRY_AFTER);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphException(503, ErrorCode.UNAVAILABLE, "Interrupted while calling the schema service.", null);
+            throw new GraphException(503, ErrorCode.UNAVAILABLE, "Interrupted while calling the schema service.", null)
+                    .retryAfter(RETRY_AFTER);
         }
     }
 }

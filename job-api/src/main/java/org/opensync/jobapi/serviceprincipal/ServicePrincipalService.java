@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.opensync.common.security.GraphPermissions;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.application.ApplicationTwins;
+import org.opensync.jobapi.odata.DirectoryVisibility;
 import org.opensync.jobapi.odata.ODataFilter;
 import org.opensync.jobapi.synchronization.SynchronizationService;
 
@@ -117,23 +117,34 @@ public class ServicePrincipalService {
         sp.appDisplayName = sp.displayName;
     }
 
-    /** Deletes the service principal with its jobs and secrets; provisioned accounts stay as they are. */
+    /**
+     * Deletes the service principal with its jobs and secrets; provisioned accounts stay as they are. Its application,
+     * if it has one, stays: Entra deletes the service principal along with the application, not the other way round.
+     */
     @Transactional
     public void delete(String key) {
-        ServicePrincipal sp = require(key, GraphPermissions.APPLICATION_READ_WRITE);
+        remove(require(key, GraphPermissions.APPLICATION_READ_WRITE));
+    }
+
+    /**
+     * Deletes the service principal of an application being deleted in the caller's transaction, as {@link #delete}
+     * does, when there is one; the caller may act on it as on its application.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteOfApplication(UUID appId) {
+        ServicePrincipal.findByKey(caller.tenant(), "appId=" + appId).ifPresent(sp -> {
+            caller.requireOn(sp.ownerAppId, GraphPermissions.APPLICATION_READ_WRITE);
+            remove(sp);
+        });
+    }
+
+    private void remove(ServicePrincipal sp) {
         synchronization.delete(sp.id);
         sp.delete();
     }
 
     private ODataFilter.Condition visible(ODataFilter.Condition condition) {
-        Map<String, Object> parameters = new HashMap<>(condition.parameters());
-        parameters.put("tenant", caller.tenant());
-        String jpql = "(" + condition.jpql() + ") and tenantId = :tenant";
-        if (caller.limitedToOwned(GraphPermissions.APPLICATION_READ)) {
-            parameters.put("owner", caller.application().orElse(""));
-            jpql += " and ownerAppId = :owner";
-        }
-        return new ODataFilter.Condition(jpql, parameters);
+        return DirectoryVisibility.visibleTo(caller, condition);
     }
 
     private static Sort sort(String orderBy) {

@@ -74,8 +74,9 @@ public class JobSchemaService implements SchemaOwner {
      */
     @Override
     @Transactional
-    public void edit(String servicePrincipalId, String jobId, Consumer<ObjectNode> change) {
+    public void edit(String servicePrincipalId, String jobId, String ifMatch, Consumer<ObjectNode> change) {
         JobSchemaEntity entity = require(servicePrincipalId, jobId, GraphPermissions.SYNCHRONIZATION_READ_WRITE, true);
+        SchemaDocuments.requireVersion(ifMatch, entity.version);
         ObjectNode schema = entity.schema.deepCopy();
         change.accept(schema);
         store(entity, documents.accepted(schema));

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.JsonPaths;
 import org.opensync.mapping.model.SynchronizationSchema;
@@ -99,6 +100,26 @@ public class SchemaDocuments {
             return mapper.treeToValue(stored, SynchronizationSchema.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored schema is unreadable", e);
+        }
+    }
+
+    /**
+     * A conditional write ({@code If-Match}) goes ahead only on the version it names: a writer that read, changed
+     * and writes back a schema does not overwrite a change stored in between. No header or {@code *} writes any
+     * version; the version may be quoted as an entity tag.
+     */
+    public static void requireVersion(String ifMatch, String current) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String expected = ifMatch.trim();
+        if (expected.length() >= 2 && expected.startsWith("\"") && expected.endsWith("\"")) {
+            expected = expected.substring(1, expected.length() - 1);
+        }
+        if (!expected.equals(current)) {
+            throw new GraphException(412, ErrorCode.CONCURRENT_CHANGE, "The schema changed since version '"
+                    + expected + "' was read; it is now at version '" + current + "'. Read it again and apply the "
+                    + "change to that.", "If-Match");
         }
     }
 

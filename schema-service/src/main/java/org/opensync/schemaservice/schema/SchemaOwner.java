@@ -17,11 +17,19 @@ public interface SchemaOwner {
      * Applies {@code change} to the stored schema document and stores the result, when valid, as a new version
      * announced like every schema change. Concurrent edits of one schema apply one after the other.
      */
-    void edit(String servicePrincipalId, String ownerId, Consumer<ObjectNode> change);
+    default void edit(String servicePrincipalId, String ownerId, Consumer<ObjectNode> change) {
+        edit(servicePrincipalId, ownerId, null, change);
+    }
+
+    /**
+     * As {@link #edit(String, String, Consumer)}, when the stored schema is still at the version {@code ifMatch}
+     * names (412 otherwise; null or {@code *}: any version).
+     */
+    void edit(String servicePrincipalId, String ownerId, String ifMatch, Consumer<ObjectNode> change);
 
     /** PUT: the body's writable properties replace the stored ones. */
-    default void replace(String servicePrincipalId, String ownerId, ObjectNode changes) {
-        edit(servicePrincipalId, ownerId, schema -> {
+    default void replace(String servicePrincipalId, String ownerId, ObjectNode changes, String ifMatch) {
+        edit(servicePrincipalId, ownerId, ifMatch, schema -> {
             schema.removeAll();
             schema.setAll(changes);
         });
@@ -31,12 +39,12 @@ public interface SchemaOwner {
      * PATCH: the top-level properties present replace the stored ones; a body without any (Kiota SDKs send
      * {@code {}} after reading an unchanged schema) changes nothing: no new version, no event.
      */
-    default void merge(String servicePrincipalId, String ownerId, ObjectNode changes) {
+    default void merge(String servicePrincipalId, String ownerId, ObjectNode changes, String ifMatch) {
         if (changes.isEmpty()) {
             requireWritable(servicePrincipalId, ownerId);
             return;
         }
-        edit(servicePrincipalId, ownerId, schema -> schema.setAll(changes));
+        edit(servicePrincipalId, ownerId, ifMatch, schema -> schema.setAll(changes));
     }
 
     /** Checks the caller may change the schema (403/404 otherwise) without changing it. */

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -63,16 +65,18 @@ public class SchemaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void replace(@PathParam("spId") String spId, @PathParam("owner") String owner,
-                        @PathParam("ownerId") String ownerId, JsonNode body) {
-        owner(owner).replace(spId, ownerId, documents.changes(body));
+                        @PathParam("ownerId") String ownerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        JsonNode body) {
+        owner(owner).replace(spId, ownerId, documents.changes(body), ifMatch);
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ_WRITE, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public void merge(@PathParam("spId") String spId, @PathParam("owner") String owner,
-                      @PathParam("ownerId") String ownerId, JsonNode body) {
-        owner(owner).merge(spId, ownerId, documents.changes(body));
+                      @PathParam("ownerId") String ownerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                      JsonNode body) {
+        owner(owner).merge(spId, ownerId, documents.changes(body), ifMatch);
     }
 
     @DELETE

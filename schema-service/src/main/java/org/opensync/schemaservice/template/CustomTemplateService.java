@@ -124,9 +124,10 @@ public class CustomTemplateService implements SchemaOwner {
 
     @Override
     @Transactional
-    public void edit(String servicePrincipalId, String templateId, Consumer<ObjectNode> change) {
+    public void edit(String servicePrincipalId, String templateId, String ifMatch, Consumer<ObjectNode> change) {
         CustomTemplateEntity entity = writable(servicePrincipalId, templateId, true);
         SynchronizationTemplate current = templates.read(entity.body);
+        SchemaDocuments.requireVersion(ifMatch, current.schema().version());
         ObjectNode schema = mapper.valueToTree(current.schema());
         change.accept(schema);
         store(entity, current, documents.accepted(schema), current.schema().version());

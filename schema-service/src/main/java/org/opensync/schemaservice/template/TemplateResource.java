@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.opensync.common.security.Caller;
 import org.opensync.common.security.GraphPermissions;
+import org.opensync.common.web.Expand;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.Select;
 import org.opensync.mapping.model.SynchronizationTemplate;
@@ -36,6 +37,8 @@ import org.opensync.schemaservice.web.ClientRoot;
 @Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization/templates")
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
+    /** A template always carries its schema; {@code $expand=schema} is accepted and changes nothing. */
+    private static final Set<String> EXPANDABLE = Set.of("schema");
     private static final Set<String> PROPERTIES = Select.propertiesOf(SynchronizationTemplate.class);
 
     private final TemplateService templates;
@@ -57,8 +60,10 @@ public class TemplateResource {
     @GET
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
     public ODataCollection<ObjectNode> list(@PathParam("version") String version, @PathParam("spId") String spId,
-                                            @QueryParam("$select") String select, @Context UriInfo uri) {
+                                            @QueryParam("$select") String select,
+                                            @QueryParam("$expand") String expand, @Context UriInfo uri) {
         Select projection = Select.parse(select, PROPERTIES);
+        Expand.parse(expand, EXPANDABLE, "templates");
         return ODataCollection.of(root.metadata(uri, version, "servicePrincipals('" + spId
                         + "')/synchronization/templates" + projection.contextSuffix()),
                 offered(spId).stream().map(template -> projection.apply(mapper, template)).toList());
@@ -87,7 +92,9 @@ public class TemplateResource {
     @GET
     @Path("{templateId}")
     @RolesAllowed({GraphPermissions.SYNCHRONIZATION_READ, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY})
-    public SynchronizationTemplate get(@PathParam("spId") String spId, @PathParam("templateId") String templateId) {
+    public SynchronizationTemplate get(@PathParam("spId") String spId, @PathParam("templateId") String templateId,
+                                       @QueryParam("$expand") String expand) {
+        Expand.parse(expand, EXPANDABLE, "templates");
         return templates.require(caller.tenant(), spId, templateId);
     }
 
