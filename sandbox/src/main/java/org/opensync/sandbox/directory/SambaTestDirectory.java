@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ public final class SambaTestDirectory implements AutoCloseable {
     public static final String SUFFIX = "DC=example,DC=org";
     /** AD's "delete this entry and everything below it" request control. */
     private static final String SUBTREE_DELETE_OID = "1.2.840.113556.1.4.805";
+    private static final Duration SUBTREE_DELETE_TIMEOUT = Duration.ofMinutes(10);
 
     private final String root = "OU=t-" + UUID.randomUUID().toString().substring(0, 8) + "," + SUFFIX;
     private final LDAPConnection connection;
@@ -165,6 +167,8 @@ public final class SambaTestDirectory implements AutoCloseable {
         try {
             DeleteRequest delete = new DeleteRequest(root);
             delete.addControl(new Control(SUBTREE_DELETE_OID, true));
+            // One request removes every entry a test made: thousands take minutes on a busy machine
+            delete.setResponseTimeoutMillis(SUBTREE_DELETE_TIMEOUT.toMillis());
             connection.delete(delete);
         } catch (LDAPException e) {
             throw new IllegalStateException("cannot remove the test OU " + root, e);
