@@ -181,14 +181,13 @@ slapd_stop() {
   fi
 }
 
-
 samba_install_if_missing() {
   if command -v samba >/dev/null 2>&1 && command -v samba-tool >/dev/null 2>&1 && command -v ldapsearch >/dev/null 2>&1
   then return; fi
   log "Samba not found: installing the Samba AD DC from Debian packages"
   # keep Debian's post-install from starting smbd/nmbd/samba with the system-wide configuration
   test -x /usr/sbin/policy-rc.d || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
-  apt-get update -qq
+  apt-get update -qq || return 1
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends samba samba-ad-dc samba-ad-provision \
     samba-dsdb-modules samba-vfs-modules winbind python3-samba samba-common-bin ldap-utils openssl >/dev/null
 }
@@ -234,7 +233,11 @@ samba_provision() {
 }
 
 samba_start() {
-  samba_install_if_missing
+  # Without the packages the Active Directory tests skip (they say why); everything else still runs
+  if ! samba_install_if_missing; then
+    log "Samba could not be installed from Debian packages: no AD DC, the Active Directory tests will be skipped"
+    return 0
+  fi
   if [ "$RESET" = 1 ]; then samba_stop; rm -rf "$SAMBA_DIR"; fi
   if samba_running; then return; fi
   if port_open 389 || port_open 636; then
@@ -242,10 +245,11 @@ samba_start() {
     exit 1
   fi
   [ -f "$SAMBA_DIR/etc/smb.conf" ] || samba_provision
-  log "starting Samba AD DC on ldaps://127.0.0.1:636 (base DC=${SAMBA_REALM//./,DC=})"
+  local base; base="$(echo "DC=${SAMBA_REALM//./,DC=}" | sed 's/=\([^,]*\)/=\L\1/g')"
+  log "starting Samba AD DC on ldaps://127.0.0.1:636 (base $base)"
   nohup samba -i -s "$SAMBA_DIR/etc/smb.conf" > "$SAMBA_DIR/log/samba.out" 2>&1 &
   echo $! > "$SAMBA_DIR/run/infra.pid"
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 300); do
     LDAPTLS_CACERT="$SAMBA_DIR/private/tls/ca.pem" ldapsearch -x -H ldaps://127.0.0.1:636 \
       -D "administrator@$SAMBA_REALM" -w "$SAMBA_PASSWORD" -b "" -s base defaultNamingContext >/dev/null 2>&1 && return
     sleep 0.2
