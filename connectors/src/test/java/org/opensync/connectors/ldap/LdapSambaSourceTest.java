@@ -54,11 +54,11 @@ class LdapSambaSourceTest {
         List<Entry> users = IntStream.range(0, USERS).mapToObj(this::user).toList();
         users.forEach(user -> userDns.add(user.getDN()));
         addInParallel(users);
-        bigGroup = "CN=everyone," + directory.groupsDn();
+        bigGroup = "CN=" + directory.name("everyone") + "," + directory.groupsDn();
         List<Entry> groups = new ArrayList<>();
-        groups.add(group("everyone", userDns));
+        groups.add(group(directory.name("everyone"), userDns));
         for (int g = 0; g < SMALL_GROUPS; g++) {
-            groups.add(group("team" + g, userDns.subList(g * 10, g * 10 + 10)));
+            groups.add(group(directory.name("team" + g), userDns.subList(g * 10, g * 10 + 10)));
         }
         addInParallel(groups);
     }
@@ -82,10 +82,12 @@ class LdapSambaSourceTest {
 
         assertThat(users).hasSize(USERS);
         assertThat(groups).hasSize(SMALL_GROUPS + 1);
-        assertThat(groups.get("everyone").values("member")).hasSize(USERS)
+        assertThat(groups.get(directory.name("everyone")).values("member")).hasSize(USERS)
                 .containsExactlyInAnyOrderElementsOf(userDns);
-        assertThat(groups.get("team3").values("member")).containsExactlyInAnyOrderElementsOf(userDns.subList(30, 40));
-        assertThat(groups.get("everyone").attributes().keySet()).noneMatch(name -> name.contains(";"));
+        assertThat(groups.get(directory.name("team3")).values("member"))
+                .containsExactlyInAnyOrderElementsOf(userDns.subList(30, 40));
+        assertThat(groups.get(directory.name("everyone")).attributes().keySet())
+                .noneMatch(name -> name.contains(";"));
     }
 
     @Test
@@ -95,13 +97,14 @@ class LdapSambaSourceTest {
             source.fullRead(List.of(USER), entry -> users.put(entry.value("sAMAccountName"), entry));
         }
         SearchResultEntry raw = directory.connection().getEntry(userDns.get(7), "objectGUID");
-        SourceEntry u7 = users.get("u0007");
+        SourceEntry u7 = users.get(directory.name("u0007"));
         assertThat(u7.anchor()).isEqualTo(ObjectGuid.toUuidString(raw.getAttributeValueBytes("objectGUID")))
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(u7.values("objectGUID")).containsExactly(u7.anchor());
         assertThat(users.values().stream().map(SourceEntry::anchor).distinct()).hasSize(USERS);
 
-        assertThat(SourceImages.image(users.get("u0010")).get("IsSoftDeleted")).containsExactly("True");
+        assertThat(SourceImages.image(users.get(directory.name("u0010"))).get("IsSoftDeleted"))
+                .containsExactly("True");
         assertThat(SourceImages.image(u7).get("IsSoftDeleted")).containsExactly("False");
         assertThat(users.values().stream().filter(user ->
                 SourceImages.image(user).get("IsSoftDeleted").equals(List.of("True")))).hasSize(USERS / 10);
@@ -122,7 +125,7 @@ class LdapSambaSourceTest {
     }
 
     private Entry user(int i) {
-        String name = String.format("u%04d", i);
+        String name = directory.name(String.format("u%04d", i));
         return new Entry("CN=" + name + "," + directory.peopleDn(), List.of(
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
                 new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@example.org"),

@@ -1,13 +1,13 @@
 package org.opensync.sandbox.directory;
 
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Control;
-import com.unboundid.ldap.sdk.DeleteRequest;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,11 +33,9 @@ public final class SambaTestDirectory implements AutoCloseable {
     public static final String BIND_DN = env("SAMBA_BIND_DN", "CN=Administrator,CN=Users,DC=example,DC=org");
     public static final String PASSWORD = env("SAMBA_ADMIN_PASSWORD", "Admin-Passw0rd!");
     public static final String SUFFIX = "DC=example,DC=org";
-    /** AD's "delete this entry and everything below it" request control. */
-    private static final String SUBTREE_DELETE_OID = "1.2.840.113556.1.4.805";
-    private static final Duration SUBTREE_DELETE_TIMEOUT = Duration.ofMinutes(10);
 
-    private final String root = "OU=t-" + UUID.randomUUID().toString().substring(0, 8) + "," + SUFFIX;
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
+    private final String root = "OU=t-" + tag + "," + SUFFIX;
     private final LDAPConnection connection;
 
     public SambaTestDirectory() {
@@ -107,6 +105,17 @@ public final class SambaTestDirectory implements AutoCloseable {
         return root;
     }
 
+    /**
+      * {@code base} made unique to this directory: sAMAccountName and userPrincipalName are unique in the whole domain,
+      * so names must not clash with other test classes' (or with what a crashed run left). At most 20 characters.
+      */
+    public String name(String base) {
+        if (tag.length() + base.length() > 20) {
+            throw new IllegalArgumentException("sAMAccountName '" + tag + base + "' is longer than 20 characters");
+        }
+        return tag + base;
+    }
+
     public String peopleDn() {
         return "OU=people," + root;
     }
@@ -162,14 +171,22 @@ public final class SambaTestDirectory implements AutoCloseable {
         }
     }
 
+    /**
+      * Groups first, so that no member link is left to unwind, then the rest leaves first (a child's DN is its
+      * parent's with one more RDN in front, so longest first). One entry per request: Samba's subtree-delete control
+      * runs out of its time limit on a few thousand linked entries.
+      */
     @Override
     public void close() {
         try {
-            DeleteRequest delete = new DeleteRequest(root);
-            delete.addControl(new Control(SUBTREE_DELETE_OID, true));
-            // One request removes every entry a test made: thousands take minutes on a busy machine
-            delete.setResponseTimeoutMillis(SUBTREE_DELETE_TIMEOUT.toMillis());
-            connection.delete(delete);
+            for (String filter : List.of("(objectClass=group)", "(objectClass=*)")) {
+                List<String> dns = connection.search(root, SearchScope.SUB, filter, "1.1").getSearchEntries().stream()
+                        .map(SearchResultEntry::getDN).sorted(Comparator.comparingInt(String::length).reversed())
+                        .toList();
+                for (String dn : dns) {
+                    connection.delete(dn);
+                }
+            }
         } catch (LDAPException e) {
             throw new IllegalStateException("cannot remove the test OU " + root, e);
         } finally {

@@ -62,13 +62,14 @@ class LdapSambaTargetTest {
         target.create(dn, user("alee"), PASSWORD);
 
         try (LDAPConnection bound = SambaTestDirectory.connect()) {
-            assertThat(bound.bind("alee@example.org", PASSWORD).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(bound.bind(n("alee") + "@example.org", PASSWORD).getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
         }
         assertThat(target.read(dn, List.of("userAccountControl", "objectGUID"))).get()
                 .satisfies(entry -> assertThat(entry.values("userAccountControl")).containsExactly("512"));
         assertThat(target.anchor(dn)).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(target.readByAnchor(target.anchor(dn), List.of("sAMAccountName"))).get()
-                .extracting(entry -> entry.values("sAMAccountName")).isEqualTo(List.of("alee"));
+                .extracting(entry -> entry.values("sAMAccountName")).isEqualTo(List.of(n("alee")));
     }
 
     @Test
@@ -78,7 +79,8 @@ class LdapSambaTargetTest {
             startTls.create(TargetDns.child("CN", "Tls User", people), user("tlsuser"), PASSWORD);
         }
         try (LDAPConnection bound = SambaTestDirectory.connect()) {
-            assertThat(bound.bind("tlsuser@example.org", PASSWORD).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(bound.bind(n("tlsuser") + "@example.org", PASSWORD).getResultCode())
+                    .isEqualTo(ResultCode.SUCCESS);
         }
     }
 
@@ -90,7 +92,7 @@ class LdapSambaTargetTest {
                     .isInstanceOfSatisfying(LdapTargetException.class, e ->
                             assertThat(e.errorCode()).isEqualTo(LdapTargetErrorCode.ConfidentialityRequired));
         }
-        assertThat(target.valueTaken("sAMAccountName", "clear")).isFalse();
+        assertThat(target.valueTaken("sAMAccountName", n("clear"))).isFalse();
     }
 
     @Test
@@ -144,7 +146,7 @@ class LdapSambaTargetTest {
         String group = TargetDns.child("CN", "Engineers", directory.groupsDn());
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("objectClass", List.of("top", "group"));
-        attributes.put("sAMAccountName", List.of("engineers"));
+        attributes.put("sAMAccountName", List.of(n("engineers")));
         // ADS_GROUP_TYPE_UNIVERSAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED
         attributes.put("groupType", List.of(String.valueOf(0x8 | 0x80000000)));
         target.create(group, attributes, null);
@@ -167,11 +169,11 @@ class LdapSambaTargetTest {
         target.create(TargetDns.child("CN", "John Doe", people), user("jdoe"), PASSWORD);
         target.create(TargetDns.child("CN", "John Doe 1", people), user("jdoe1"), PASSWORD);
 
-        assertThat(target.valueTaken("sAMAccountName", "jdoe")).isTrue();
-        assertThat(target.valueTaken("sAMAccountName", "jdoe2")).isFalse();
-        assertThat(target.firstUnique("sAMAccountName", List.of("jdoe", "jdoe1", "jdoe2", "jdoe3")))
-                .contains("jdoe2");
-        assertThat(target.firstUnique("userPrincipalName", List.of("jdoe@example.org"))).isEmpty();
+        assertThat(target.valueTaken("sAMAccountName", n("jdoe"))).isTrue();
+        assertThat(target.valueTaken("sAMAccountName", n("jdoe2"))).isFalse();
+        assertThat(target.firstUnique("sAMAccountName", List.of(n("jdoe"), n("jdoe1"), n("jdoe2"), n("jdoe3"))))
+                .contains(n("jdoe2"));
+        assertThat(target.firstUnique("userPrincipalName", List.of(n("jdoe") + "@example.org"))).isEmpty();
     }
 
     @Test
@@ -197,6 +199,10 @@ class LdapSambaTargetTest {
                         assertThat(e.errorCode()).isEqualTo(LdapTargetErrorCode.EntryAlreadyExists));
     }
 
+    private String n(String name) {
+        return directory.name(name);
+    }
+
     private String flags(String dn) {
         return target.read(dn, List.of("userAccountControl")).orElseThrow().values("userAccountControl").get(0);
     }
@@ -210,7 +216,9 @@ class LdapSambaTargetTest {
                 .withEgress(LOCAL).withTls(startTls, SambaTestDirectory.caCertificate());
     }
 
-    private static Map<String, List<String>> user(String samAccountName) {
+    /** A user whose sAMAccountName and UPN are {@code name} made unique in the domain ({@link #n}). */
+    private Map<String, List<String>> user(String name) {
+        String samAccountName = n(name);
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("objectClass", List.of("top", "person", "organizationalPerson", "user"));
         attributes.put("sAMAccountName", List.of(samAccountName));
