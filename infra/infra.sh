@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts and stops the infrastructure the platform and its tests need, without Docker:
 # PostgreSQL (the local Debian cluster, installed only when missing), a single-node KRaft Kafka broker
-# run from Maven Central jars, and a private OpenLDAP slapd with syncprov on a loopback port (installed from
-# Debian packages when missing). State lives in .infra/ at the repository root.
+# run from Maven Central jars, a private OpenLDAP slapd with syncprov on a loopback port, and a private Samba AD
+# domain controller on loopback (both installed from Debian packages when missing). State lives in .infra/ at the
+# repository root.
 #
-#   infra/infra.sh start [--reset] [postgres|kafka|ldap ...]   start what is missing (all three by default);
+#   infra/infra.sh start [--reset] [postgres|kafka|ldap|samba ...]   start what is missing (all four by default);
 #                                    --reset wipes broker data, directory data and recreates the databases
-#   infra/infra.sh stop [postgres|kafka|ldap ...]              stop what this script started
+#   infra/infra.sh stop [postgres|kafka|ldap|samba ...]              stop what this script started
 #   infra/infra.sh status
 set -euo pipefail
 
@@ -24,6 +25,9 @@ PG_PASSWORD="${POSTGRES_PASSWORD:-sync}"
 LDAP_PORT="${LDAP_PORT:-3389}"
 LDAP_PASSWORD="${LDAP_ADMIN_PASSWORD:-admin-password}"
 SLAPD_DIR="$STATE/slapd"
+SAMBA_DIR="$STATE/samba"
+SAMBA_REALM="${SAMBA_REALM:-EXAMPLE.ORG}"
+SAMBA_PASSWORD="${SAMBA_ADMIN_PASSWORD:-Admin-Passw0rd!}"
 DATABASES="job_api scheduler change_detector provisioner schema_service"
 # name:partitions[:compact] — keyed by job id, so partitions bound the parallelism across jobs.
 TOPICS="sync.job-commands:3 sync.ticks:3 sync.job-events:3 sync.object-changes:6 sync.provisioning-logs:3 sync.schemas:3:compact sync.secrets:3:compact sync.job-settings:3:compact sync.templates:1:compact sync.dead-letter:1"
@@ -177,31 +181,120 @@ slapd_stop() {
   fi
 }
 
+samba_install_if_missing() {
+  if command -v samba >/dev/null 2>&1 && command -v samba-tool >/dev/null 2>&1 && command -v ldapsearch >/dev/null 2>&1
+  then return; fi
+  log "Samba not found: installing the Samba AD DC from Debian packages"
+  # keep Debian's post-install from starting smbd/nmbd/samba with the system-wide configuration
+  test -x /usr/sbin/policy-rc.d || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+  apt-get update -qq || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends samba samba-ad-dc samba-ad-provision \
+    samba-dsdb-modules samba-vfs-modules winbind python3-samba samba-common-bin ldap-utils openssl >/dev/null
+}
+
+# samba writes its own samba.pid in the same folder and refuses to start when that names a live process
+samba_running() { [ -f "$SAMBA_DIR/run/infra.pid" ] && kill -0 "$(cat "$SAMBA_DIR/run/infra.pid")" 2>/dev/null; }
+
+# A private CA and a server certificate for localhost / 127.0.0.1 / dc1.<realm>, placed where Samba looks for its TLS
+# files, so that clients verify the host name against a CA they trust explicitly (Samba's own self-signed
+# certificate names only dc1.<realm>).
+samba_certificates() {
+  local tls="$SAMBA_DIR/private/tls" realm; realm="$(echo "$SAMBA_REALM" | tr '[:upper:]' '[:lower:]')"
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=OpenSync test Samba CA" \
+    -keyout "$tls/ca-key.pem" -out "$tls/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=dc1.$realm" -keyout "$tls/key.pem" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost,DNS:dc1.%s,IP:127.0.0.1,IP:::1\nextendedKeyUsage=serverAuth\n' "$realm" \
+    > "$tls/server.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca-key.pem" -CAcreateserial -days 3650 \
+    -extfile "$tls/server.ext" -out "$tls/cert.pem" 2>/dev/null
+  chmod 600 "$tls/key.pem" "$tls/ca-key.pem"
+}
+
+samba_provision() {
+  log "provisioning a Samba AD DC (realm $SAMBA_REALM) in $SAMBA_DIR"
+  rm -rf "$SAMBA_DIR"; mkdir -p "$SAMBA_DIR"
+  samba-tool domain provision --use-rfc2307 --realm="$SAMBA_REALM" --domain="${SAMBA_REALM%%.*}" --server-role=dc \
+    --dns-backend=NONE --adminpass="$SAMBA_PASSWORD" --targetdir="$SAMBA_DIR" --host-name=dc1 \
+    --option="interfaces=lo" --option="bind interfaces only=yes" > "$SAMBA_DIR/provision.log" 2>&1 \
+    || { log "Samba provisioning failed:"; tail -20 "$SAMBA_DIR/provision.log"; exit 1; }
+  mkdir -p "$SAMBA_DIR/log" "$SAMBA_DIR/run" "$SAMBA_DIR/cache"
+  # Provisioning drops some options: private paths, simple bind on ldap:// (tests bind over LDAPS or StartTLS, but
+  # tools may not), and only the services a directory peer needs (no file serving, NetBIOS, DNS updates, NTP)
+  sed -i "/^\[global\]/a\\
+\tlog file = $SAMBA_DIR/log/log.%m\\
+\tpid directory = $SAMBA_DIR/run\\
+\tncalrpc dir = $SAMBA_DIR/run/ncalrpc\\
+\twinbindd socket directory = $SAMBA_DIR/run/winbindd\\
+\tntp signd socket directory = $SAMBA_DIR/run/ntp_signd\\
+\tldap server require strong auth = no\\
+\tserver services = ldap, cldap, rpc, kdc, drepl, kcc" "$SAMBA_DIR/etc/smb.conf"
+  samba_certificates
+}
+
+samba_start() {
+  # Without the packages the Active Directory tests skip (they say why); everything else still runs
+  if ! samba_install_if_missing; then
+    log "Samba could not be installed from Debian packages: no AD DC, the Active Directory tests will be skipped"
+    return 0
+  fi
+  if [ "$RESET" = 1 ]; then samba_stop; rm -rf "$SAMBA_DIR"; fi
+  if samba_running; then return; fi
+  if port_open 389 || port_open 636; then
+    log "port 389 or 636 is already in use by a process this script did not start; stop it first"
+    exit 1
+  fi
+  [ -f "$SAMBA_DIR/etc/smb.conf" ] || samba_provision
+  local base; base="$(echo "DC=${SAMBA_REALM//./,DC=}" | sed 's/=\([^,]*\)/=\L\1/g')"
+  log "starting Samba AD DC on ldaps://127.0.0.1:636 (base $base)"
+  nohup samba -i -s "$SAMBA_DIR/etc/smb.conf" > "$SAMBA_DIR/log/samba.out" 2>&1 &
+  echo $! > "$SAMBA_DIR/run/infra.pid"
+  for _ in $(seq 1 300); do
+    LDAPTLS_CACERT="$SAMBA_DIR/private/tls/ca.pem" ldapsearch -x -H ldaps://127.0.0.1:636 \
+      -D "administrator@$SAMBA_REALM" -w "$SAMBA_PASSWORD" -b "" -s base defaultNamingContext >/dev/null 2>&1 && return
+    sleep 0.2
+  done
+  log "Samba did not become ready; last log lines:"; tail -20 "$SAMBA_DIR/log/samba.out"; exit 1
+}
+
+samba_stop() {
+  if samba_running; then
+    local pid; pid="$(cat "$SAMBA_DIR/run/infra.pid")"
+    log "stopping Samba (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -f "$SAMBA_DIR/run/infra.pid"
+}
+
 RESET=0
 COMPONENTS=""
 cmd="${1:-}"; shift || true
 for arg in "$@"; do
   case "$arg" in
     --reset) RESET=1 ;;
-    postgres|kafka|ldap) COMPONENTS="$COMPONENTS $arg" ;;
+    postgres|kafka|ldap|samba) COMPONENTS="$COMPONENTS $arg" ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
-COMPONENTS="${COMPONENTS:- postgres kafka ldap}"
+COMPONENTS="${COMPONENTS:- postgres kafka ldap samba}"
 wanted() { case " $COMPONENTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 case "$cmd" in
   start)
     if wanted postgres; then pg_start; fi
     if wanted kafka; then kafka_start; fi
-    if wanted ldap; then slapd_start; fi ;;
+    if wanted ldap; then slapd_start; fi
+    if wanted samba; then samba_start; fi ;;
   stop)
+    if wanted samba; then samba_stop; fi
     if wanted ldap; then slapd_stop; fi
     if wanted kafka; then kafka_stop; fi
     if wanted postgres; then pg_stop; fi ;;
   status)
     pg_isready -h 127.0.0.1 -p "$PG_PORT" || true
     if kafka_running; then log "Kafka running (pid $(cat "$KAFKA_DIR/kafka.pid"))"; else log "Kafka not running"; fi
-    if slapd_running; then log "slapd running on port $LDAP_PORT"; else log "slapd not running"; fi ;;
+    if slapd_running; then log "slapd running on port $LDAP_PORT"; else log "slapd not running"; fi
+    if samba_running; then log "Samba AD DC running on ldaps://127.0.0.1:636"; else log "Samba AD DC not running"; fi ;;
   *) echo "usage: $0 start [--reset] | stop | status" >&2; exit 2 ;;
 esac

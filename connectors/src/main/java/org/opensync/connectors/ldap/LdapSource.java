@@ -46,6 +46,7 @@ public final class LdapSource implements AutoCloseable {
     private final EntryConverter converter;
     private final PagedSearch pagedSearch;
     private final ContentSyncRefresh contentSync;
+    private final RangeRetrieval ranges;
 
     private LdapSource(LdapSettings settings, LDAPConnectionPool pool, DirectoryCapabilities capabilities) {
         this.settings = settings;
@@ -55,6 +56,7 @@ public final class LdapSource implements AutoCloseable {
         LdapConnections connections = new LdapConnections(pool, settings);
         this.pagedSearch = new PagedSearch(connections, settings.pageSize(), capabilities.pagedResults());
         this.contentSync = new ContentSyncRefresh(connections, converter);
+        this.ranges = new RangeRetrieval(connections);
     }
 
     /**
@@ -188,7 +190,8 @@ public final class LdapSource implements AutoCloseable {
                 SearchResult result = connection.search(request);
                 // Two entries with one anchor cannot be told apart: neither is the subject
                 return result.getEntryCount() == 1
-                        ? Optional.of(converter.convert(type.typeName(), result.getSearchEntries().get(0)))
+                        ? Optional.of(converter.convert(type.typeName(),
+                                ranges.complete(result.getSearchEntries().get(0))))
                         : Optional.<SourceEntry>empty();
             } catch (LDAPSearchException e) {
                 if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
@@ -265,7 +268,7 @@ public final class LdapSource implements AutoCloseable {
 
     private void streamEntries(ObjectTypeQuery type, Filter filter, Consumer<SourceEntry> onEntry, String operation) {
         pagedSearch.stream(base(type), filter, attributes(type),
-                entry -> onEntry.accept(converter.convert(type.typeName(), entry)), operation);
+                entry -> onEntry.accept(converter.convert(type.typeName(), ranges.complete(entry))), operation);
     }
 
     private Instant timestampWatermarkStart() {

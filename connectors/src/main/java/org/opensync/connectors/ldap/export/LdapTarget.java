@@ -292,8 +292,8 @@ public final class LdapTarget implements AutoCloseable {
       * Adds and removes DN values of a reference attribute ({@code member} of a group), at most
       * {@link LdapTargetSettings#memberChunkSize()} values per modify request; additions first, so that a group whose
       * members are all replaced is never empty (groupOfNames requires a member). Values already present or already
-      * gone are no error: the permissive modify control where the directory offers it (AD does), otherwise a refused
-      * chunk is sent again value by value.
+      * gone are no error: the permissive modify control where the directory offers it (AD does), and a chunk the
+      * directory still refuses for such a value is sent again value by value.
       *
       * @return the number of modify requests sent
       */
@@ -336,7 +336,9 @@ public final class LdapTarget implements AutoCloseable {
                         referenceControls);
                 requests++;
             } catch (LdapTargetException e) {
-                if (referenceControls.length > 0 || !alreadyDone(e, type)) {
+                // Samba (unlike Windows AD) ignores permissive modify on linked attributes such as member: the
+                // value-by-value fallback is needed even where the control was sent
+                if (!alreadyDone(e, type)) {
                     throw e;
                 }
                 requests += oneByOne(dn, attribute, type, chunk);
@@ -346,8 +348,9 @@ public final class LdapTarget implements AutoCloseable {
     }
 
     /**
-      * Without permissive modify one value already present (or already gone) fails its whole chunk, e.g. a chunk sent
-      * again after a failure part-way through: the chunk is then written value by value, skipping those.
+      * Without permissive modify (or where the directory ignores it) one value already present (or already gone) fails
+      * its whole chunk, e.g. a chunk sent again after a failure part-way through: the chunk is then written value by
+      * value, skipping those.
       */
     private int oneByOne(String dn, String attribute, ModificationType type, List<String> chunk) {
         for (String value : chunk) {
@@ -362,9 +365,17 @@ public final class LdapTarget implements AutoCloseable {
         return chunk.size();
     }
 
-    private static boolean alreadyDone(LdapTargetException e, ModificationType type) {
-        return type == ModificationType.ADD ? e.errorCode() == LdapTargetErrorCode.AttributeOrValueExists
-                : e.errorCode() == LdapTargetErrorCode.NoSuchAttribute;
+    /**
+      * A value already present is AttributeOrValueExists on LDAP directories, EntryAlreadyExists on Active Directory
+      * (ERROR_MEMBER_IN_GROUP); a value already gone is NoSuchAttribute, or UnwillingToPerform on Active Directory
+      * (ERROR_MEMBER_NOT_IN_GROUP), which only there is read so.
+      */
+    private boolean alreadyDone(LdapTargetException e, ModificationType type) {
+        LdapTargetErrorCode code = e.errorCode();
+        return type == ModificationType.ADD
+                ? code == LdapTargetErrorCode.AttributeOrValueExists || code == LdapTargetErrorCode.EntryAlreadyExists
+                : code == LdapTargetErrorCode.NoSuchAttribute
+                        || (capabilities.activeDirectory() && code == LdapTargetErrorCode.UnwillingToPerform);
     }
 
     private void moveTo(String dn, DN target) {

@@ -1,0 +1,168 @@
+package org.opensync.connectors.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opensync.connectors.source.SourceImages;
+import org.opensync.sandbox.directory.SambaTestDirectory;
+
+/**
+  * LdapSource reading a real Active Directory, the Samba AD DC of {@code infra/infra.sh start samba}, over LDAPS:
+  * 2,000 users (every tenth disabled) and 24 universal groups, one with all 2,000 users as members, more than the
+  * 1,500 values a DC returns at once. Seeded once for the class, in parallel LDAPS adds.
+  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LdapSambaSourceTest {
+
+    private static final int USERS = 2_000;
+    private static final int SMALL_GROUPS = 23;
+    /** NORMAL_ACCOUNT | PASSWD_NOTREQD: enabled without a password, so that seeding skips password hashing. */
+    private static final int ENABLED = 0x200 | 0x20;
+    private static final int DISABLED = ENABLED | 0x2;
+    private static final ObjectTypeQuery USER = new ObjectTypeQuery("User", "(objectClass=user)",
+            Set.of("sAMAccountName", "userAccountControl", "objectSid"));
+    private static final ObjectTypeQuery GROUP = new ObjectTypeQuery("Group", "(objectClass=group)",
+            Set.of("sAMAccountName", "member"));
+
+    private SambaTestDirectory directory;
+    private final List<String> userDns = new ArrayList<>();
+    private String bigGroup;
+
+    @BeforeAll
+    void seed() throws Exception {
+        assumeTrue(SambaTestDirectory.installed(), "Samba is not installed and infra/infra.sh could not install it: "
+                + "the Active Directory tests are skipped");
+        directory = new SambaTestDirectory();
+        List<Entry> users = IntStream.range(0, USERS).mapToObj(this::user).toList();
+        users.forEach(user -> userDns.add(user.getDN()));
+        addInParallel(users);
+        bigGroup = "CN=" + directory.name("everyone") + "," + directory.groupsDn();
+        List<Entry> groups = new ArrayList<>();
+        groups.add(group(directory.name("everyone"), userDns));
+        for (int g = 0; g < SMALL_GROUPS; g++) {
+            groups.add(group(directory.name("team" + g), userDns.subList(g * 10, g * 10 + 10)));
+        }
+        addInParallel(groups);
+    }
+
+    @AfterAll
+    void close() {
+        if (directory != null) {
+            directory.close();
+        }
+    }
+
+    @Test
+    void fullReadReturnsEveryUserAndGroupWithAllMembersOfALargeGroup() {
+        Map<String, SourceEntry> users = new HashMap<>();
+        Map<String, SourceEntry> groups = new HashMap<>();
+        try (LdapSource source = LdapSource.open(settings())) {
+            assertThat(source.capabilities().activeDirectory()).isTrue();
+            source.fullRead(List.of(USER, GROUP), entry -> (entry.type().equals("User") ? users : groups)
+                    .put(entry.value("sAMAccountName"), entry));
+        }
+
+        assertThat(users).hasSize(USERS);
+        assertThat(groups).hasSize(SMALL_GROUPS + 1);
+        assertThat(groups.get(directory.name("everyone")).values("member")).hasSize(USERS)
+                .containsExactlyInAnyOrderElementsOf(userDns);
+        assertThat(groups.get(directory.name("team3")).values("member"))
+                .containsExactlyInAnyOrderElementsOf(userDns.subList(30, 40));
+        assertThat(groups.get(directory.name("everyone")).attributes().keySet())
+                .noneMatch(name -> name.contains(";"));
+    }
+
+    @Test
+    void anchorsAreObjectGuidsAndDisabledAccountsAreSoftDeleted() throws LDAPException {
+        Map<String, SourceEntry> users = new HashMap<>();
+        try (LdapSource source = LdapSource.open(settings())) {
+            source.fullRead(List.of(USER), entry -> users.put(entry.value("sAMAccountName"), entry));
+        }
+        SearchResultEntry raw = directory.connection().getEntry(userDns.get(7), "objectGUID");
+        SourceEntry u7 = users.get(directory.name("u0007"));
+        assertThat(u7.anchor()).isEqualTo(ObjectGuid.toUuidString(raw.getAttributeValueBytes("objectGUID")))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(u7.values("objectGUID")).containsExactly(u7.anchor());
+        assertThat(users.values().stream().map(SourceEntry::anchor).distinct()).hasSize(USERS);
+
+        assertThat(SourceImages.image(users.get(directory.name("u0010"))).get("IsSoftDeleted"))
+                .containsExactly("True");
+        assertThat(SourceImages.image(u7).get("IsSoftDeleted")).containsExactly("False");
+        assertThat(users.values().stream().filter(user ->
+                SourceImages.image(user).get("IsSoftDeleted").equals(List.of("True")))).hasSize(USERS / 10);
+    }
+
+    @Test
+    void readOneByAnchorCompletesRangedMembers() {
+        try (LdapSource source = LdapSource.open(settings())) {
+            SourceEntry byDn = source.readOne(GROUP, bigGroup).orElseThrow();
+            SourceEntry byAnchor = source.readOne(GROUP, byDn.anchor()).orElseThrow();
+            assertThat(byAnchor.values("member")).hasSize(USERS);
+        }
+    }
+
+    private LdapSettings settings() {
+        return LdapSettings.of(SambaTestDirectory.URL, SambaTestDirectory.BIND_UPN, SambaTestDirectory.PASSWORD,
+                directory.baseDn()).withEgress(TestSettings.LOCAL).withTls(false, SambaTestDirectory.caCertificate());
+    }
+
+    private Entry user(int i) {
+        String name = directory.name(String.format("u%04d", i));
+        return new Entry("CN=" + name + "," + directory.peopleDn(), List.of(
+                new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@example.org"),
+                new Attribute("sn", "User " + i),
+                new Attribute("userAccountControl", String.valueOf(i % 10 == 0 ? DISABLED : ENABLED))));
+    }
+
+    private Entry group(String name, List<String> members) {
+        return new Entry("CN=" + name + "," + directory.groupsDn(), List.of(
+                new Attribute("objectClass", "top", "group"), new Attribute("sAMAccountName", name),
+                // ADS_GROUP_TYPE_UNIVERSAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED
+                new Attribute("groupType", String.valueOf(0x8 | 0x80000000)),
+                new Attribute("member", members)));
+    }
+
+    /** Four LDAPS connections, as many as the DC's LDAP workers. */
+    private static void addInParallel(List<Entry> entries) throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int part = t;
+                parts.add(pool.submit(() -> {
+                    try (LDAPConnection connection = SambaTestDirectory.connect()) {
+                        for (int i = part; i < entries.size(); i += threads) {
+                            connection.add(entries.get(i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
