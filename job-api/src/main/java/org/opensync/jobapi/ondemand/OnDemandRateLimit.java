@@ -29,7 +29,8 @@ public class OnDemandRateLimit {
         this(config.onDemand().requestsPerWindow(), config.onDemand().window(), Clock.systemUTC());
     }
 
-    OnDemandRateLimit(int limit, Duration window, Clock clock) {
+    /** A limit of the same kind for other requests (bulkUpload), keyed as the caller chooses. */
+    public OnDemandRateLimit(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
