@@ -54,6 +54,16 @@ final class Lexer {
         return new Token(Token.Kind.COMPARISON, start, input.substring(start, position), null);
     }
 
+    /** Whether {@code [name]} reads back as this one attribute: not empty, its brackets balanced. */
+    static boolean referable(String name) {
+        int depth = 0;
+        for (int i = 0; i < name.length() && depth >= 0; i++) {
+            char c = name.charAt(i);
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+        }
+        return !name.isEmpty() && depth == 0;
+    }
+
     /**
      * The {@code ]} that closes the reference opened at {@code open}, brackets inside it balanced: SCIM attribute
      * names carry value filters, as in {@code [emails[type eq "work"].value]}. -1 when it is never closed.
