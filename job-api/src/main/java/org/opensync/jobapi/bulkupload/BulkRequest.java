@@ -25,6 +25,11 @@ public record BulkRequest(List<Operation> operations) {
     /** SCIM's own namespace: names in it other than the two user schemas are not user extensions. */
     private static final String SCIM_NAMESPACE = "urn:ietf:params:scim:";
     private static final int MAX_ID_LENGTH = 256;
+    /**
+     * Characters of one operation's user: far more than any person's attributes, and small enough that the record
+     * carrying it stays well below Kafka's default largest record (1 MiB).
+     */
+    static final int MAX_USER_LENGTH = 65_536;
 
     /** One user of the upload. */
     public record Operation(String bulkId, String externalId, ObjectNode user) {
@@ -89,6 +94,10 @@ public record BulkRequest(List<Operation> operations) {
         JsonNode data = operation.path("data");
         if (!data.isObject()) {
             throw GraphException.badRequest("data must be a SCIM user object.", path + ".data");
+        }
+        if (data.toString().length() > MAX_USER_LENGTH) {
+            throw GraphException.badRequest("A user may take at most " + MAX_USER_LENGTH + " characters of JSON.",
+                    path + ".data");
         }
         checkSchemas((ObjectNode) data, path + ".data");
         String externalId = identifier(data.path("externalId"), path + ".data.externalId");
