@@ -44,6 +44,18 @@ final class SourceJob {
         publish(schema(List.of()));
     }
 
+    /** The schema of an API-sourced job: users uploaded through bulkUpload to a SCIM application. */
+    void publishInboundSchema() {
+        ObjectDefinition hrUser = new ObjectDefinition(List.of(anchor(), attribute("externalId"),
+                attribute("userName")), List.of(), "User", List.of());
+        ObjectDefinition scimUser = new ObjectDefinition(List.of(attribute("userName")), List.of(), "User", List.of());
+        publish(new SynchronizationSchema("test", List.of(
+                new DirectoryDefinition("api", null, null, "API", List.of(hrUser), true, null),
+                new DirectoryDefinition("scim", null, null, "customappsso", List.of(scimUser), false, null)),
+                List.of(new SynchronizationRule(null, true, null, "rule", List.of(), "API2SCIM",
+                        List.of(mapping("User", "userName", "userName")), 1, "API", "customappsso")), null));
+    }
+
     /** A malformed schema whose failure the change detector does not expect: a source attribute has no name. */
     void publishSchemaWithUnnamedAttribute() {
         publish(schema(List.of(attribute(null))));

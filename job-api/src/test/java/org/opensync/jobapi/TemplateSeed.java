@@ -20,6 +20,8 @@ public class TemplateSeed implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         EventPublisher.publish(Topics.TEMPLATES, new TemplatePublished(UUID.randomUUID().toString(), Instant.now(),
                 "scim", "CustomSCIM", SCIM_REQUIRED_SECRETS, Map.of("QuarantineTooManyDeletesThreshold", "500")));
+        EventPublisher.publish(Topics.TEMPLATES, new TemplatePublished(UUID.randomUUID().toString(), Instant.now(),
+                "API2SCIM", "API2SCIM", SCIM_REQUIRED_SECRETS, Map.of()));
         return Map.of();
     }
 

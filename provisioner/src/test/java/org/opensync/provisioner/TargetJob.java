@@ -36,8 +36,8 @@ import org.opensync.testing.EventPublisher;
 final class TargetJob {
     static final String TRANSPORT_KEY = "dGVzdC10cmFuc3BvcnQta2V5LW5vdC1mb3ItcHJvZHU=";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path TEMPLATE = Path.of("..", "schema-service", "src", "main", "resources", "templates",
-            "scim.json");
+    private static final Path TEMPLATES = Path.of("..", "schema-service", "src", "main", "resources", "templates");
+    private static final Path TEMPLATE = TEMPLATES.resolve("scim.json");
 
     final String jobId = "scim.prov." + UUID.randomUUID();
     final String servicePrincipalId = UUID.randomUUID().toString();
@@ -54,7 +54,16 @@ final class TargetJob {
 
     /** The template's schema, changed by {@code edit} (extra attributes and mappings, say). */
     void publishEditedSchema(Consumer<ObjectNode> edit) throws IOException {
-        ObjectNode schema = (ObjectNode) JSON.readTree(Files.readString(TEMPLATE)).at("/template/schema");
+        publishSchemaOf(TEMPLATE, edit);
+    }
+
+    /** The schema of another built-in template, by its file name. */
+    void publishTemplateSchema(String templateFile) throws IOException {
+        publishSchemaOf(TEMPLATES.resolve(templateFile), schema -> { });
+    }
+
+    private void publishSchemaOf(Path template, Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode schema = (ObjectNode) JSON.readTree(Files.readString(template)).at("/template/schema");
         edit.accept(schema);
         EventPublisher.publish(Topics.SCHEMAS, new JobSchemaPublished(id(), Instant.now(), jobId, servicePrincipalId,
                 "scim", "date:" + Instant.now(), schema));

@@ -58,6 +58,21 @@ class TemplateTest {
     }
 
     @Test
+    void theApiDrivenInboundTemplateMatchesUploadedUsersByExternalIdAndNeverDeletes() {
+        authorized().get(TEMPLATES + "/API2SCIM").then().statusCode(200)
+                .body("factoryTag", equalTo("API2SCIM"))
+                .body("discoverable", equalTo(true))
+                .body("schema.directories.name", hasItem("API"))
+                .body("schema.synchronizationRules[0].sourceDirectoryName", equalTo("API"))
+                .body("schema.synchronizationRules[0].objectMappings[0].flowTypes", equalTo("Add,Update"))
+                .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
+                        + "{ it.matchingPriority == 1 }.targetAttributeName", equalTo("externalId"))
+                .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
+                        + "{ it.targetAttributeName == 'emails[type eq \"work\"].value' }.source.expression",
+                        equalTo("[emails[type eq \"work\"].value]"));
+    }
+
+    @Test
     void selectLeavesOutTheSchema() {
         authorized().queryParam("$select", "id,factoryTag,default").get(TEMPLATES).then().statusCode(200)
                 .body("value[0]", not(hasKey("schema")))

@@ -22,6 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
+import org.opensync.changedetector.inbound.InboundRecords;
+import org.opensync.changedetector.inbound.InboundSource;
 import org.opensync.connectors.source.SourcePlan;
 import org.opensync.common.egress.EgressConfig;
 import org.opensync.common.events.JobEvent;
@@ -46,8 +48,9 @@ import org.opensync.connectors.net.EgressSettings;
 import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
- * Runs the read half of a cycle: decides full or delta read, streams the source into object changes framed by
- * cycle markers, and stores the new watermark once Kafka acknowledged everything. A cycle that does not complete
+ * Runs the read half of a cycle: decides full or delta read, streams the source (a directory, or the users
+ * uploaded to an API-sourced job) into object changes framed by cycle markers, and stores the new watermark once
+ * Kafka acknowledged everything. A cycle that does not complete
  * (no schema, no secrets, unreachable directory, refused credentials, a directory the egress policy refuses, records
  * Kafka did not acknowledge, anything unexpected) ends as a failed cycle on sync.job-events, with the
  * synchronizationError job-api shows. A cycle runs under this instance's lease on the job ({@link JobLeases}):
@@ -65,6 +68,7 @@ public class CycleRunner {
     private final ObjectMapper mapper;
     private final ChangeDetectorConfig config;
     private final PendingTicks pending;
+    private final InboundRecords inbound;
     private final JobLeases leases;
     private final ExecutorService executor;
     private final ScheduledExecutorService leaseRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -81,7 +85,8 @@ public class CycleRunner {
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
                        ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
-                       EgressConfig egress) {
+                       EgressConfig egress, InboundRecords inbound) {
+        this.inbound = inbound;
         this.leases = leases;
         this.schemas = schemas;
         this.secrets = secrets;
@@ -244,6 +249,11 @@ public class CycleRunner {
                     tick.occurredAt(), config.configurationWait()).orElseThrow(() -> new CycleFailure(
                     "SchemaNotAvailable", "The job's schema has not reached the change detector yet.", false));
             SynchronizationSchema schema = parse(mirrored);
+            Optional<String> inboundType = InboundSource.userType(schema);
+            if (inboundType.isPresent()) {
+                readInbound(tick, cycleId, began, inboundType.get(), batch);
+                return;
+            }
             LdapSettings settings = MirrorWait.until(() -> secrets.secretsOf(mirrored.servicePrincipalId()),
                             tick.occurredAt(), config.configurationWait())
                     .flatMap(this::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
@@ -287,6 +297,25 @@ public class CycleRunner {
             fail(tick, cycleId, began, new JobEvent.CycleError("InternalError", "The change detector failed "
                     + "unexpectedly: " + e, false));
         }
+    }
+
+    /**
+     * A cycle of an API-sourced job publishes what was uploaded since the last one. It is always incremental: an
+     * upload need not name every person, so no one is deprovisioned for being left out of it.
+     */
+    private void readInbound(Tick tick, String cycleId, Instant began, String userType, ChangePublisher.Batch batch) {
+        String jobId = tick.jobId();
+        batch.objectChange(new ObjectChange.CycleBegan(UUID.randomUUID().toString(), Instant.now(), jobId, cycleId,
+                Tick.CycleKind.Incremental, tick.resetScope()));
+        InboundReader reader = new InboundReader(jobId, cycleId, userType, batch, inbound, config.batchSize(),
+                () -> leases.ensureHeld(jobId));
+        reader.read();
+        batch.awaitAcknowledgements();
+        leases.ensureHeld(jobId);
+        batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
+                cycleId, Tick.CycleKind.Incremental, began, reader.imported(), reader.imported()));
+        batch.awaitAcknowledgements();
+        LOG.infof("job %s cycle %s: %d uploaded records", jobId, cycleId, reader.imported());
     }
 
     private Optional<LdapSettings> settings(Map<String, String> values) {

@@ -84,6 +84,29 @@ public interface JobApiConfig {
         Duration timeout();
     }
 
+    BulkUpload bulkUpload();
+
+    /** API-driven inbound provisioning (Graph bulkUpload): request size and pace. */
+    interface BulkUpload {
+        /** Operations in one BulkRequest; Entra takes 50. */
+        @WithDefault("50")
+        int maxOperations();
+
+        /** Requests per job within {@link #window()}; Entra allows 40 calls in any 5 seconds. */
+        @WithDefault("40")
+        int requestsPerWindow();
+
+        @WithDefault("PT5S")
+        Duration window();
+
+        /** Requests per tenant within {@link #tenantWindow()}; Entra allows 6,000 per 24 hours (Governance). */
+        @WithDefault("6000")
+        int tenantRequestsPerWindow();
+
+        @WithDefault("PT24H")
+        Duration tenantWindow();
+    }
+
     /** Sizes the API accepts; larger requests are refused with 400 and the JSON path of the offending value. */
     Limits limits();
 

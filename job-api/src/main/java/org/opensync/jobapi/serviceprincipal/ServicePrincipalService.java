@@ -87,11 +87,16 @@ public class ServicePrincipalService {
      * owner (403).
      */
     public ServicePrincipal require(String key, String permission) {
+        return require(key, permission, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY);
+    }
+
+    /** As {@link #require(String, String)}, with the permission that lets an owning application act on it. */
+    public ServicePrincipal require(String key, String permission, String ownedByPermission) {
         ServicePrincipal sp = ServicePrincipal.findByKey(caller.tenant(), key).orElseThrow(() -> new GraphException(404,
                 ErrorCode.NOT_FOUND, "Resource '" + (key.startsWith(ApplicationTwins.APPLICATION_KEY)
                 ? key.substring(ApplicationTwins.APPLICATION_KEY.length()) : key) + "' does not exist or one of its "
                 + "queried reference-property objects are not present.", null));
-        caller.requireOn(sp.ownerAppId, permission);
+        caller.requireOn(sp.ownerAppId, permission, ownedByPermission);
         return sp;
     }
 

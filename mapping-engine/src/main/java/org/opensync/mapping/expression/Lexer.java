@@ -54,9 +54,36 @@ final class Lexer {
         return new Token(Token.Kind.COMPARISON, start, input.substring(start, position), null);
     }
 
+    /** Whether {@code [name]} reads back as this one attribute: not empty, its brackets balanced. */
+    static boolean referable(String name) {
+        int depth = 0;
+        for (int i = 0; i < name.length() && depth >= 0; i++) {
+            char c = name.charAt(i);
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+        }
+        return !name.isEmpty() && depth == 0;
+    }
+
+    /**
+     * The {@code ]} that closes the reference opened at {@code open}, brackets inside it balanced: SCIM attribute
+     * names carry value filters, as in {@code [emails[type eq "work"].value]}. -1 when it is never closed.
+     */
+    private int closingBracket(int open) {
+        int depth = 0;
+        for (int i = open + 1; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && depth-- == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private Token attribute() {
         int start = position;
-        int close = input.indexOf(']', start + 1);
+        int close = closingBracket(start);
         if (close < 0) {
             throw new ExpressionParseException(input.length(), "end of expression", "']'",
                     "Unterminated attribute reference starting at " + start);

@@ -96,7 +96,7 @@ final class MappingSourceTrees {
         }
 
         private Expr attribute(String name, String path) {
-            if (name.isEmpty() || name.indexOf(']') >= 0) {
+            if (!Lexer.referable(name)) {
                 throw new InvalidExpressionException(path + ": '" + name + "' is not a valid attribute name");
             }
             attributes.problem(name).ifPresent(expected -> {

@@ -171,6 +171,17 @@ class MappingSourceTreesTest {
         assertThatThrownBy(() -> Expressions.fromMappingSource(
                 new AttributeMappingSource(null, null, null, AttributeMappingSourceType.Attribute), null))
                 .hasMessageContaining("'name' is required");
+        assertThatThrownBy(() -> Expressions.fromMappingSource(function("ToLower", pair("source", attribute("a]b"))),
+                null)).hasMessageContaining("'a]b' is not a valid attribute name");
+    }
+
+    @Test
+    void attributeNamesWithValueFiltersRoundTrip() {
+        String name = "emails[type eq \"work\"].value";
+        ParsedExpression parsed = Expressions.fromMappingSource(function("ToLower", pair("source", attribute(name))),
+                null);
+        assertThat(parsed.referencedAttributes()).containsExactly(name);
+        assertThat(Expressions.parse(parsed.text())).isEqualTo(parsed);
     }
 
     private static AttributeMappingSource attribute(String name) {

@@ -132,6 +132,14 @@ class ParserTest {
     }
 
     @Test
+    void readsScimAttributeNamesWithValueFiltersAsOneAttribute() {
+        ParsedExpression parsed = Expressions.parse("Coalesce([emails[type eq \"work\"].value], [userName])");
+        assertThat(parsed.referencedAttributes()).containsExactlyInAnyOrder("emails[type eq \"work\"].value", "userName");
+        assertThat(Expressions.parse("[addresses[type eq \"work\"].locality]").attributeName())
+                .contains("addresses[type eq \"work\"].locality");
+    }
+
+    @Test
     void describesTheExpressionItParsed() {
         ParsedExpression parsed = Expressions.parse("Join(\" \", [givenName], ToUpper([surname]), [givenName])");
 

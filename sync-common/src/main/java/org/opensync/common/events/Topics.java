@@ -18,6 +18,8 @@ public final class Topics {
     public static final String OBJECT_CHANGES = "sync.object-changes";
     /** One provisioning-log record per object and cycle. */
     public static final String PROVISIONING_LOGS = "sync.provisioning-logs";
+    /** Key = job id: the users uploaded through {@code bulkUpload}, one record per operation. */
+    public static final String INBOUND_RECORDS = "sync.inbound-records";
 
     private Topics() {
     }

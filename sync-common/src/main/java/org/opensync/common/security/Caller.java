@@ -66,7 +66,15 @@ public class Caller {
      * @param owner the application id owning the object, or null when no application owns it
      */
     public void requireOn(String owner, String permission) {
-        if (holds(permission) || (holds(GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY) && owner != null
+        requireOn(owner, permission, GraphPermissions.APPLICATION_READ_WRITE_OWNED_BY);
+    }
+
+    /**
+     * Passes when the caller holds {@code permission}, or holds {@code ownedByPermission} and is the application that
+     * owns the object (bulkUpload's {@code SynchronizationData-User.Upload.OwnedBy}); otherwise 403.
+     */
+    public void requireOn(String owner, String permission, String ownedByPermission) {
+        if (holds(permission) || (holds(ownedByPermission) && owner != null
                 && application().filter(owner::equalsIgnoreCase).isPresent())) {
             return;
         }

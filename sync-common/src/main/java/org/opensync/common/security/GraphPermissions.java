@@ -21,6 +21,8 @@ public final class GraphPermissions {
     public static final String DIRECTORY_READ_WRITE = "Directory.ReadWrite.All";
     public static final String AUDIT_LOG_READ = "AuditLog.Read.All";
     public static final String BULK_UPLOAD = "SynchronizationData-User.Upload";
+    /** {@link #BULK_UPLOAD} on the service principals the calling application owns only. */
+    public static final String BULK_UPLOAD_OWNED_BY = "SynchronizationData-User.Upload.OwnedBy";
 
     private static final Map<String, Set<String>> IMPLIES = Map.of(
             SYNCHRONIZATION_READ_WRITE, Set.of(SYNCHRONIZATION_READ),

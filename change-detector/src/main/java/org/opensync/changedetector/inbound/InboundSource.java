@@ -1,0 +1,28 @@
+package org.opensync.changedetector.inbound;
+
+import java.util.Optional;
+import org.opensync.mapping.model.ObjectMapping;
+import org.opensync.mapping.model.SynchronizationRule;
+import org.opensync.mapping.model.SynchronizationSchema;
+
+/** Whether a job's source is bulkUpload: its schema reads users from the directory named {@value #DIRECTORY}. */
+public final class InboundSource {
+    public static final String DIRECTORY = "API";
+
+    private InboundSource() {
+    }
+
+    /** The source object type the job maps from the API directory, when it has one. */
+    public static Optional<String> userType(SynchronizationSchema schema) {
+        for (SynchronizationRule rule : schema.synchronizationRules()) {
+            if (DIRECTORY.equalsIgnoreCase(rule.sourceDirectoryName())) {
+                for (ObjectMapping mapping : rule.objectMappings()) {
+                    if (Boolean.TRUE.equals(mapping.enabled())) {
+                        return Optional.of(mapping.sourceObjectName());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,91 @@
+package org.opensync.changedetector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.opensync.changedetector.inbound.InboundRecords;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.InboundRecordReceived;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.Tick;
+import org.opensync.common.events.Topics;
+import org.opensync.common.mirror.SchemaMirror;
+import org.opensync.testing.EventPublisher;
+import org.opensync.testing.TopicProbe;
+
+/**
+ * Uploaded users on the real {@code sync.inbound-records} are kept in the database until the job ticks (a paused job
+ * is not ticked), then become object changes on the real {@code sync.object-changes} and are forgotten.
+ */
+@QuarkusTest
+class InboundCycleTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    InboundRecords records;
+
+    @Inject
+    SchemaMirror schemas;
+
+    @Test
+    void uploadedUsersWaitForTheJobsTickAndThenBecomeObjectChangesInUploadOrder() {
+        SourceJob job = new SourceJob();
+        job.publishInboundSchema();
+        Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent());
+        try (TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES)) {
+            String upload = UUID.randomUUID().toString();
+            publish(job, upload, "E-1", "{\"externalId\":\"E-1\",\"userName\":\"ivan@example.org\",\"active\":true,"
+                    + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"manager\":{\"value\":\"E-2\"}}}");
+            publish(job, upload, "E-2", "{\"externalId\":\"E-2\",\"userName\":\"olga@example.org\",\"active\":false}");
+            publish(job, upload, "E-1", "{\"externalId\":\"E-1\",\"userName\":\"ivan.p@example.org\"}");
+
+            // no tick: the records are kept, nothing is published
+            Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 3);
+            assertThat(changes.records(r -> r.key().startsWith(job.jobId + ":"))).isEmpty();
+
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            changes.await(r -> r.key().equals(job.jobId + ":cycle") && r.value().contains("CycleReadCompleted"), 1,
+                    TIMEOUT);
+            List<ObjectChange> cycle = changes.records(r -> r.key().startsWith(job.jobId + ":")).stream()
+                    .map(ConsumerRecord::value).map(v -> EventCodec.decode(v, ObjectChange.class)).toList();
+            assertThat(cycle.get(0)).isInstanceOfSatisfying(ObjectChange.CycleBegan.class,
+                    began -> assertThat(began.cycleKind()).isEqualTo(Tick.CycleKind.Incremental));
+            List<ObjectChange.ObjectChanged> objects = cycle.stream()
+                    .filter(c -> c instanceof ObjectChange.ObjectChanged).map(c -> (ObjectChange.ObjectChanged) c)
+                    .toList();
+            assertThat(objects).extracting(ObjectChange.ObjectChanged::anchor).containsExactly("E-1", "E-2", "E-1");
+            assertThat(objects).extracting(ObjectChange.ObjectChanged::dn).containsExactly("E-1", "E-2", "E-1");
+            assertThat(objects.get(0).attributes())
+                    .containsEntry("userName", List.of("ivan@example.org"))
+                    .containsEntry("IsSoftDeleted", List.of("False"))
+                    .containsEntry("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
+                            List.of("E-2"));
+            assertThat(objects.get(1).attributes()).containsEntry("IsSoftDeleted", List.of("True"));
+            assertThat(objects.get(2).attributes()).containsEntry("userName", List.of("ivan.p@example.org"))
+                    .doesNotContainKey("IsSoftDeleted");
+            assertThat(cycle.get(cycle.size() - 1)).isInstanceOfSatisfying(ObjectChange.CycleReadCompleted.class,
+                    done -> assertThat(done.imported()).isEqualTo(3));
+            Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 0);
+        }
+    }
+
+    private static void publish(SourceJob job, String upload, String externalId, String user) {
+        try {
+            EventPublisher.publish(Topics.INBOUND_RECORDS, new InboundRecordReceived(UUID.randomUUID().toString(),
+                    Instant.now(), job.jobId, upload, "b-" + externalId, externalId,
+                    (ObjectNode) EventCodec.mapper().readTree(user)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
