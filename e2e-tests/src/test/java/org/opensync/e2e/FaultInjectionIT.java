@@ -72,7 +72,7 @@ class FaultInjectionIT {
                 {"categoryFilterGroups":[],"inputFilterGroups":[],"groups":[{"name":"No contractors","clauses":[
                 {"sourceOperandName":"title","operatorName":"NOT EQUALS","targetOperand":{"values":["%s"]}}]}]}"""
                 .formatted(ExpectedTarget.OUT_OF_SCOPE));
-        table.add(String.format("CHAOS %-46s %8s %6s %10s %13s %12s", "scenario", "changes", "lost", "duplicated",
+        table.add(String.format("CHAOS %-52s %8s %6s %10s %13s %12s", "scenario", "changes", "lost", "duplicated",
                 "dead-lettered", "converged in"));
     }
 
@@ -169,17 +169,16 @@ class FaultInjectionIT {
     void secondProvisionerJoinsMidCycle() throws Exception {
         Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
         // The job's records sit on one partition; a second instance joining may or may not be given it, so the
-        // first one then leaves as in a rolling deployment: the partition moves for certain, and moves again when
-        // the first comes back. Changes arrive before each move so that there is work in flight when it happens (a
-        // service starting takes longer than exporting a few changes, so changes made earlier are done by then).
-        scenario("provisioner rebalance: join, leave, rejoin", () -> {
+        // first one then leaves as in a rolling deployment, while it works the job: the partition moves mid-cycle for
+        // certain, and may move again when the first comes back. The second instance joins before the changes: a
+        // JVM started while the platform is busy with a cycle took minutes to come up on a loaded two-core machine,
+        // and the changes were long exported by then.
+        scenario("provisioner rebalance: join, leave mid-cycle, rejoin", () -> {
+            platform.startAnother("provisioner");
             expected.change(CHANGES / 2);
             awaitTargetBusy(5);
-            platform.startAnother("provisioner");
-            expected.change(CHANGES / 4);
-            awaitTargetBusy(5);
             platform.stop("provisioner");
-            expected.change(CHANGES / 4);
+            expected.change(CHANGES / 2);
             awaitTargetBusy(5);
             platform.restart("provisioner");
         });
@@ -265,7 +264,7 @@ class FaultInjectionIT {
             ExpectedTarget.Differences differences = converge();
             Duration took = Duration.between(healed, Instant.now());
             int deadLettered = deadLetters.records().size();
-            table.add(String.format("CHAOS %-46s %8d %6d %10d %13d %10d s", name, expected.changes() - changesBefore,
+            table.add(String.format("CHAOS %-52s %8d %6d %10d %13d %10d s", name, expected.changes() - changesBefore,
                     differences.lost(), differences.duplicated(), deadLettered, took.toSeconds()));
             assertThat(differences.examples()).as(name + ": the target equals the source").isEmpty();
             assertThat(differences.none()).isTrue();
