@@ -33,7 +33,11 @@ import org.opensync.testing.TestTokens;
  * verified by a key pair made for the run. {@link #api()} speaks to job-api like a Graph client.
  */
 final class Platform implements AutoCloseable {
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /**
+     * Generous: a service started beside five busy ones in the middle of a cycle (a restart, a second instance) took
+     * over two minutes to come up on a loaded two-core machine.
+     */
+    private static final Duration STARTUP = Duration.ofMinutes(5);
     private static final String ISSUER = "https://e2e.opensync.test";
     private static final List<String> PERMISSIONS = List.of("Application.ReadWrite.All",
             "Synchronization.ReadWrite.All", "AuditLog.Read.All");
@@ -82,9 +86,14 @@ final class Platform implements AutoCloseable {
         return this;
     }
 
-    /** Starts a service again, e.g. after {@link #kill}; it keeps its database. */
+    /**
+     * Starts a service again, e.g. after {@link #kill}; it keeps its database and its port, which the other services
+     * were configured with (job-api calls schema-service and the provisioner).
+     */
     void restart(String name) throws IOException {
-        services.put(name, ServiceProcess.start(name + "-again", jar(name), configuration.get(name), STARTUP));
+        Map<String, String> config = new HashMap<>(configuration.get(name));
+        config.put("quarkus.http.port", Integer.toString(services.get(name).port()));
+        services.put(name, ServiceProcess.start(name + "-again", jar(name), config, STARTUP));
     }
 
     /** Starts one more instance of a service beside the running one (same database and consumer group). */
@@ -94,6 +103,11 @@ final class Platform implements AutoCloseable {
 
     void kill(String name) throws InterruptedException {
         services.get(name).kill();
+    }
+
+    /** Stops a service the way a rolling deployment does (SIGTERM, it leaves its consumer groups). */
+    void stop(String name) throws InterruptedException {
+        services.get(name).stop();
     }
 
     Map<String, ServiceProcess> services() {

@@ -69,6 +69,10 @@ final class ProvisioningJob {
         platform.api().post(path() + "/start").then().statusCode(204);
     }
 
+    void pause() {
+        platform.api().post(path() + "/pause").then().statusCode(204);
+    }
+
     void restart(String resetScope) {
         platform.api().body("{\"criteria\":{\"resetScope\":\"" + resetScope + "\"}}").post(path() + "/restart")
                 .then().statusCode(204);

@@ -54,7 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.http.port=0");
+        // A free port unless the caller pins one (a restarted service keeps its address, as behind a Service)
+        command.add("-Dquarkus.http.port=" + properties.getOrDefault("quarkus.http.port", "0"));
         command.add("-Dquarkus.http.host=127.0.0.1");
         // as in production (Dockerfiles, bin/platform): malformed URLs get sync-common's Graph-shaped 400
         command.add("-Dvertx.disableURIValidation=true");

@@ -100,6 +100,10 @@ public class JobWorkers {
                     late.accept(task.change);
                 }
             } catch (InterruptedException e) {
+                // The instance is stopping (e.g. a rolling deployment): the batch ends and gives its turn back, but
+                // the exports under way go on until the target answers. As past the deadline, they keep the job's
+                // lease until they end, or another instance would create the same objects meanwhile.
+                tasks.forEach(Task::handBack);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while provisioning", e);
             } catch (ExecutionException e) {
