@@ -104,6 +104,8 @@ class ChangeDetectionTest {
             assertThat(initial.get(0)).isInstanceOf(ObjectChange.CycleBegan.class);
             ObjectChange.CycleReadCompleted completed = (ObjectChange.CycleReadCompleted) initial.get(initial.size() - 1);
             assertThat(completed.imported()).isEqualTo(USERS + GROUPS);
+            assertThat(completed.warning()).as("the bind password went over plain ldap://").isNotNull()
+                    .extracting(JobEvent.CycleError::code).isEqualTo(CycleRunner.PASSWORD_IN_CLEAR);
             List<ObjectChange.ObjectChanged> objects = objects(initial);
             assertThat(objects).hasSize(USERS + GROUPS);
             assertThat(objects.subList(0, USERS)).allMatch(o -> o.objectType().equals("User"));

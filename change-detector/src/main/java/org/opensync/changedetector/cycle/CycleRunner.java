@@ -57,6 +57,8 @@ import org.opensync.mapping.model.SynchronizationSchema;
 @ApplicationScoped
 public class CycleRunner {
     private static final Logger LOG = Logger.getLogger(CycleRunner.class);
+    /** The code of the warning a cycle reports when its bind password went over plain LDAP. */
+    public static final String PASSWORD_IN_CLEAR = "PasswordSentInClear";
 
     private final SchemaMirror schemas;
     private final SecretsMirror secrets;
@@ -249,7 +251,7 @@ public class CycleRunner {
                     .flatMap(this::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
                             "The source directory needs the secrets Server (ldap:// URL) and Domain (base DN), "
                                     + "and UserName/Password unless it allows anonymous reads.", true));
-            warnIfPasswordInClear(jobId, settings);
+            JobEvent.CycleError warning = warnIfPasswordInClear(jobId, settings);
             if (RestartScope.clearsWatermark(tick.resetScope())) {
                 state.clearWatermark(jobId);
             }
@@ -265,7 +267,7 @@ public class CycleRunner {
             batch.awaitAcknowledgements();
             leases.ensureHeld(jobId);
             batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
-                    cycleId, kind, began, reader.imported(), reader.changes()));
+                    cycleId, kind, began, reader.imported(), reader.changes(), warning));
             batch.awaitAcknowledgements();
             state.saveWatermark(jobId, next);
             LOG.infof("job %s cycle %s: %s read, %d objects, %d changes", jobId, cycleId, kind, reader.imported(),
@@ -300,13 +302,21 @@ public class CycleRunner {
 
     /**
      * A simple bind over plain ldap:// shows the password to anyone on the path. Allowed (directories on a trusted
-     * network do it), but warned about once per job and URL; the job status has no place for warnings.
+     * network do it), but every cycle that does it says so in the job status, where the admin looks (the log line
+     * comes once per job and URL).
+     *
+     * @return the warning the cycle reports, or null
      */
-    private void warnIfPasswordInClear(String jobId, LdapSettings settings) {
-        if (settings.sendsPasswordInClear() && !settings.url().equals(warnedInClear.put(jobId, settings.url()))) {
-            LOG.warnf("job %s: the bind password for %s is sent over plain LDAP, unencrypted; use an ldaps:// Server "
-                    + "or the secret AuthenticationType StartTls", jobId, settings.url());
+    private JobEvent.CycleError warnIfPasswordInClear(String jobId, LdapSettings settings) {
+        if (!settings.sendsPasswordInClear()) {
+            return null;
         }
+        String message = "The bind password for " + settings.url() + " is sent over plain LDAP, unencrypted; use an "
+                + "ldaps:// Server or the secret AuthenticationType StartTls.";
+        if (!settings.url().equals(warnedInClear.put(jobId, settings.url()))) {
+            LOG.warnf("job %s: %s", jobId, message);
+        }
+        return new JobEvent.CycleError(PASSWORD_IN_CLEAR, message, true);
     }
 
     /** A delta read whose watermark the server no longer accepts becomes a full read. */
