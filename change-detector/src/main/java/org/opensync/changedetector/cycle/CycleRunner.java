@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +34,10 @@ import org.opensync.common.lease.JobLeases;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.common.secrets.SealedValues;
+import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
+import org.opensync.common.secrets.SecretsConfig;
 import org.opensync.connectors.ldap.LdapConfigurationException;
 import org.opensync.connectors.ldap.LdapSecrets;
 import org.opensync.connectors.ldap.LdapSettings;
@@ -43,6 +48,8 @@ import org.opensync.connectors.ldap.WatermarkUnusableException;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
+import org.opensync.mapping.apply.CompiledObjectMapping;
+import org.opensync.mapping.apply.InvalidMappingException;
 import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
@@ -75,6 +82,7 @@ public class CycleRunner {
         return thread;
     });
     private final EgressPolicy egress;
+    private final SecretBox transport;
     /** Jobs already warned that their bind password goes over plain LDAP, with the URL they were warned about. */
     private final Map<String, String> warnedInClear = new ConcurrentHashMap<>();
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
@@ -83,8 +91,9 @@ public class CycleRunner {
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
                        ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
-                       EgressConfig egress) {
+                       EgressConfig egress, SecretsConfig secretsConfig) {
         this.leases = leases;
+        this.transport = secretsConfig.transportBox();
         this.schemas = schemas;
         this.secrets = secrets;
         this.state = state;
@@ -260,8 +269,10 @@ public class CycleRunner {
             Tick.CycleKind kind = full ? Tick.CycleKind.Initial : Tick.CycleKind.Incremental;
             batch.objectChange(new ObjectChange.CycleBegan(UUID.randomUUID().toString(), Instant.now(), jobId, cycleId,
                     kind, tick.resetScope()));
+            Set<String> secretAttributes = secretSourceAttributes(schema);
             CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize(),
-                    () -> leases.ensureHeld(jobId));
+                    () -> leases.ensureHeld(jobId),
+                    image -> SealedValues.seal(transport, jobId, image, secretAttributes));
             Watermark next = read(settings, schema, reader, full ? null : watermark);
             // The provisioner ends the cycle on CycleReadCompleted: only sent once every object was acknowledged
             batch.awaitAcknowledgements();
@@ -348,6 +359,23 @@ public class CycleRunner {
                 tick.cycleKind(), began, Instant.now(), JobEvent.CycleResult.Failed, Map.of(), Map.of(), error,
                 false));
         batch.awaitAcknowledgements();
+    }
+
+    /**
+     * Source attributes a {@code Redact} mapping reads, sealed on the topic. A mapping that does not compile is left
+     * out: the provisioner fails the objects it would map.
+     */
+    static Set<String> secretSourceAttributes(SynchronizationSchema schema) {
+        Set<String> secret = new HashSet<>();
+        Optional.ofNullable(schema.synchronizationRules()).orElse(List.of()).forEach(rule -> Optional.ofNullable(
+                rule.objectMappings()).orElse(List.of()).forEach(mapping -> {
+            try {
+                secret.addAll(CompiledObjectMapping.compile(mapping).secretSourceAttributes());
+            } catch (InvalidMappingException e) {
+                LOG.debugf("mapping %s does not compile: %s", mapping.name(), e.getMessage());
+            }
+        }));
+        return secret;
     }
 
     private SynchronizationSchema parse(SchemaMirror.MirroredSchema mirrored) {
