@@ -3,6 +3,7 @@ package org.opensync.changedetector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,12 +32,15 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.common.secrets.SealedValues;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.sandbox.directory.InMemoryTestDirectory;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
 import org.opensync.sandbox.directory.TestDirectory;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.testing.DatabaseText;
+import org.opensync.testing.LogCapture;
 import org.opensync.testing.TopicProbe;
 
 /**
@@ -74,6 +78,9 @@ class ChangeDetectionTest {
     @Inject
     CycleRunner runner;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @BeforeEach
     void listen() {
         changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES);
@@ -104,6 +111,8 @@ class ChangeDetectionTest {
             assertThat(initial.get(0)).isInstanceOf(ObjectChange.CycleBegan.class);
             ObjectChange.CycleReadCompleted completed = (ObjectChange.CycleReadCompleted) initial.get(initial.size() - 1);
             assertThat(completed.imported()).isEqualTo(USERS + GROUPS);
+            assertThat(completed.warning()).as("the bind password went over plain ldap://").isNotNull()
+                    .extracting(JobEvent.CycleError::code).isEqualTo(CycleRunner.PASSWORD_IN_CLEAR);
             List<ObjectChange.ObjectChanged> objects = objects(initial);
             assertThat(objects).hasSize(USERS + GROUPS);
             assertThat(objects.subList(0, USERS)).allMatch(o -> o.objectType().equals("User"));
@@ -167,6 +176,36 @@ class ChangeDetectionTest {
             JobEvent.CycleError refused = failure(wrongPassword, 1);
             assertThat(refused.code()).isEqualTo("SourceConfigurationInvalid");
             assertThat(refused.tenantActionable()).isTrue();
+        }
+    }
+
+    /**
+     * A source attribute a Redact mapping reads travels sealed with the transport key, bound to the job: the topic,
+     * the change detector's tables and its log never hold it readable, and the provisioner can open it.
+     */
+    @Test
+    void aValueARedactMappingReadsIsSealedOnTheTopic() throws Exception {
+        try (TestDirectory directory = new InMemoryTestDirectory(); LogCapture log = LogCapture.start()) {
+            DirectoryDataGenerator generator = new DirectoryDataGenerator();
+            directory.load(generator.generate(2, 0));
+            SourceJob job = new SourceJob();
+            String secret = "S3cret-" + job.jobId;
+            String user = directory.userDn(DirectoryDataGenerator.uid(0));
+            directory.modify(user, "description", secret);
+            job.publishSchemaRedacting("description");
+            job.publishSecretsFor(directory);
+            awaitMirrored(job);
+
+            job.tick(Tick.CycleKind.Initial, Set.of());
+            ObjectChange.ObjectChanged published = objects(cycle(job, 1)).stream()
+                    .filter(o -> user.equalsIgnoreCase(o.dn())).findFirst().orElseThrow();
+            assertThat(published.attributes().get("description")).singleElement().asString().startsWith("sealed:");
+            assertThat(SealedValues.open(new SecretBox(SourceJob.TRANSPORT_KEY, List.of()), job.jobId,
+                    published.attributes()).get("description")).containsExactly(secret);
+            assertThat(changes.records(r -> r.key().startsWith(job.jobId))).isNotEmpty()
+                    .noneSatisfy(r -> assertThat(r.value()).contains(secret));
+            assertThat(DatabaseText.of(dataSource)).contains(job.jobId).doesNotContain(secret);
+            assertThat(log.text()).contains(job.jobId).doesNotContain(secret);
         }
     }
 

@@ -15,6 +15,7 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretsChanged;
+import org.opensync.mapping.expression.Expressions;
 import org.opensync.mapping.model.AttributeDefinition;
 import org.opensync.mapping.model.AttributeMapping;
 import org.opensync.mapping.model.AttributeMappingSource;
@@ -41,7 +42,7 @@ final class SourceJob {
     private long ticks;
 
     void publishSchema() {
-        publish(schema(List.of()));
+        publish(schema(List.of(), List.of()));
     }
 
     /** The schema of an API-sourced job: users uploaded through bulkUpload to a SCIM application. */
@@ -58,7 +59,13 @@ final class SourceJob {
 
     /** A malformed schema whose failure the change detector does not expect: a source attribute has no name. */
     void publishSchemaWithUnnamedAttribute() {
-        publish(schema(List.of(attribute(null))));
+        publish(schema(List.of(attribute(null)), List.of()));
+    }
+
+    /** The schema with the user's source attribute flowing to the target through {@code Redact}. */
+    void publishSchemaRedacting(String sourceAttribute) {
+        publish(schema(List.of(attribute(sourceAttribute)), List.of(AttributeMapping.of("password",
+                Expressions.parse("Redact([" + sourceAttribute + "])").toMappingSource()))));
     }
 
     private void publish(SynchronizationSchema synchronizationSchema) {
@@ -104,7 +111,8 @@ final class SourceJob {
                 reset.isEmpty() ? EnumSet.noneOf(RestartScope.class) : EnumSet.copyOf(reset), Instant.now());
     }
 
-    private static SynchronizationSchema schema(List<AttributeDefinition> moreUserAttributes) {
+    private static SynchronizationSchema schema(List<AttributeDefinition> moreUserAttributes,
+                                                List<AttributeMapping> moreUserMappings) {
         List<AttributeDefinition> userAttributes = new ArrayList<>(List.of(anchor(), attribute("uid"),
                 attribute("cn"), attribute("sn"), attribute("mail"), attribute("title"), attribute("manager")));
         userAttributes.addAll(moreUserAttributes);
@@ -122,14 +130,16 @@ final class SourceJob {
                 new DirectoryDefinition("scim", null, null, "customappsso", List.of(scimUser, scimGroup), false,
                         null)),
                 List.of(new SynchronizationRule(null, true, null, "rule", List.of(), "LDAP_OUTBOUND_SCIM",
-                        List.of(mapping("User", "userName", "mail"), mapping("Group", "displayName", "cn")), 1,
+                        List.of(mapping("User", "userName", "mail", moreUserMappings),
+                                mapping("Group", "displayName", "cn", List.of())), 1,
                         "LDAP", "customappsso")), null);
     }
 
-    private static ObjectMapping mapping(String object, String target, String source) {
-        return new ObjectMapping(List.of(AttributeMapping.of(target,
-                new AttributeMappingSource("[" + source + "]", source, List.of(), null))), true, null, List.of(),
-                object, null, object, object);
+    private static ObjectMapping mapping(String object, String target, String source, List<AttributeMapping> more) {
+        List<AttributeMapping> mappings = new ArrayList<>(List.of(AttributeMapping.of(target,
+                new AttributeMappingSource("[" + source + "]", source, List.of(), null))));
+        mappings.addAll(more);
+        return new ObjectMapping(mappings, true, null, List.of(), object, null, object, object);
     }
 
     private static AttributeDefinition anchor() {

@@ -1,5 +1,6 @@
 package org.opensync.jobapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -7,8 +8,13 @@ import static org.opensync.jobapi.GraphClient.asAdmin;
 import static org.opensync.jobapi.GraphClient.json;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opensync.testing.fuzz.FuzzRequest;
+import org.opensync.testing.fuzz.RawHttp;
 
 /** Bounded sizes: a value over a limit gets a Graph 400 naming its JSON path, a body over the limit a Graph 413. */
 @QuarkusTest
@@ -68,6 +74,20 @@ class LimitsTest {
                 .body("error.code", equalTo("requestEntityTooLarge"))
                 .body("error.message", containsString("2097152"))
                 .body("error.innerError.request-id", notNullValue());
+    }
+
+    /** Far beyond the URL and header limits (and the HTTP codec's old 64 KiB): still a Graph error, never empty. */
+    @Test
+    void aHugeUrlOrHeaderGetsAGraph414Or431() throws IOException {
+        RawHttp http = new RawHttp("127.0.0.1", RestAssured.port);
+        RawHttp.Response longUrl = http.send(new FuzzRequest("huge URL", "GET",
+                "/beta/servicePrincipals/" + "x".repeat(100 * 1024), Map.of(), null, false));
+        assertThat(longUrl.status()).isEqualTo(414);
+        assertThat(longUrl.bodyText()).contains("{\"error\":{\"code\":", "request-id", "8192 characters");
+        RawHttp.Response hugeHeader = http.send(new FuzzRequest("huge header", "GET", "/beta/servicePrincipals",
+                Map.of("X-Huge", "h".repeat(200 * 1024)), null, false));
+        assertThat(hugeHeader.status()).isEqualTo(431);
+        assertThat(hugeHeader.bodyText()).contains("{\"error\":{\"code\":", "request-id", "bytes");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.opensync.jobapi.GraphClient.asAdmin;
 import static org.opensync.jobapi.GraphClient.json;
@@ -113,6 +115,38 @@ class SecretsTest {
                 .startsWith("v1:" + new SecretBox(atRestKey, List.of()).activeKeyId() + ":");
         asAdmin().get("/beta/servicePrincipals/" + spId + "/synchronization").then().statusCode(200)
                 .body("secrets[0].value", equalTo("https://after.example/v2"));
+    }
+
+    /**
+     * A set sealed with a key that was retired too early cannot be read: every route that needs it answers a Graph
+     * error that says to enter the secrets again (naming the key by its id only), and a PUT of a new set works.
+     */
+    @Test
+    void aSetSealedWithARetiredKeyAsksForTheSecretsAgain() {
+        String[] job = GraphClient.newJob();
+        String spId = job[0];
+        String path = "/beta/servicePrincipals/" + spId + "/synchronization/secrets";
+        json("{\"value\":[{\"key\":\"BaseAddress\",\"value\":\"https://before.example/v2\"}]}").put(path)
+                .then().statusCode(204);
+        String retiredKey = SecretBox.generateKey();
+        sealAgainWith(UUID.fromString(spId), retiredKey);
+        String keyId = new SecretBox(retiredKey, List.of()).activeKeyId();
+
+        for (String read : List.of("/beta/servicePrincipals/" + spId + "/synchronization", path + "/$count")) {
+            asAdmin().get(read).then().statusCode(409)
+                    .body("error.code", equalTo("CredentialsUnreadable"))
+                    .body("error.message", containsString(keyId))
+                    .body("error.message", containsString("PUT"))
+                    .body("error.message", not(containsString(retiredKey)))
+                    .body("error.innerError.request-id", notNullValue());
+        }
+        json("{\"useSavedCredentials\":true}").post(GraphClient.jobPath(job) + "/validateCredentials")
+                .then().statusCode(409).body("error.code", equalTo("CredentialsUnreadable"));
+
+        json("{\"value\":[{\"key\":\"BaseAddress\",\"value\":\"https://again.example/v2\"}]}").put(path)
+                .then().statusCode(204);
+        asAdmin().get("/beta/servicePrincipals/" + spId + "/synchronization").then().statusCode(200)
+                .body("secrets[0].value", equalTo("https://again.example/v2"));
     }
 
     /** The stored set as it was before a rotation: sealed with another key. */

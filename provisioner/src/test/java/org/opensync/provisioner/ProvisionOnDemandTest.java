@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
@@ -33,6 +34,8 @@ import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.testing.TestTokens;
 import org.opensync.testing.TopicProbe;
+import org.opensync.testing.fuzz.FuzzRequest;
+import org.opensync.testing.fuzz.RawHttp;
 
 /**
  * Provision on demand through the real path: the subject is read from a slapd test directory, provisioned into the
@@ -194,6 +197,20 @@ class ProvisionOnDemandTest extends ProvisionerTestBase {
                 GraphPermissions.SYNCHRONIZATION_READ_WRITE), userSubject(dn)).statusCode(404);
         given().contentType(ContentType.JSON).body("{}").post(path(job)).then().statusCode(401);
         assertThat(scim.journal().matching("POST", ".*")).isEmpty();
+    }
+
+    /** The internal API answers a URL or headers over its limits with a Graph error too, never an empty 414/431. */
+    @Test
+    void aHugeUrlOrHeaderGetsAGraphError() throws Exception {
+        RawHttp http = new RawHttp("127.0.0.1", RestAssured.port);
+        RawHttp.Response longUrl = http.send(new FuzzRequest("long URL", "POST",
+                "/internal/jobs/" + "x".repeat(100 * 1024) + "/provisionOnDemand", Map.of(), null, false));
+        assertThat(longUrl.status()).isEqualTo(414);
+        assertThat(longUrl.bodyText()).contains("{\"error\":{\"code\":", "request-id");
+        RawHttp.Response hugeHeader = http.send(new FuzzRequest("huge header", "POST",
+                "/internal/jobs/x/provisionOnDemand", Map.of("X-Huge", "h".repeat(100 * 1024)), null, false));
+        assertThat(hugeHeader.status()).isEqualTo(431);
+        assertThat(hugeHeader.bodyText()).contains("{\"error\":{\"code\":", "request-id");
     }
 
     private TargetJob readyJob(JsonNode scope) throws Exception {

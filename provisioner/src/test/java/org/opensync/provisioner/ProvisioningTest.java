@@ -21,6 +21,7 @@ import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.Tick;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.connectors.net.EgressPolicy;
@@ -104,6 +105,22 @@ class ProvisioningTest extends ProvisionerTestBase {
         assertThat(patches.get(0).json().at("/Operations/0/value").asText()).isEqualTo("Chief Tester");
         assertThat(scim.journal().matching("POST", ".*")).isEmpty();
         assertThat(userNamed(user.mail()).path("title").asText()).isEqualTo("Chief Tester");
+    }
+
+    @Test
+    void aWarningOfTheReadBecomesTheErrorOfACycleThatWorked() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(1, 0);
+        TargetJob job = ready(null, Map.of());
+        String cycleId = job.begin(Tick.CycleKind.Incremental, Set.of(), initialImages(job, data));
+        ObjectChange.CycleReadCompleted completed = job.readCompleted(cycleId, Tick.CycleKind.Incremental, 1);
+        JobEvent.CycleError warning = new JobEvent.CycleError("PasswordSentInClear", "sent over plain LDAP", true);
+        job.publish(new ObjectChange.CycleReadCompleted(completed.eventId(), completed.occurredAt(), completed.jobId(),
+                cycleId, completed.cycleKind(), completed.timeBegan(), 1, 1, warning));
+
+        JobEvent.CycleFinished finished = finished(job, cycleId);
+        assertThat(finished.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(finished.error()).isEqualTo(warning);
+        assertThat(scim.users().size()).isEqualTo(1);
     }
 
     @Test

@@ -8,30 +8,28 @@ import com.unboundid.ldap.sdk.Entry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.ObjectChange;
+import org.opensync.common.events.Topics;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.secrets.SealedValues;
+import org.opensync.common.secrets.SecretBox;
 import org.opensync.mapping.expression.Expressions;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.scim.JournalEntry;
+import org.opensync.testing.DatabaseText;
+import org.opensync.testing.LogCapture;
 import org.opensync.testing.TopicProbe;
 
 /**
@@ -48,16 +46,16 @@ class RedactionAndLimitsTest extends ProvisionerTestBase {
     @Inject
     AgroalDataSource dataSource;
 
-    private final CapturedLog log = new CapturedLog();
+    private LogCapture log;
 
     @BeforeEach
     void captureLog() {
-        Logger.getLogger("").addHandler(log);
+        log = LogCapture.start();
     }
 
     @AfterEach
     void releaseLog() {
-        Logger.getLogger("").removeHandler(log);
+        log.close();
     }
 
     @Test
@@ -103,7 +101,7 @@ class RedactionAndLimitsTest extends ProvisionerTestBase {
 
         List<String> records = logs.await(TopicProbe.keyed(job.jobId), 5, TIMEOUT).stream()
                 .map(ConsumerRecord::value).toList();
-        String tables = provisionerTables();
+        String tables = DatabaseText.of(dataSource);
         assertThat(tables).contains(job.jobId, "sha256:");
         for (String secret : secrets) {
             assertThat(records).noneSatisfy(record -> assertThat(record).contains(secret));
@@ -111,6 +109,49 @@ class RedactionAndLimitsTest extends ProvisionerTestBase {
             assertThat(log.text()).doesNotContain(secret);
         }
         assertThat(log.text()).as("the log capture works").contains(job.jobId);
+    }
+
+    /**
+     * A source value a Redact mapping reads arrives sealed (as change-detector publishes it): the provisioner opens it
+     * for the target only, and a value sealed with a key it does not have fails its object, not the cycle.
+     */
+    @Test
+    void aSealedSourceValueReachesTheTargetAndNothingElse() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(2, 0);
+        TargetJob job = ready(schema -> {
+            addTargetAttribute(schema, PASSWORD);
+            addMapping(schema, PASSWORD, "Redact([description])", "Always");
+        });
+        String secret = "S3cret-" + job.jobId;
+        TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES);
+        try (changes) {
+            finished(job, job.cycle(Set.of(), List.of(
+                    sealedDescription(job, data.users().get(0), secret, TargetJob.TRANSPORT_KEY),
+                    sealedDescription(job, data.users().get(1), "other", SecretBox.generateKey()))));
+
+            List<JournalEntry> posts = scim.journal().matching("POST", ".*/Users");
+            assertThat(posts).singleElement().satisfies(post ->
+                    assertThat(post.json().path(PASSWORD).asText()).isEqualTo(secret));
+            assertThat(logs.await(r -> r.key().equals(job.jobId) && r.value().contains(
+                    "SealedValuesUnreadable"), 1, TIMEOUT)).singleElement().satisfies(r ->
+                    assertThat(r.value()).contains(data.users().get(1).toEntry().getDN()));
+            List<String> records = new ArrayList<>(changes.records(r -> r.key().startsWith(job.jobId)).stream()
+                    .map(ConsumerRecord::value).toList());
+            records.addAll(logs.records(TopicProbe.keyed(job.jobId)).stream().map(ConsumerRecord::value).toList());
+            assertThat(records).hasSizeGreaterThan(4).noneSatisfy(record -> assertThat(record).contains(secret));
+            assertThat(DatabaseText.of(dataSource)).contains(job.jobId).doesNotContain(secret);
+            assertThat(log.text()).contains(job.jobId).doesNotContain(secret);
+        }
+    }
+
+    private static ObjectChange.ObjectChanged sealedDescription(TargetJob job, GeneratedUser user, String value,
+                                                               String key) {
+        Entry entry = user.toEntry();
+        entry.setAttribute("description", value);
+        ObjectChange.ObjectChanged change = job.object("User", entry, false);
+        return new ObjectChange.ObjectChanged(change.eventId(), change.occurredAt(), change.jobId(), change.cycleId(),
+                change.objectType(), change.anchor(), change.dn(), false, SealedValues.seal(new SecretBox(key,
+                List.of()), job.jobId, change.attributes(), Set.of("description")));
     }
 
     @Test
@@ -170,53 +211,5 @@ class RedactionAndLimitsTest extends ProvisionerTestBase {
                 .put("flowBehavior", "FlowWhenChanged").put("flowType", flowType).put("matchingPriority", 0)
                 .put("targetAttributeName", target)
                 .set("source", JSON.valueToTree(Expressions.parse(expression).toMappingSource()));
-    }
-
-    /** Every row of every table of the provisioner's database, as text. */
-    private String provisionerTables() throws SQLException {
-        StringBuilder text = new StringBuilder();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet names = statement.executeQuery("select table_name from information_schema.tables "
-                    + "where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
-                while (names.next()) {
-                    tables.add(names.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("select t::text from \"" + table + "\" t")) {
-                    while (rows.next()) {
-                        text.append(table).append(": ").append(rows.getString(1)).append('\n');
-                    }
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    /** Every log record of the service while a test runs, formatted, with its exception. */
-    private static final class CapturedLog extends Handler {
-        private final StringBuffer text = new StringBuffer();
-
-        @Override
-        public void publish(LogRecord record) {
-            text.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage())
-                    .append('\n');
-            for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
-                text.append(thrown).append('\n');
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        String text() {
-            return text.toString();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.opensync.connectors.source.SourceImages;
 import org.opensync.connectors.source.SourcePlan;
 import org.opensync.common.events.ObjectChange;
@@ -35,6 +36,8 @@ final class CycleReader implements DeltaListener {
     private final JobState state;
     private final int batchSize;
     private final Runnable stillHeld;
+    /** Seals the values a Redact mapping reads; the hash that detects changes is of the values as read. */
+    private final UnaryOperator<Map<String, List<String>>> sealSecrets;
     private final Acknowledgements<JobState.Seen> published = new Acknowledgements<>();
     private final List<SourceEntry> entries = new ArrayList<>();
     private final List<String> present = new ArrayList<>();
@@ -47,8 +50,9 @@ final class CycleReader implements DeltaListener {
     private long changes;
 
     CycleReader(String jobId, String cycleId, ChangePublisher.Batch publisher, JobState state, int batchSize,
-                Runnable stillHeld) {
+                Runnable stillHeld, UnaryOperator<Map<String, List<String>>> sealSecrets) {
         this.stillHeld = stillHeld;
+        this.sealSecrets = sealSecrets;
         this.jobId = jobId;
         this.cycleId = cycleId;
         this.publisher = publisher;
@@ -139,7 +143,8 @@ final class CycleReader implements DeltaListener {
             JobState.Known before = known.get(entry.anchor());
             if (publishEveryObject || before == null || !before.hash().equals(hash)) {
                 publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(),
-                        jobId, cycleId, entry.type(), entry.anchor(), entry.dn(), false, image), published.track(seen));
+                        jobId, cycleId, entry.type(), entry.anchor(), entry.dn(), false, sealSecrets.apply(image)),
+                        published.track(seen));
                 changes++;
             } else {
                 unchanged.add(seen);

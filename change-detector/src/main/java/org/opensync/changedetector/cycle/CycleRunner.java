@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,10 @@ import org.opensync.common.lease.JobLeases;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.common.secrets.SealedValues;
+import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
+import org.opensync.common.secrets.SecretsConfig;
 import org.opensync.connectors.ldap.LdapConfigurationException;
 import org.opensync.connectors.ldap.LdapSecrets;
 import org.opensync.connectors.ldap.LdapSettings;
@@ -45,6 +50,8 @@ import org.opensync.connectors.ldap.WatermarkUnusableException;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
+import org.opensync.mapping.apply.CompiledObjectMapping;
+import org.opensync.mapping.apply.InvalidMappingException;
 import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
@@ -60,6 +67,8 @@ import org.opensync.mapping.model.SynchronizationSchema;
 @ApplicationScoped
 public class CycleRunner {
     private static final Logger LOG = Logger.getLogger(CycleRunner.class);
+    /** The code of the warning a cycle reports when its bind password went over plain LDAP. */
+    public static final String PASSWORD_IN_CLEAR = "PasswordSentInClear";
 
     private final SchemaMirror schemas;
     private final SecretsMirror secrets;
@@ -77,6 +86,7 @@ public class CycleRunner {
         return thread;
     });
     private final EgressPolicy egress;
+    private final SecretBox transport;
     /** Jobs already warned that their bind password goes over plain LDAP, with the URL they were warned about. */
     private final Map<String, String> warnedInClear = new ConcurrentHashMap<>();
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
@@ -85,9 +95,10 @@ public class CycleRunner {
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
                        ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
-                       EgressConfig egress, InboundRecords inbound) {
+                       EgressConfig egress, InboundRecords inbound, SecretsConfig secretsConfig) {
         this.inbound = inbound;
         this.leases = leases;
+        this.transport = secretsConfig.transportBox();
         this.schemas = schemas;
         this.secrets = secrets;
         this.state = state;
@@ -259,7 +270,7 @@ public class CycleRunner {
                     .flatMap(this::settings).orElseThrow(() -> new CycleFailure("CredentialsMissing",
                             "The source directory needs the secrets Server (ldap:// URL) and Domain (base DN), "
                                     + "and UserName/Password unless it allows anonymous reads.", true));
-            warnIfPasswordInClear(jobId, settings);
+            JobEvent.CycleError warning = warnIfPasswordInClear(jobId, settings);
             if (RestartScope.clearsWatermark(tick.resetScope())) {
                 state.clearWatermark(jobId);
             }
@@ -268,14 +279,16 @@ public class CycleRunner {
             Tick.CycleKind kind = full ? Tick.CycleKind.Initial : Tick.CycleKind.Incremental;
             batch.objectChange(new ObjectChange.CycleBegan(UUID.randomUUID().toString(), Instant.now(), jobId, cycleId,
                     kind, tick.resetScope()));
+            Set<String> secretAttributes = secretSourceAttributes(schema);
             CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize(),
-                    () -> leases.ensureHeld(jobId));
+                    () -> leases.ensureHeld(jobId),
+                    image -> SealedValues.seal(transport, jobId, image, secretAttributes));
             Watermark next = read(settings, schema, reader, full ? null : watermark);
             // The provisioner ends the cycle on CycleReadCompleted: only sent once every object was acknowledged
             batch.awaitAcknowledgements();
             leases.ensureHeld(jobId);
             batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
-                    cycleId, kind, began, reader.imported(), reader.changes()));
+                    cycleId, kind, began, reader.imported(), reader.changes(), warning));
             batch.awaitAcknowledgements();
             state.saveWatermark(jobId, next);
             LOG.infof("job %s cycle %s: %s read, %d objects, %d changes", jobId, cycleId, kind, reader.imported(),
@@ -329,13 +342,21 @@ public class CycleRunner {
 
     /**
      * A simple bind over plain ldap:// shows the password to anyone on the path. Allowed (directories on a trusted
-     * network do it), but warned about once per job and URL; the job status has no place for warnings.
+     * network do it), but every cycle that does it says so in the job status, where the admin looks (the log line
+     * comes once per job and URL).
+     *
+     * @return the warning the cycle reports, or null
      */
-    private void warnIfPasswordInClear(String jobId, LdapSettings settings) {
-        if (settings.sendsPasswordInClear() && !settings.url().equals(warnedInClear.put(jobId, settings.url()))) {
-            LOG.warnf("job %s: the bind password for %s is sent over plain LDAP, unencrypted; use an ldaps:// Server "
-                    + "or the secret AuthenticationType StartTls", jobId, settings.url());
+    private JobEvent.CycleError warnIfPasswordInClear(String jobId, LdapSettings settings) {
+        if (!settings.sendsPasswordInClear()) {
+            return null;
         }
+        String message = "The bind password for " + settings.url() + " is sent over plain LDAP, unencrypted; use an "
+                + "ldaps:// Server or the secret AuthenticationType StartTls.";
+        if (!settings.url().equals(warnedInClear.put(jobId, settings.url()))) {
+            LOG.warnf("job %s: %s", jobId, message);
+        }
+        return new JobEvent.CycleError(PASSWORD_IN_CLEAR, message, true);
     }
 
     /** A delta read whose watermark the server no longer accepts becomes a full read. */
@@ -367,6 +388,23 @@ public class CycleRunner {
                 tick.cycleKind(), began, Instant.now(), JobEvent.CycleResult.Failed, Map.of(), Map.of(), error,
                 false));
         batch.awaitAcknowledgements();
+    }
+
+    /**
+     * Source attributes a {@code Redact} mapping reads, sealed on the topic. A mapping that does not compile is left
+     * out: the provisioner fails the objects it would map.
+     */
+    static Set<String> secretSourceAttributes(SynchronizationSchema schema) {
+        Set<String> secret = new HashSet<>();
+        Optional.ofNullable(schema.synchronizationRules()).orElse(List.of()).forEach(rule -> Optional.ofNullable(
+                rule.objectMappings()).orElse(List.of()).forEach(mapping -> {
+            try {
+                secret.addAll(CompiledObjectMapping.compile(mapping).secretSourceAttributes());
+            } catch (InvalidMappingException e) {
+                LOG.debugf("mapping %s does not compile: %s", mapping.name(), e.getMessage());
+            }
+        }));
+        return secret;
     }
 
     private SynchronizationSchema parse(SchemaMirror.MirroredSchema mirrored) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.PemTrust;
 
 /**
  * LDAP connection settings from a service principal's secrets, named after Graph's synchronizationSecret members:
@@ -16,6 +17,8 @@ import org.opensync.connectors.net.EgressPolicy;
 public final class LdapSecrets {
     private static final String SIMPLE = "simple";
     private static final String START_TLS = "starttls";
+    /** PEM text of certificates the job trusts beside the JVM's (a private CA). */
+    public static final String TRUSTED_CERTIFICATE = PemTrust.SECRET;
 
     private LdapSecrets() {
     }
@@ -40,7 +43,9 @@ public final class LdapSecrets {
                     + "Simple (ldap:// or ldaps://) or StartTls (ldap:// switched to TLS before the bind)");
         }
         return Optional.of(LdapSettings.of(url, secrets.get("UserName"), secrets.get("Password"), baseDn)
-                .withEgress(egress).withTls(mode.equals(START_TLS), trustedCertificates));
+                .withEgress(egress).withTls(mode.equals(START_TLS), trustedCertificates)
+                .withJobCertificates(isBlank(secrets.get(TRUSTED_CERTIFICATE)) ? null
+                        : secrets.get(TRUSTED_CERTIFICATE)));
     }
 
     private static boolean isBlank(String value) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.PemTrust;
 
 /**
   * Where and how to read a directory.
@@ -25,10 +26,13 @@ import org.opensync.connectors.net.EgressPolicy;
   * @param startTls           on an {@code ldap://} URL, switch to TLS (RFC 4513 StartTLS) before binding
   * @param trustedCertificates a PEM file of further CA (or server) certificates to trust, e.g. a private CA; null
   *                           for the JVM's trust store alone
+  * @param jobCertificates    PEM text of certificates this job trusts too (its secret {@code TrustedCertificate}),
+  *                           or null
   */
 public record LdapSettings(String url, String bindDn, String password, String baseDn, Duration connectTimeout,
                            Duration responseTimeout, int poolSize, int pageSize, Duration clockSkewAllowance,
-                           EgressPolicy egress, boolean startTls, Path trustedCertificates) {
+                           EgressPolicy egress, boolean startTls, Path trustedCertificates,
+                           String jobCertificates) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(120);
@@ -57,32 +61,33 @@ public record LdapSettings(String url, String bindDn, String password, String ba
     /** The defaults: {@link EgressPolicy#defaults()}, no StartTLS, the JVM's trust store. */
     public static LdapSettings of(String url, String bindDn, String password, String baseDn) {
         return new LdapSettings(url, bindDn, password, baseDn, DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT,
-                DEFAULT_POOL_SIZE, DEFAULT_PAGE_SIZE, DEFAULT_CLOCK_SKEW_ALLOWANCE, EgressPolicy.defaults(), false, null);
+                DEFAULT_POOL_SIZE, DEFAULT_PAGE_SIZE, DEFAULT_CLOCK_SKEW_ALLOWANCE, EgressPolicy.defaults(), false, null,
+                null);
     }
 
     public LdapSettings withTimeouts(Duration connect, Duration response) {
         return new LdapSettings(url, bindDn, password, baseDn, connect, response, poolSize, pageSize, clockSkewAllowance,
-                egress, startTls, trustedCertificates);
+                egress, startTls, trustedCertificates, jobCertificates);
     }
 
     public LdapSettings withPoolSize(int size) {
         return new LdapSettings(url, bindDn, password, baseDn, connectTimeout, responseTimeout, size, pageSize,
-                clockSkewAllowance, egress, startTls, trustedCertificates);
+                clockSkewAllowance, egress, startTls, trustedCertificates, jobCertificates);
     }
 
     public LdapSettings withPageSize(int size) {
         return new LdapSettings(url, bindDn, password, baseDn, connectTimeout, responseTimeout, poolSize, size,
-                clockSkewAllowance, egress, startTls, trustedCertificates);
+                clockSkewAllowance, egress, startTls, trustedCertificates, jobCertificates);
     }
 
     public LdapSettings withClockSkewAllowance(Duration allowance) {
         return new LdapSettings(url, bindDn, password, baseDn, connectTimeout, responseTimeout, poolSize, pageSize,
-                allowance, egress, startTls, trustedCertificates);
+                allowance, egress, startTls, trustedCertificates, jobCertificates);
     }
 
     public LdapSettings withEgress(EgressPolicy policy) {
         return new LdapSettings(url, bindDn, password, baseDn, connectTimeout, responseTimeout, poolSize, pageSize,
-                clockSkewAllowance, policy, startTls, trustedCertificates);
+                clockSkewAllowance, policy, startTls, trustedCertificates, jobCertificates);
     }
 
     /**
@@ -91,7 +96,19 @@ public record LdapSettings(String url, String bindDn, String password, String ba
       */
     public LdapSettings withTls(boolean useStartTls, Path trustedCertificatesPem) {
         return new LdapSettings(url, bindDn, password, baseDn, connectTimeout, responseTimeout, poolSize, pageSize,
-                clockSkewAllowance, egress, useStartTls, trustedCertificatesPem);
+                clockSkewAllowance, egress, useStartTls, trustedCertificatesPem, jobCertificates);
+    }
+
+    /**
+     * @param pem certificates this job trusts beside the JVM's trust store and the service's file, or null
+     * @throws IllegalArgumentException when the text is not a PEM bundle of certificates
+     */
+    public LdapSettings withJobCertificates(String pem) {
+        if (pem != null) {
+            PemTrust.trustManager(pem);
+        }
+        return new LdapSettings(url, bindDn, password, baseDn, connectTimeout, responseTimeout, poolSize, pageSize,
+                clockSkewAllowance, egress, startTls, trustedCertificates, pem);
     }
 
     LDAPURL ldapUrl() {

@@ -12,10 +12,11 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
+import org.opensync.connectors.net.PemTrust;
 
 /**
   * TLS for ldaps:// and StartTLS: the server's certificate must chain to a CA of the JVM's trust store or of the
-  * configured PEM file (a private CA), and name the host connected to (checked by the connection options).
+  * configured PEM file or of the job's {@code TrustedCertificate} secret (a private CA), and name the host connected to (checked by the connection options).
   */
 final class LdapTls {
 
@@ -47,6 +48,9 @@ final class LdapTls {
             if (settings.trustedCertificates() != null) {
                 trust = new AggregateTrustManager(false, trust,
                         new PEMFileTrustManager(settings.trustedCertificates().toFile()));
+            }
+            if (settings.jobCertificates() != null) {
+                trust = new AggregateTrustManager(false, trust, PemTrust.trustManager(settings.jobCertificates()));
             }
             return new SSLUtil(trust).createSSLSocketFactory();
         } catch (GeneralSecurityException e) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.PemTrust;
 
 /**
   * How to reach one target app and how hard to push it. Build with
@@ -50,6 +51,7 @@ public final class ScimSettings {
     private final ManagerFormat managerFormat;
     private final BooleanFormat booleanFormat;
     private final EgressPolicy egress;
+    private final String trustedCertificates;
     private final String baseUrl;
     private final String keptQuery;
     private final PatchMode patchMode;
@@ -58,6 +60,10 @@ public final class ScimSettings {
         this.baseAddress = Objects.requireNonNull(b.baseAddress, "baseAddress");
         this.secretToken = b.secretToken == null ? "" : b.secretToken;
         this.oauth = b.oauth;
+        this.trustedCertificates = b.trustedCertificates;
+        if (trustedCertificates != null) {
+            PemTrust.trustManager(trustedCertificates);
+        }
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
@@ -204,6 +210,11 @@ public final class ScimSettings {
         return egress;
     }
 
+    /** PEM certificates trusted beside the JVM's trust store (the secret {@code TrustedCertificate}). */
+    public Optional<String> trustedCertificates() {
+        return Optional.ofNullable(trustedCertificates);
+    }
+
     /** The token never appears in logs. */
     @Override
     public String toString() {
@@ -228,6 +239,7 @@ public final class ScimSettings {
         private int memberChunkSize = 50;
         private ManagerFormat managerFormat = ManagerFormat.PLAIN_STRING;
         private EgressPolicy egress = EgressPolicy.defaults();
+        private String trustedCertificates;
 
         private Builder(String baseAddress) {
             this.baseAddress = baseAddress;
@@ -235,6 +247,12 @@ public final class ScimSettings {
 
         public Builder secretToken(String token) {
             this.secretToken = token;
+            return this;
+        }
+
+        /** PEM certificates (a private CA) trusted beside the JVM's trust store; blank or null for none. */
+        public Builder trustedCertificates(String pem) {
+            this.trustedCertificates = pem == null || pem.isBlank() ? null : pem;
             return this;
         }
 

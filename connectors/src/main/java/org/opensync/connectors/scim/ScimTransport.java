@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.connectors.net.EgressDeniedException;
+import org.opensync.connectors.net.PemTrust;
 
 /**
   * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
@@ -61,11 +62,12 @@ final class ScimTransport {
         this.settings = settings;
         this.tenantUrl = URI.create(settings.baseUrl());
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        settings.trustedCertificates().map(PemTrust::sslContext).ifPresent(client::sslContext);
+        this.http = client.build();
         this.tokens = settings.oauth().map(credentials -> new AccessTokens(credentials,
                 new TokenEndpoint(http, settings.requestTimeout(), settings.egress()), clock)).orElse(null);
         this.limiter = new RequestRateLimiter(settings.requestsPerSecond(), settings.adaptiveThrottling());

@@ -42,7 +42,7 @@ class LdapSourceErrorsTest {
         for (TestDirectory directory : List.<TestDirectory>of(inMemory, slapd)) {
             LdapSettings good = TestSettings.of(directory);
             LdapSettings bad = new LdapSettings(good.url(), good.bindDn(), "wrong-password", good.baseDn(),
-                    good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO, good.egress(), false, null);
+                    good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO, good.egress(), false, null, null);
             assertThatThrownBy(() -> LdapSource.open(bad))
                     .isInstanceOf(LdapConfigurationException.class)
                     .hasMessageContaining("invalid credentials")
@@ -56,7 +56,7 @@ class LdapSourceErrorsTest {
         for (TestDirectory directory : List.<TestDirectory>of(inMemory, slapd)) {
             LdapSettings good = TestSettings.of(directory);
             LdapSettings missing = new LdapSettings(good.url(), good.bindDn(), good.password(),
-                    "ou=nowhere," + good.baseDn(), good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO, good.egress(), false, null);
+                    "ou=nowhere," + good.baseDn(), good.connectTimeout(), good.responseTimeout(), 1, 10, Duration.ZERO, good.egress(), false, null, null);
             assertThatThrownBy(() -> LdapSource.open(missing))
                     .isInstanceOf(LdapConfigurationException.class)
                     .hasMessageContaining("ou=nowhere")

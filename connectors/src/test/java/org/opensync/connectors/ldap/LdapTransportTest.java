@@ -11,23 +11,21 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.TestCertificates;
 
 /**
   * ldaps:// and StartTLS against the in-memory directory server listening with a certificate generated for this test
@@ -38,7 +36,6 @@ class LdapTransportTest {
     private static final String BASE = "dc=example,dc=org";
     private static final String ADMIN = "cn=admin," + BASE;
     private static final String PASSWORD = "transport-secret";
-    private static final char[] STORE_PASSWORD = "test-store".toCharArray();
 
     @TempDir
     static Path temp;
@@ -47,10 +44,10 @@ class LdapTransportTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keyStore = selfSigned("localhost");
-        Path otherKeyStore = selfSigned("other.example.test");
+        Path keyStore = TestCertificates.selfSigned(temp, "localhost");
+        Path otherKeyStore = TestCertificates.selfSigned(temp, "other.example.test");
         trustedPem = temp.resolve("ca.pem");
-        Files.writeString(trustedPem, pem(keyStore) + pem(otherKeyStore));
+        Files.writeString(trustedPem, TestCertificates.pem(keyStore) + TestCertificates.pem(otherKeyStore));
         SSLUtil serverTls = serverTls(keyStore);
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
@@ -107,6 +104,32 @@ class LdapTransportTest {
                 .hasMessageContaining("not trusted or not issued for this host name");
     }
 
+    /** A private CA in the job's own secrets: trusted for that job, certificate validation still on. */
+    @Test
+    void theJobsTrustedCertificateSecretIsTrustedAndMustBeAPemBundle() throws Exception {
+        String pem = Files.readString(trustedPem);
+        Map<String, String> ldaps = Map.of("Server", "ldaps://localhost:" + server.getListenPort("ldaps"),
+                "UserName", ADMIN, "Password", PASSWORD, "Domain", BASE, LdapSecrets.TRUSTED_CERTIFICATE, pem);
+        assertThat(readUids(LdapSecrets.settings(ldaps, TestSettings.LOCAL, null).orElseThrow()))
+                .containsExactly("jdoe");
+        Map<String, String> startTls = new HashMap<>(ldaps);
+        startTls.put("Server", "ldap://localhost:" + server.getListenPort("starttls"));
+        startTls.put("AuthenticationType", "StartTls");
+        assertThat(readUids(LdapSecrets.settings(startTls, TestSettings.LOCAL, null).orElseThrow()))
+                .containsExactly("jdoe");
+
+        Map<String, String> otherName = new HashMap<>(ldaps);
+        otherName.put("Server", "ldaps://localhost:" + server.getListenPort("ldaps-other-name"));
+        assertThatThrownBy(() -> LdapSource.open(LdapSecrets.settings(otherName, TestSettings.LOCAL, null)
+                .orElseThrow())).isInstanceOf(LdapConfigurationException.class)
+                .hasMessageContaining("not trusted or not issued for this host name");
+        Map<String, String> malformed = new HashMap<>(ldaps);
+        malformed.put(LdapSecrets.TRUSTED_CERTIFICATE, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----");
+        assertThatThrownBy(() -> LdapSecrets.settings(malformed, TestSettings.LOCAL, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TrustedCertificate")
+                .hasMessageNotContaining("not base64");
+    }
+
     @Test
     void plainLdapWithAPasswordIsRecognisedAndStartTlsIsOnlyForLdapUrls() {
         assertThat(settings("ldap://localhost:389").sendsPasswordInClear()).isTrue();
@@ -146,31 +169,7 @@ class LdapTransportTest {
     }
 
     private static SSLUtil serverTls(Path keyStore) throws Exception {
-        return new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), STORE_PASSWORD, "PKCS12", null),
+        return new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), TestCertificates.STORE_PASSWORD, "PKCS12", null),
                 new TrustAllTrustManager());
-    }
-
-    /** A key pair made now by the JDK's keytool, with a certificate for this one host name. */
-    private static Path selfSigned(String hostName) throws Exception {
-        Path keyStore = temp.resolve(hostName + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + hostName, "-ext", "SAN=dns:" + hostName, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD))
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        return keyStore;
-    }
-
-    private static String pem(Path keyStore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            store.load(in, STORE_PASSWORD);
-        }
-        Certificate certificate = store.getCertificate(store.aliases().nextElement());
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
     }
 }

@@ -19,6 +19,7 @@ import org.opensync.connectors.ldap.LdapSourceException;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
+import org.opensync.connectors.net.PemTrust;
 import org.opensync.connectors.scim.ScimClient;
 import org.opensync.connectors.scim.ScimErrorCode;
 import org.opensync.connectors.scim.ScimException;
@@ -65,6 +66,7 @@ public class SystemConnections {
                 .requestsPerSecond(0)
                 .egress(egress);
         Optional.ofNullable(secrets.get("SecretToken")).ifPresent(settings::secretToken);
+        settings.trustedCertificates(secrets.get(PemTrust.SECRET));
         try {
             return Optional.of(new ScimClient(settings.build()));
         } catch (IllegalArgumentException e) {

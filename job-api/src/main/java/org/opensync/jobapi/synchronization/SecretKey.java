@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Members of Graph's {@code synchronizationSecret} enum (graph-sync-api.md §3.40.1), in declaration order. */
+/** Members of Graph's {@code synchronizationSecret} enum, in declaration order, and OpenSync's own keys after them. */
 public enum SecretKey {
     None, UserName, Password, SecretToken, AppKey, BaseAddress, ClientIdentifier, ClientSecret, SingleSignOnType,
     Sandbox, Url, Domain, ConsumerKey, ConsumerSecret, TokenKey, TokenExpiration, Oauth2AccessToken,
@@ -17,7 +17,9 @@ public enum SecretKey {
     SyncNotificationSettings, SkipOutOfScopeDeletions, Oauth2AuthorizationCode, Oauth2RedirectUri,
     ApplicationTemplateIdentifier, Oauth2TokenExchangeUri, Oauth2AuthorizationUri, AuthenticationType, Server,
     PerformInboundEntitlementGrants, HardDeletesEnabled, SyncAgentCompatibilityKey, SyncAgentADContainer,
-    ValidateDomain, TestReferences, ConnectionString;
+    ValidateDomain, TestReferences, ConnectionString,
+    /** Not Graph's: PEM certificates (a private CA) the job trusts for its directory's TLS beside the JVM's. */
+    TrustedCertificate;
 
     /** Keys whose values are credentials: never returned by any GET. */
     private static final Set<SecretKey> CREDENTIALS = Set.of(Password, SecretToken, AppKey, ClientSecret,

@@ -10,6 +10,7 @@ import org.opensync.mapping.expression.EvaluationContext;
 import org.opensync.mapping.expression.EvaluationEnvironment;
 import org.opensync.mapping.expression.EvaluationSignal;
 import org.opensync.mapping.expression.FlowControlSignal;
+import org.opensync.mapping.expression.ParsedExpression;
 import org.opensync.mapping.model.ObjectDefinition;
 import org.opensync.mapping.model.ObjectFlowType;
 import org.opensync.mapping.model.ObjectMapping;
@@ -61,6 +62,14 @@ public final class CompiledObjectMapping {
 
     public List<CompiledAttributeMapping> attributeMappings() {
         return attributes;
+    }
+
+    /** Source attributes read by a mapping that calls {@code Redact}: their values are secrets too. */
+    public Set<String> secretSourceAttributes() {
+        Set<String> secret = new LinkedHashSet<>();
+        attributes.forEach(a -> a.source().filter(ParsedExpression::redacts)
+                .ifPresent(source -> secret.addAll(source.referencedAttributes())));
+        return secret;
     }
 
     /** Source attributes any mapping reads: what a connector needs to fetch. */

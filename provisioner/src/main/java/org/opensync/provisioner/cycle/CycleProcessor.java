@@ -202,6 +202,10 @@ public class CycleProcessor {
         }
         JobEvent.CycleResult result = error != null ? JobEvent.CycleResult.Failed
                 : cycle.failures.get() > 0 ? JobEvent.CycleResult.EntryLevelErrors : JobEvent.CycleResult.Succeeded;
+        if (error == null) {
+            // Graph's status has no warnings: a cycle that worked carries the read's warning as its error
+            error = completed.warning();
+        }
         long escrowsLeft = deferred.count(jobId, Deferred.ESCROW);
         Map<String, Long> counts = Map.of(
                 "countImported", completed.imported(),

@@ -23,6 +23,7 @@ import org.opensync.connectors.ldap.LdapSecrets;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
+import org.opensync.connectors.net.PemTrust;
 import org.opensync.connectors.scim.OAuthClientCredentials;
 import org.opensync.connectors.scim.ScimClient;
 import org.opensync.connectors.scim.ScimResourceType;
@@ -113,6 +114,7 @@ public class JobContexts {
                 .requestsPerSecond(config.requestsPerSecond())
                 .egress(egress);
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);
+        settings.trustedCertificates(values.get(PemTrust.SECRET));
         oauth(mirrored.servicePrincipalId(), values).ifPresent(settings::oauth);
         ScimClient scim;
         try {

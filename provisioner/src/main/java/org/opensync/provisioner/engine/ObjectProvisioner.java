@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opensync.common.events.ObjectChange;
+import org.opensync.common.secrets.SealedValues;
+import org.opensync.common.secrets.SecretBox;
+import org.opensync.common.secrets.SecretUnavailableException;
+import org.opensync.common.secrets.SecretsConfig;
 import org.opensync.connectors.scim.PatchRequest;
 import org.opensync.connectors.scim.ScimException;
 import org.opensync.connectors.scim.ScimResource;
@@ -35,6 +39,8 @@ import org.opensync.provisioner.cds.Link;
 @ApplicationScoped
 public class ObjectProvisioner {
     private static final int REFERENCES_LISTED = 5;
+    /** The object's sealed source values do not open: sealed with a retired transport key, or tampered with. */
+    static final String VALUES_UNREADABLE = "SealedValuesUnreadable";
 
     private final ConnectorDataStore links;
     private final DeferredWork deferred;
@@ -42,10 +48,14 @@ public class ObjectProvisioner {
     private final ReferenceExport references;
     private final MatchingClaims claims;
     private final EvaluationEnvironment environment;
+    /** Opens the source values a Redact mapping reads, which change-detector sealed on the topic. */
+    private final SecretBox transport;
 
     @Inject
     public ObjectProvisioner(ConnectorDataStore links, DeferredWork deferred, ExportFailures failures,
-                             ReferenceExport references, MatchingClaims claims, TenancyConfig tenancy) {
+                             ReferenceExport references, MatchingClaims claims, TenancyConfig tenancy,
+                             SecretsConfig secrets) {
+        this.transport = secrets.transportBox();
         this.environment = EvaluationEnvironment.system().withDefaultDomain(tenancy.defaultDomain().orElse(null));
         this.links = links;
         this.deferred = deferred;
@@ -91,7 +101,14 @@ public class ObjectProvisioner {
         if (change.deleted()) {
             return stageDeprovisioning(job, change, link, outcome, "deleted in the source");
         }
-        ObjectImage source = ObjectImage.fromLdap(change.attributes());
+        ObjectImage source;
+        try {
+            source = ObjectImage.fromLdap(SealedValues.open(transport, job.jobId(), change.attributes()));
+        } catch (SecretUnavailableException e) {
+            return Optional.of(outcome.failed(VALUES_UNREADABLE, "A value a Redact mapping reads cannot be opened ("
+                    + e.getMessage() + "); it is read again from the source at the next full cycle.",
+                    Outcome.FailureClass.PERMANENT));
+        }
         ScopeDecision scope = plan.mapping().scope(source);
         if (scope.failed()) {
             return Optional.of(outcome.failed("ScopingFailed", scope.error(), Outcome.FailureClass.MAPPING));

@@ -68,10 +68,23 @@ public sealed interface ObjectChange extends JobScopedEvent {
         }
     }
 
-    /** @param imported source objects read; @param changes object changes published before this marker */
+    /**
+     * @param imported source objects read
+     * @param changes  object changes published before this marker
+     * @param warning  what the read did that the admin should fix although the cycle worked (e.g. a bind password
+     *                 sent over plain LDAP); the provisioner reports it as the cycle's error unless the cycle failed
+     */
     record CycleReadCompleted(String eventId, Instant occurredAt, String jobId, String cycleId,
-                              Tick.CycleKind cycleKind, Instant timeBegan, long imported, long changes)
+                              Tick.CycleKind cycleKind, Instant timeBegan, long imported, long changes,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) JobEvent.CycleError warning)
             implements ObjectChange {
+
+        /** A read without a warning. */
+        public CycleReadCompleted(String eventId, Instant occurredAt, String jobId, String cycleId,
+                                  Tick.CycleKind cycleKind, Instant timeBegan, long imported, long changes) {
+            this(eventId, occurredAt, jobId, cycleId, cycleKind, timeBegan, imported, changes, null);
+        }
+
         @Override
         public String key() {
             return jobId + ":cycle";

@@ -26,6 +26,8 @@ public enum ErrorCode {
     CREDENTIAL_VALIDATION_FAILED("CredentialValidationFailed", "CredentialValidationFailed"),
     /** 400 from validateCredentials and discover: the system could not be reached, or egress to it is refused. */
     CREDENTIAL_VALIDATION_UNAVAILABLE("CredentialValidationUnavailable", "CredentialValidationUnavailable"),
+    /** 409: saved secrets were sealed with a key that is no longer configured; they must be entered again. */
+    SECRETS_UNREADABLE("CredentialsUnreadable", "CredentialsUnreadable"),
     INTERNAL("generalException", "Service_InternalServerError");
 
     private final String synchronizationCode;

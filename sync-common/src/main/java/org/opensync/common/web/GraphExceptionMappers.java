@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opensync.common.secrets.SecretUnavailableException;
 
 /** The one place where failures become HTTP responses, always in the Graph error shape. */
 public class GraphExceptionMappers {
@@ -42,6 +43,19 @@ public class GraphExceptionMappers {
         }
         return Response.fromResponse(response)
                 .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
+    }
+
+    /**
+     * Saved secrets that no configured key opens (a key retired before every value sealed with it was rewritten)
+     * are not a server failure: the caller can fix it by entering them again. The message names the key by its id.
+     */
+    @ServerExceptionMapper
+    public Response secretsUnreadable(SecretUnavailableException e, ContainerRequestContext request) {
+        LOG.warnf("%s %s: saved secrets cannot be opened: %s", request.getMethod(),
+                request.getUriInfo().getPath(), e.getMessage());
+        return GraphErrorResponses.of(request, 409, ErrorCode.SECRETS_UNREADABLE, "The saved secrets of this service "
+                + "principal cannot be read (" + e.getMessage() + "). Enter them again with PUT "
+                + ".../synchronization/secrets.", null);
     }
 
     @ServerExceptionMapper

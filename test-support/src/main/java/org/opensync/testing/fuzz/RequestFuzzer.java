@@ -94,7 +94,7 @@ public final class RequestFuzzer {
             headers.put("client-request-id", pick(CLIENT_REQUEST_IDS));
         }
         if (chance(1)) {
-            headers.put("X-Oversized", "h".repeat(24 * 1024));
+            headers.put("X-Oversized", "h".repeat(random.nextBoolean() ? 24 * 1024 : 100 * 1024));
         }
         if (chance(1)) {
             for (int i = 0; i < 300; i++) {
@@ -154,6 +154,9 @@ public final class RequestFuzzer {
         }
         if (chance(1)) {
             path += "/" + "long".repeat(3_000);
+        }
+        if (chance(1)) {
+            path += "/" + "huge".repeat(25_000); // beyond 64 KiB, where the HTTP codec once answered without a body
         }
         return path;
     }
