@@ -54,7 +54,7 @@ final class SourceJob {
                 new DirectoryDefinition("api", null, null, "API", List.of(hrUser), true, null),
                 new DirectoryDefinition("scim", null, null, "customappsso", List.of(scimUser), false, null)),
                 List.of(new SynchronizationRule(null, true, null, "rule", List.of(), "API2SCIM",
-                        List.of(mapping("User", "userName", "userName")), 1, "API", "customappsso")), null));
+                        List.of(mapping("User", "userName", "userName", List.of())), 1, "API", "customappsso")), null));
     }
 
     /** A malformed schema whose failure the change detector does not expect: a source attribute has no name. */
