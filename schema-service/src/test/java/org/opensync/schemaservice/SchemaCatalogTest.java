@@ -40,6 +40,14 @@ class SchemaCatalogTest {
     }
 
     @Test
+    void aBodyOfTheWrongJsonTypeGetsAGraphError() {
+        json("[{\"expression\":\"[mail]\"}]").post(TEMPLATE_SCHEMA + "/parseExpression").then().statusCode(400)
+                .contentType(startsWith("application/json"))
+                .body("error.code", equalTo("invalidRequest"))
+                .body("error.innerError.request-id", notNullValue());
+    }
+
+    @Test
     void formatDateTimeIsListedWithItsDocumentedParameters() {
         authorized().get(TEMPLATE_SCHEMA + "/functions").then().statusCode(200)
                 .body("value.find { it.name == 'FormatDateTime' }.parameters.name",

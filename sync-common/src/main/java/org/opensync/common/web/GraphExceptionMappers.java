@@ -3,6 +3,7 @@ package org.opensync.common.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -69,6 +70,15 @@ public class GraphExceptionMappers {
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return GraphErrorResponses.of(request, 400, ErrorCode.INVALID_REQUEST,
                 "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(), null);
+    }
+
+    /**
+     * A body of the wrong JSON type (an array where an object is read): Quarkus maps this subclass itself, with an
+     * empty 400, unless a mapper as specific as its own exists.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, ContainerRequestContext request) {
+        return malformedJson(e, request);
     }
 
     @ServerExceptionMapper

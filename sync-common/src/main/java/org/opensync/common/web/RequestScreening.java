@@ -1,5 +1,6 @@
 package org.opensync.common.web;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,13 +12,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses, before routing and in the Graph error shape, requests no route could read: a request target longer than
  * {@link HttpLimits#urlLength()} (414), headers larger than {@link HttpLimits#headerSize()} (431), and a path or
  * query that is not a valid URL — a character RFC 3986 does not allow unencoded (quotes, spaces, {@code | < > \ ^
  * { } [ ]}, non-ASCII), a malformed percent-escape ({@code %zz}), an escape that decodes to invalid UTF-8 or to a
- * control character such as NUL (400). Everything behind this (routing, URL normalisation, JAX-RS, database lookups
+ * control character such as NUL (400); and any method but GET or HEAD on the management endpoints under
+ * {@code /q/} (405, where some of Quarkus' handlers would answer with an empty body). Everything behind this (routing, URL normalisation, JAX-RS, database lookups
  * of ids) can rely on a well-formed URL.
  * <p>
  * Quarkus' root handler checks URLs too, before any route, and answers one {@link java.net.URI} cannot parse with an
@@ -27,6 +30,9 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestScreening {
     private static final String UNRESERVED_AND_SUB_DELIMS = "-._~!$&'()*+,;=:@/";
+    /** Quarkus serves health, metrics and OpenAPI here; some of its handlers answer other methods with no body. */
+    private static final String MANAGEMENT = "/q/";
+    private static final Set<HttpMethod> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final HttpLimits limits;
 
@@ -58,6 +64,12 @@ public class RequestScreening {
         if (problem != null) {
             VertxGraphErrors.write(ctx, 400, ErrorCode.INVALID_REQUEST, "The request URL is malformed: its "
                     + problem + ".");
+            return;
+        }
+        if (request.path().startsWith(MANAGEMENT) && !READ_METHODS.contains(request.method())) {
+            ctx.response().putHeader("Allow", "GET, HEAD");
+            VertxGraphErrors.write(ctx, 405, ErrorCode.METHOD_NOT_ALLOWED, "The management endpoints under "
+                    + MANAGEMENT + " (health, metrics, OpenAPI) are only read, with GET or HEAD.");
             return;
         }
         ctx.next();
