@@ -9,10 +9,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.opensync.common.events.EventCodec;
@@ -59,7 +62,10 @@ public class DeferredWork {
         }
     }
 
-    /** An unresolved reference, retried once at the end of the cycle. */
+    /**
+     * An unresolved reference, retried at the end of the cycle (and later, while the objects it names are escrowed:
+     * {@link #awaitEscrowed}).
+     */
     @Transactional
     public void deferReference(String jobId, ObjectChange.ObjectChanged change) {
         Instant now = Instant.now();
@@ -111,6 +117,35 @@ public class DeferredWork {
             upsert(jobId, Deferred.ESCROW, change, errorCode, message, signature, attempts, nextRetry, firstFailure);
         }
         return new EscrowAttempt(attempts, nextRetry, same);
+    }
+
+    /**
+     * After the end-of-cycle retry of an object's references: those still unresolved that name objects whose export
+     * is escrowed are retried again once the first of those escrows is due (the member is then created first, in the
+     * same pass over the escrows), else the reference work is forgotten (the objects are out of scope, not
+     * provisioned or failed for good; they are set when the referencing object changes, or at a restart).
+     *
+     * @return when the references are retried, or empty when they are not any more
+     */
+    @Transactional
+    public Optional<Instant> awaitEscrowed(String jobId, String anchor, Collection<String> unresolvedDns) {
+        Object due = unresolvedDns.isEmpty() ? null : entityManager.createNativeQuery("""
+                        select min(next_retry_at) from deferred_object
+                        where job_id = ?1 and kind = 'ESCROW' and lower(source_dn) = any(?2)""")
+                .setParameter(1, jobId)
+                .setParameter(2, unresolvedDns.stream().map(dn -> dn.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .getSingleResult();
+        if (due == null) {
+            done(jobId, Deferred.REFERENCE, anchor);
+            return Optional.empty();
+        }
+        // Never before now: the pass over due references that is running must not come back to this one
+        Instant retry = Collections.max(List.of(instant(due), Instant.now()));
+        entityManager.createNativeQuery("""
+                        update deferred_object set next_retry_at = ?3
+                        where job_id = ?1 and kind = 'REFERENCE' and anchor = ?2""")
+                .setParameter(1, jobId).setParameter(2, anchor).setParameter(3, retry).executeUpdate();
+        return Optional.of(retry);
     }
 
     /**
@@ -217,9 +252,10 @@ public class DeferredWork {
         entityManager.createNativeQuery("""
                         insert into deferred_object (job_id, anchor, kind, change, error_code, error_message,
                                                      failure_signature, retry_count, next_retry_at, updated_at,
-                                                     first_failed_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(), ?10)
+                                                     first_failed_at, source_dn)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(), ?10, ?11)
                         on conflict (job_id, kind, anchor) do update set change = excluded.change,
+                            source_dn = excluded.source_dn,
                             error_code = excluded.error_code, error_message = excluded.error_message,
                             failure_signature = excluded.failure_signature, retry_count = excluded.retry_count,
                             next_retry_at = excluded.next_retry_at, updated_at = clock_timestamp(),
@@ -227,6 +263,6 @@ public class DeferredWork {
                 .setParameter(1, jobId).setParameter(2, change.anchor()).setParameter(3, kind.name())
                 .setParameter(4, EventCodec.encode(change)).setParameter(5, errorCode).setParameter(6, message)
                 .setParameter(7, signature).setParameter(8, retryCount).setParameter(9, nextRetry)
-                .setParameter(10, firstFailure).executeUpdate();
+                .setParameter(10, firstFailure).setParameter(11, change.dn()).executeUpdate();
     }
 }

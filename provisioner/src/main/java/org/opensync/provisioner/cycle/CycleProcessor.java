@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,7 +193,6 @@ public class CycleProcessor {
             }
             retry(job, cycle, Deferred.ESCROW, "retry", deadline);
             retry(job, cycle, Deferred.REFERENCE, "reference", deadline);
-            deferred.clear(jobId, Deferred.REFERENCE);
             error = deprovision(job, cycle, deadline);
         } catch (JobUnavailableException e) {
             error = e.error();
@@ -251,8 +251,8 @@ public class CycleProcessor {
             workers.forEach(job.jobId(), deadline, due, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
                             ObjectProvisioner.Baseline.LAST_EXPORTED)
-                    .ifPresent(outcome -> record(job, cycle, phase, referencesChecked(outcome, kind), change,
-                            Instant.now())),
+                    .ifPresent(outcome -> record(job, cycle, phase, kind == Deferred.REFERENCE
+                            ? referencesRetried(job, change, outcome) : outcome, change, Instant.now())),
                     change -> late(job, cycle, phase, change));
         });
     }
@@ -279,13 +279,22 @@ public class CycleProcessor {
         }
     }
 
-    /** At the last attempt to resolve references, what is still unresolved is worth a warning in the log. */
-    private static Outcome referencesChecked(Outcome outcome, Deferred kind) {
-        if (kind == Deferred.REFERENCE && !outcome.unresolvedReferences().isEmpty()) {
-            outcome.warning("Exported without " + outcome.unresolvedReferences().size() + " references whose "
-                    + "objects are not in the target (out of scope, not provisioned or failed), e.g. "
-                    + outcome.unresolvedReferences().get(0) + ". They are set when those objects are provisioned "
-                    + "and this object changes, or at a restart.");
+    /**
+     * References still unresolved at the end of the cycle wait for the objects they name when those are escrowed
+     * (e.g. members whose creation the target refused for a while, or that a stopping instance handed back); the
+     * others are left unset, with a warning in the log.
+     */
+    private Outcome referencesRetried(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome) {
+        List<String> unresolved = outcome.failed() ? List.of() : outcome.unresolvedReferences();
+        Optional<Instant> retry = deferred.awaitEscrowed(job.jobId(), change.anchor(), unresolved);
+        if (retry.isPresent()) {
+            outcome.warning(unresolved.size() + " references are not set yet: some of the objects they name are "
+                    + "escrowed, e.g. " + unresolved.get(0) + ". They are set once those objects are exported (retried "
+                    + "after " + retry.get() + ").");
+        } else if (!unresolved.isEmpty()) {
+            outcome.warning("Exported without " + unresolved.size() + " references whose objects are not in the "
+                    + "target (out of scope, not provisioned or failed), e.g. " + unresolved.get(0) + ". They are set "
+                    + "when those objects are provisioned and this object changes, or at a restart.");
         }
         return outcome;
     }

@@ -336,7 +336,7 @@ public class ObjectProvisioner {
             return resolved;
         }
 
-        /** An unresolved reference is retried once at the end of the cycle, after the cycle's other objects. */
+        /** An unresolved reference is retried at the end of the cycle, after the cycle's other objects (and escrows). */
         private void finishReferences(ReferenceExport.References resolved) {
             if (resolved.unresolved().isEmpty()) {
                 if (pending.contains(Deferred.REFERENCE)) {
