@@ -83,14 +83,16 @@ public class CycleProcessor {
     /**
      * Like {@link #process}, but a failure stays with its job: the job's objects are escrowed for a later retry and
      * the other jobs of the batch go on (a batch is committed as a whole). Transient failures of the database or the
-     * broker are thrown, for the consumer to retry.
+     * broker are thrown, for the consumer to retry, and so is an interruption (the instance is stopping): the batch is
+     * then not committed, and the partition's next owner provisions its objects as they come instead of escrowing them
+     * as failures.
      */
     public void processIsolated(String jobId, List<ObjectChange> changes) {
         try {
             process(jobId, changes);
         } catch (RuntimeException e) {
             if (FailureKind.of(e) == FailureKind.TRANSIENT) {
-                throw e; // the database or the broker: the caller retries the job's share of the batch
+                throw e; // the database, the broker or a stop: the job's share of the batch is redone
             }
             LOG.errorf(e, "job %s: %d object changes could not be processed; objects escrowed", jobId, changes.size());
             changes.stream().filter(c -> c instanceof ObjectChange.ObjectChanged).map(c -> (ObjectChange.ObjectChanged) c)

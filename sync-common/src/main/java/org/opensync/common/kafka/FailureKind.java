@@ -81,9 +81,11 @@ public enum FailureKind {
                 || t instanceof org.apache.kafka.common.errors.DisconnectException) {
             return true;
         }
+        // Work interrupted because the instance stops was not done: redone here or by the partition's next owner
         return t instanceof ConnectException || t instanceof NoRouteToHostException
                 || t instanceof UnknownHostException || t instanceof SocketException
-                || t instanceof InterruptedIOException || t instanceof java.util.concurrent.TimeoutException;
+                || t instanceof InterruptedIOException || t instanceof InterruptedException
+                || t instanceof java.util.concurrent.TimeoutException;
     }
 
     /**

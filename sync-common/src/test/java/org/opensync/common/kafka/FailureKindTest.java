@@ -62,6 +62,13 @@ class FailureKindTest {
                 new org.apache.kafka.common.errors.NotLeaderOrFollowerException("moved")));
     }
 
+    /** A stopping instance interrupts its work: not done, so redone (by the partition's next owner), never set aside. */
+    @Test
+    void interruptedWorkIsTransient() {
+        assertEquals(FailureKind.TRANSIENT, FailureKind.of(new IllegalStateException("interrupted while provisioning",
+                new InterruptedException())));
+    }
+
     @Test
     void unreadableRecordsArePoisonEvenWhenWrapped() {
         assertEquals(FailureKind.POISON, FailureKind.of(new UnreadableEventException("not JSON")));
