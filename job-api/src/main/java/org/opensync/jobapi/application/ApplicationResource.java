@@ -27,6 +27,7 @@ import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
 import org.opensync.common.web.Select;
 import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.odata.ResultPage;
 
 /**
  * {@code /applications}: the applications instantiated from application templates, also by the alternate key
@@ -56,8 +57,7 @@ public class ApplicationResource {
                                             @Context UriInfo uri) {
         Select projection = Select.parse(select, ApplicationResponse.PROPERTIES);
         Paging paging = Paging.of(top, skipToken, 100, 999);
-        ApplicationService.Page page = applications.list(filter, paging.skip(), paging.top(),
-                count && paging.skip() == 0);
+        ResultPage<Application> page = applications.list(filter, paging, count && paging.skip() == 0);
         return new ODataCollection<>(
                 ODataContext.metadata(uri, version, "applications" + projection.contextSuffix()),
                 page.total(),

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +17,8 @@ import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.odata.DirectoryVisibility;
 import org.opensync.jobapi.odata.ODataFilter;
+import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.odata.ResultPage;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipal;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
@@ -48,10 +49,6 @@ public class ApplicationService {
     }
 
     public record Instance(Application application, ServicePrincipal servicePrincipal) {
-    }
-
-    /** One page of a listing; {@code more} tells whether a next page exists. */
-    public record Page(List<Application> items, boolean more, Long total) {
     }
 
     /**
@@ -89,13 +86,10 @@ public class ApplicationService {
     }
 
     /** The caller's tenant only; a caller limited to what it owns lists only its own applications. */
-    public Page list(String filter, int skip, int top, boolean count) {
+    public ResultPage<Application> list(String filter, Paging paging, boolean count) {
         ODataFilter.Condition condition = visible(FILTER.parse(filter));
-        List<Application> rows = Application.find(condition.jpql(), Sort.by("displayName").and("id"),
-                condition.parameters()).range(skip, skip + top).list();
-        boolean more = rows.size() > top;
-        Long total = count ? Application.count(condition.jpql(), condition.parameters()) : null;
-        return new Page(more ? rows.subList(0, top) : rows, more, total);
+        return ResultPage.read(Application.find(condition.jpql(), Sort.by("displayName").and("id"),
+                condition.parameters()), paging, count);
     }
 
     public long count() {

@@ -20,6 +20,7 @@ import org.opensync.common.web.GraphException;
 import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.odata.ResultPage;
 
 /** {@code /auditLogs/provisioning} and its old beta name {@code /auditLogs/directoryProvisioning} (§2.6). */
 @Path("/{version: beta|v1\\.0}/auditLogs/{collection: provisioning|directoryProvisioning}")
@@ -45,8 +46,7 @@ public class AuditLogResource {
                                                            @QueryParam("$skiptoken") String skipToken,
                                                            @Context UriInfo uri) {
         Paging paging = Paging.of(top, skipToken, 50, 1000);
-        ProvisioningLogStore.Page page = logs.list(caller.tenant(), filter, newestFirst(orderBy), paging.skip(),
-                paging.top());
+        ResultPage<ProvisioningObjectSummary> page = logs.list(caller.tenant(), filter, newestFirst(orderBy), paging);
         return new ODataCollection<>(ODataContext.metadata(uri, version, "auditLogs/provisioning"), null,
                 page.items(), page.more() ? paging.nextLink(uri) : null);
     }

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +26,8 @@ import org.opensync.common.tenancy.Tenants;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.odata.ODataFilter;
+import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.odata.ResultPage;
 
 /**
  * Keeps the provisioning logs the provisioner publishes, and answers queries over them. Records are consumed in
@@ -67,9 +68,6 @@ public class ProvisioningLogStore {
         this.consumer = consumer;
     }
 
-    public record Page(List<ProvisioningObjectSummary> items, boolean more) {
-    }
-
     /**
      * Stores a batch of records in one transaction. The record id makes storing idempotent (a redelivered record is
      * stored once), so no inbox row is needed per log record. Undecodable records are dead-lettered one by one
@@ -108,16 +106,13 @@ public class ProvisioningLogStore {
     }
 
     /** Records of {@code tenant} only, by activity time ({@code newestFirst} or oldest first). */
-    public Page list(UUID tenant, String filter, boolean newestFirst, int skip, int top) {
+    public ResultPage<ProvisioningObjectSummary> list(UUID tenant, String filter, boolean newestFirst, Paging paging) {
         ODataFilter.Condition condition = FILTER.parse(filter);
         Map<String, Object> parameters = new HashMap<>(condition.parameters());
         parameters.put("tenant", tenant);
-        List<ProvisioningLogEntry> rows = ProvisioningLogEntry.<ProvisioningLogEntry>find("(" + condition.jpql()
+        return ResultPage.read(ProvisioningLogEntry.<ProvisioningLogEntry>find("(" + condition.jpql()
                         + ") and tenantId = :tenant order by activityDateTime " + (newestFirst ? "desc" : "asc")
-                        + ", id", parameters)
-                .range(skip, skip + top).list();
-        boolean more = rows.size() > top;
-        return new Page((more ? rows.subList(0, top) : rows).stream().map(row -> row.body).toList(), more);
+                        + ", id", parameters), paging, false).map(row -> row.body);
     }
 
     public Optional<ProvisioningObjectSummary> find(UUID tenant, String id) {

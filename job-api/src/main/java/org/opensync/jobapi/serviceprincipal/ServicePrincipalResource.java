@@ -23,6 +23,7 @@ import org.opensync.common.web.ODataCollection;
 import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.odata.Paging;
 import org.opensync.common.web.Select;
+import org.opensync.jobapi.odata.ResultPage;
 
 /** {@code /servicePrincipals} (graph-sync-api.md §2.1). */
 @Path("/{version: beta|v1\\.0}/servicePrincipals")
@@ -60,8 +61,7 @@ public class ServicePrincipalResource {
                                             @Context UriInfo uri) {
         Select projection = Select.parse(select, ServicePrincipalResponse.properties(version));
         Paging paging = Paging.of(top, skipToken, 100, 999);
-        ServicePrincipalService.Page page = servicePrincipals.list(filter, orderBy, paging.skip(), paging.top(),
-                count && paging.skip() == 0);
+        ResultPage<ServicePrincipal> page = servicePrincipals.list(filter, orderBy, paging, count && paging.skip() == 0);
         return new ODataCollection<>(
                 ODataContext.metadata(uri, version, "servicePrincipals" + projection.contextSuffix()),
                 page.total(),

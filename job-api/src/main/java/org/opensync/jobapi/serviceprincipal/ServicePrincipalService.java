@@ -17,6 +17,8 @@ import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.application.ApplicationTwins;
 import org.opensync.jobapi.odata.DirectoryVisibility;
 import org.opensync.jobapi.odata.ODataFilter;
+import org.opensync.jobapi.odata.Paging;
+import org.opensync.jobapi.odata.ResultPage;
 import org.opensync.jobapi.synchronization.SynchronizationService;
 
 @ApplicationScoped
@@ -39,10 +41,6 @@ public class ServicePrincipalService {
     public ServicePrincipalService(SynchronizationService synchronization, Caller caller) {
         this.synchronization = synchronization;
         this.caller = caller;
-    }
-
-    /** One page of a listing; {@code more} tells whether a next page exists. */
-    public record Page(List<ServicePrincipal> items, boolean more, Long total) {
     }
 
     @Transactional
@@ -101,13 +99,10 @@ public class ServicePrincipalService {
     }
 
     /** The caller's tenant only; a caller limited to what it owns lists only its own service principals. */
-    public Page list(String filter, String orderBy, int skip, int top, boolean count) {
+    public ResultPage<ServicePrincipal> list(String filter, String orderBy, Paging paging, boolean count) {
         ODataFilter.Condition condition = visible(FILTER.parse(filter));
-        List<ServicePrincipal> rows = ServicePrincipal.find(condition.jpql(), sort(orderBy), condition.parameters())
-                .range(skip, skip + top).list();
-        boolean more = rows.size() > top;
-        Long total = count ? ServicePrincipal.count(condition.jpql(), condition.parameters()) : null;
-        return new Page(more ? rows.subList(0, top) : rows, more, total);
+        return ResultPage.read(ServicePrincipal.find(condition.jpql(), sort(orderBy), condition.parameters()), paging,
+                count);
     }
 
     public long count() {
