@@ -56,8 +56,8 @@ import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
  * Runs the read half of a cycle: decides full or delta read, streams the source (a directory, the users
- * uploaded to an API-sourced job, or a CSV file, {@link CsvCycle}) into object changes framed by cycle markers, and stores the new watermark once
- * Kafka acknowledged everything. A cycle that does not complete
+ * uploaded to an API-sourced job, or a CSV file, {@link CsvCycle}) into object changes framed by cycle markers, and
+ * stores the new watermark once Kafka acknowledged everything. A cycle that does not complete
  * (no schema, no secrets, unreachable directory, refused credentials, a directory the egress policy refuses, records
  * Kafka did not acknowledge, anything unexpected) ends as a failed cycle on sync.job-events, with the
  * synchronizationError job-api shows. A cycle runs under this instance's lease on the job ({@link JobLeases}):
