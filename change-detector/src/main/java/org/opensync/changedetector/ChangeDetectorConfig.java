@@ -30,4 +30,16 @@ public interface ChangeDetectorConfig {
      * private CA that issued the directory servers' certificates.
      */
     Optional<Path> ldapTrustedCertificates();
+
+    /**
+     * The directory CSV files are dropped in: a CSV job's {@code CsvPath} names a file inside it. Without it, CSV jobs
+     * fail their cycles (no job may read an arbitrary file of the service's host).
+     */
+    Optional<Path> csvInbox();
+
+    /** The largest CSV file a cycle imports, in bytes. */
+    long csvMaxFileSize();
+
+    /** The most characters in one row of a CSV file. */
+    int csvMaxRowLength();
 }

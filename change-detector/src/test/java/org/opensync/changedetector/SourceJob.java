@@ -57,6 +57,18 @@ final class SourceJob {
                         List.of(mapping("User", "userName", "userName", List.of())), 1, "API", "customappsso")), null));
     }
 
+    /** The schema of a CSV-sourced job: HR rows keyed by EmployeeId to a SCIM application. */
+    void publishCsvSchema() {
+        ObjectDefinition hrUser = new ObjectDefinition(List.of(anchor(), attribute("EmployeeId"), attribute("Mail")),
+                List.of(), "User", List.of());
+        ObjectDefinition scimUser = new ObjectDefinition(List.of(attribute("userName")), List.of(), "User", List.of());
+        publish(new SynchronizationSchema("test", List.of(
+                new DirectoryDefinition("csv", null, null, "CSV", List.of(hrUser), true, null),
+                new DirectoryDefinition("scim", null, null, "customappsso", List.of(scimUser), false, null)),
+                List.of(new SynchronizationRule(null, true, null, "rule", List.of(), "CSV2SCIM",
+                        List.of(mapping("User", "userName", "Mail", List.of())), 1, "CSV", "customappsso")), null));
+    }
+
     /** A malformed schema whose failure the change detector does not expect: a source attribute has no name. */
     void publishSchemaWithUnnamedAttribute() {
         publish(schema(List.of(attribute(null)), List.of()));

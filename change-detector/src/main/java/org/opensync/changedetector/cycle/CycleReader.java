@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.opensync.connectors.source.SourceImages;
@@ -27,7 +28,8 @@ import org.opensync.connectors.ldap.Watermark;
  * deletion's forgotten anchor. An object whose record failed keeps the hash last published (the next cycle publishes
  * it again) and counts as seen (it is no deletion); a deletion that failed stays known (the next cycle misses the
  * object again). Before each batch it checks that this instance still holds the job ({@code stillHeld} throws when
- * not), so that a cycle whose lease ran out publishes no more.
+ * not), so that a cycle whose lease ran out publishes no more. A file source (CSV) is read whole each time, but
+ * publishes only what changed, and disables rather than deletes what is missing ({@link #file}).
  */
 final class CycleReader implements DeltaListener {
     private final String jobId;
@@ -100,16 +102,68 @@ final class CycleReader implements DeltaListener {
         return result.watermark();
     }
 
-    @Override
-    public void changed(SourceEntry entry) {
+    /**
+     * Starts the read of a file source. A file has no delta: every row is read, and only the rows whose image changed
+     * since the last import are published (every row when {@code everyRow}, after a restart).
+     */
+    void file(boolean everyRow) {
+        publishEveryObject = everyRow;
+    }
+
+    /** One row of a file source; {@link #fileRead()} after the last. */
+    void row(SourceEntry entry) {
         imported++;
-        if (!publishEveryObject) {
-            changedAnchors.add(entry.anchor());
-        }
         entries.add(entry);
         if (entries.size() >= batchSize) {
             flushEntries();
         }
+    }
+
+    void fileRead() {
+        flushEntries();
+    }
+
+    /**
+     * Known objects of {@code type} that this cycle did not read become leavers: published once with the image of a
+     * disabled object ({@code IsSoftDeleted}), not deleted, so the provisioner disables them (its deletion threshold
+     * counts them). A leaver already published has that image's hash and is not published again; if the object
+     * comes back, its image differs and it is published (enabled) like any change.
+     */
+    void disableUnseen(String type) {
+        List<JobState.Seen> page;
+        String after = "";
+        do {
+            stillHeld.run();
+            page = state.unseen(jobId, type, cycleId, after, batchSize);
+            for (JobState.Seen object : page) {
+                Map<String, List<String>> image = leaver(object);
+                String hash = SourceImages.hash(type, image);
+                if (!hash.equals(object.hash())) {
+                    publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(),
+                            Instant.now(), jobId, cycleId, type, object.anchor(), object.dn(), false, image),
+                            published.track(new JobState.Seen(object.anchor(), type, object.dn(), hash)));
+                    changes++;
+                }
+            }
+            state.remember(jobId, cycleId, flushPublished().acknowledged());
+            after = page.isEmpty() ? after : page.get(page.size() - 1).anchor();
+        } while (page.size() == batchSize);
+    }
+
+    private static Map<String, List<String>> leaver(JobState.Seen object) {
+        Map<String, List<String>> image = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        image.put("objectId", List.of(object.anchor()));
+        image.put("dn", List.of(object.dn() == null ? object.anchor() : object.dn()));
+        image.put("IsSoftDeleted", List.of("True"));
+        return image;
+    }
+
+    @Override
+    public void changed(SourceEntry entry) {
+        if (!publishEveryObject) {
+            changedAnchors.add(entry.anchor());
+        }
+        row(entry);
     }
 
     /**

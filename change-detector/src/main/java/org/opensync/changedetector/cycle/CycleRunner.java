@@ -55,9 +55,9 @@ import org.opensync.mapping.apply.InvalidMappingException;
 import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
- * Runs the read half of a cycle: decides full or delta read, streams the source (a directory, or the users
- * uploaded to an API-sourced job) into object changes framed by cycle markers, and stores the new watermark once
- * Kafka acknowledged everything. A cycle that does not complete
+ * Runs the read half of a cycle: decides full or delta read, streams the source (a directory, the users
+ * uploaded to an API-sourced job, or a CSV file, {@link CsvCycle}) into object changes framed by cycle markers, and
+ * stores the new watermark once Kafka acknowledged everything. A cycle that does not complete
  * (no schema, no secrets, unreachable directory, refused credentials, a directory the egress policy refuses, records
  * Kafka did not acknowledge, anything unexpected) ends as a failed cycle on sync.job-events, with the
  * synchronizationError job-api shows. A cycle runs under this instance's lease on the job ({@link JobLeases}):
@@ -78,6 +78,7 @@ public class CycleRunner {
     private final ChangeDetectorConfig config;
     private final PendingTicks pending;
     private final InboundRecords inbound;
+    private final CsvCycle csv;
     private final JobLeases leases;
     private final ExecutorService executor;
     private final ScheduledExecutorService leaseRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -95,8 +96,10 @@ public class CycleRunner {
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
                        ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
-                       EgressConfig egress, InboundRecords inbound, SecretsConfig secretsConfig) {
+                       EgressConfig egress, InboundRecords inbound, SecretsConfig secretsConfig,
+                       CsvCycle csv) {
         this.inbound = inbound;
+        this.csv = csv;
         this.leases = leases;
         this.transport = secretsConfig.transportBox();
         this.schemas = schemas;
@@ -263,6 +266,13 @@ public class CycleRunner {
             Optional<String> inboundType = InboundSource.userType(schema);
             if (inboundType.isPresent()) {
                 readInbound(tick, cycleId, began, inboundType.get(), batch);
+                return;
+            }
+            Optional<String> csvType = InboundSource.userType(schema, CsvCycle.DIRECTORY);
+            if (csvType.isPresent()) {
+                Set<String> secretAttributes = secretSourceAttributes(schema);
+                csv.read(tick, cycleId, began, csvType.get(), mirrored, batch,
+                        image -> SealedValues.seal(transport, jobId, image, secretAttributes));
                 return;
             }
             LdapSettings settings = MirrorWait.until(() -> secrets.secretsOf(mirrored.servicePrincipalId()),

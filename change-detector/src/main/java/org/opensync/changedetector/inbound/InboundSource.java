@@ -14,8 +14,13 @@ public final class InboundSource {
 
     /** The source object type the job maps from the API directory, when it has one. */
     public static Optional<String> userType(SynchronizationSchema schema) {
+        return userType(schema, DIRECTORY);
+    }
+
+    /** The source object type of the job's first enabled mapping from the named source directory, if any. */
+    public static Optional<String> userType(SynchronizationSchema schema, String directory) {
         for (SynchronizationRule rule : schema.synchronizationRules()) {
-            if (DIRECTORY.equalsIgnoreCase(rule.sourceDirectoryName())) {
+            if (directory.equalsIgnoreCase(rule.sourceDirectoryName())) {
                 for (ObjectMapping mapping : rule.objectMappings()) {
                     if (Boolean.TRUE.equals(mapping.enabled())) {
                         return Optional.of(mapping.sourceObjectName());

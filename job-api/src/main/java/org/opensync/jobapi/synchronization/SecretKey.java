@@ -19,7 +19,12 @@ public enum SecretKey {
     PerformInboundEntitlementGrants, HardDeletesEnabled, SyncAgentCompatibilityKey, SyncAgentADContainer,
     ValidateDomain, TestReferences, ConnectionString,
     /** Not Graph's: PEM certificates (a private CA) the job trusts for its directory's TLS beside the JVM's. */
-    TrustedCertificate;
+    TrustedCertificate,
+    /**
+     * Not Graph's: a CSV source (README "HR inbound from a CSV file"): the file inside the change detector's inbox,
+     * its key column, delimiter, encoding, multi-valued columns and their separator, and what a missing row means.
+     */
+    CsvPath, CsvKeyColumn, CsvDelimiter, CsvEncoding, CsvMultiValueColumns, CsvMultiValueSeparator, CsvMissingRows;
 
     /** Keys whose values are credentials: never returned by any GET. */
     private static final Set<SecretKey> CREDENTIALS = Set.of(Password, SecretToken, AppKey, ClientSecret,
