@@ -77,9 +77,7 @@ class DeploymentDescriptorsTest {
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) values.get("services");
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES.keySet());
         SERVICES.forEach((name, port) -> assertThat(services.get(name).get("port")).as(name).isEqualTo(port));
-        assertThat(ROOT.resolve("k8s/opensync/Chart.yaml")).exists();
-        assertThat(Files.readString(ROOT.resolve("k8s/opensync/templates/services.yaml")))
-                .contains("/q/health/ready", "/q/health/live", "/q/metrics");
+        assertThat(ROOT.resolve("k8s/opensync/Chart.yaml")).exists(); // rendered and checked by HelmChartTest
     }
 
     @Test
