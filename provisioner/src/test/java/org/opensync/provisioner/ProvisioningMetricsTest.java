@@ -54,6 +54,7 @@ class ProvisioningMetricsTest extends ProvisionerTestBase {
         assertThat(metrics.sum("opensync_provisioner_source_to_target_lag_seconds_count", Map.of("job", job.jobId)))
                 .isEqualTo(cycle.counts().get("countExported").doubleValue());
         assertThat(metrics.has("opensync_outbox_backlog")).as("the shared outbox gauges").isTrue();
+        assertThat(metrics.has("kafka_consumer_fetch_manager_records_lag_max")).as("consumer lag").isTrue();
     }
 
     private static PrometheusScrape scrape() {
