@@ -88,7 +88,16 @@ pg_stop() {
 }
 
 kafka_libs() {
-  if [ -f "$KAFKA_LIBS/.complete" ]; then return; fi
+  if [ -f "$KAFKA_LIBS/.complete" ]; then
+    # a set fetched before the tools jars (console consumer, README "Events") were added gets them beside the others;
+    # the broker needs none of them, so a failed fetch (offline) only warns
+    if ! compgen -G "$KAFKA_LIBS/kafka-tools-[0-9]*.jar" > /dev/null; then
+      log "fetching the Kafka tools jars from Maven Central"
+      mvn -B -q -f "$KAFKA_VERSION_DIR/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+        -DoutputDirectory="$KAFKA_LIBS" || log "could not fetch the Kafka tools jars; the broker does not need them"
+    fi
+    return
+  fi
   log "fetching Kafka jars from Maven Central"
   rm -rf "$KAFKA_LIBS"; mkdir -p "$KAFKA_LIBS"
   mvn -B -q -f "$KAFKA_VERSION_DIR/pom.xml" dependency:copy-dependencies \

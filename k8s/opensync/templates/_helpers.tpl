@@ -11,3 +11,8 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- define "opensync.sealingKeysSecret" -}}
 {{- default (printf "%s-secret-keys" .Release.Name) .Values.secrets.existingSecret -}}
 {{- end -}}
+
+{{- define "opensync.selectorLabels" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}

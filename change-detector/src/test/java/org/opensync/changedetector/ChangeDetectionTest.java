@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +42,7 @@ import org.opensync.sandbox.directory.TestDirectory;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.testing.DatabaseText;
 import org.opensync.testing.LogCapture;
+import org.opensync.testing.PrometheusScrape;
 import org.opensync.testing.TopicProbe;
 
 /**
@@ -145,7 +147,26 @@ class ChangeDetectionTest {
 
             job.tick(Tick.CycleKind.Initial, Set.of(RestartScope.Full));
             assertThat(objects(cycle(job, 4))).as("a full restart re-reads everything").hasSize(USERS + GROUPS);
+            assertTheMetricsCountWhatTheCyclesReadAndPublished(job);
         }
+    }
+
+    /** {@code /q/metrics} for the job equals the sums of its cycles' CycleReadCompleted counts. */
+    private void assertTheMetricsCountWhatTheCyclesReadAndPublished(SourceJob job) {
+        List<ObjectChange.CycleReadCompleted> reads = changes.records(r -> r.key().equals(job.jobId + ":cycle")
+                        && r.value().contains("CycleReadCompleted")).stream()
+                .map(r -> (ObjectChange.CycleReadCompleted) EventCodec.decode(r.value(), ObjectChange.class)).toList();
+        Map<String, String> labels = Map.of("job", job.jobId);
+        // counted right after the marker was acknowledged, so possibly a moment after the probe saw it
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> {
+            PrometheusScrape metrics = new PrometheusScrape(RestAssured.get("/q/metrics").asString());
+            assertThat(metrics.sum("opensync_change_detector_objects_read_total", labels))
+                    .isEqualTo(reads.stream().mapToLong(ObjectChange.CycleReadCompleted::imported).sum());
+            assertThat(metrics.sum("opensync_change_detector_objects_published_total", labels))
+                    .isEqualTo(reads.stream().mapToLong(ObjectChange.CycleReadCompleted::changes).sum());
+            assertThat(metrics.sum("opensync_change_detector_read_duration_seconds_count", labels))
+                    .isEqualTo(reads.size());
+        });
     }
 
     @ParameterizedTest

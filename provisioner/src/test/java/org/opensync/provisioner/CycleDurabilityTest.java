@@ -29,6 +29,7 @@ import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.cycle.CycleProcessor;
 import org.opensync.provisioner.cycle.JobWorkers;
+import org.opensync.provisioner.cycle.ProvisioningMetrics;
 import org.opensync.provisioner.cycle.Publisher;
 import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContexts;
@@ -72,6 +73,8 @@ class CycleDurabilityTest extends ProvisionerTestBase {
     ProvisionerConfig config;
     @ConfigProperty(name = "sync.tenant-id")
     String tenantId;
+    @Inject
+    ProvisioningMetrics metrics;
 
     @Test
     void anotherInstanceFinishingTheCycleKeepsItsForceDeletes() throws Exception {
@@ -87,7 +90,7 @@ class CycleDurabilityTest extends ProvisionerTestBase {
 
         leases.acquire(job.jobId);
         CycleProcessor takeover = new CycleProcessor(contexts, provisioner, deprovisioner, references, links, deferred,
-                runningCycles, publisher, workers, config, tenantId);
+                runningCycles, publisher, workers, config, tenantId, metrics);
         takeover.process(job.jobId, List.of(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 4)));
         publisher.flush();
         leases.release(job.jobId);

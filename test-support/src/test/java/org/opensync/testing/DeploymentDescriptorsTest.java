@@ -77,9 +77,7 @@ class DeploymentDescriptorsTest {
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) values.get("services");
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES.keySet());
         SERVICES.forEach((name, port) -> assertThat(services.get(name).get("port")).as(name).isEqualTo(port));
-        assertThat(ROOT.resolve("k8s/opensync/Chart.yaml")).exists();
-        assertThat(Files.readString(ROOT.resolve("k8s/opensync/templates/services.yaml")))
-                .contains("/q/health/ready", "/q/health/live", "/q/metrics");
+        assertThat(ROOT.resolve("k8s/opensync/Chart.yaml")).exists(); // rendered and checked by HelmChartTest
     }
 
     @Test
@@ -175,6 +173,42 @@ class DeploymentDescriptorsTest {
                     .as(service).containsExactlyInAnyOrderElementsOf(SEALING_KEYS.getOrDefault(service, List.of())
                             .stream().flatMap(key -> List.of(key, "previous-" + key + "s").stream()).toList());
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMonitoringProfileRunsPinnedPrometheusAndGrafanaOnMetricsTheServicesRegister() throws IOException {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) yaml(
+                ROOT.resolve("docker-compose.yml")).get("services");
+        for (String tool : List.of("prometheus", "grafana")) {
+            assertThat(services.get(tool).get("profiles")).as(tool).isEqualTo(List.of("monitoring"));
+            assertThat(services.get(tool).get("image").toString()).as(tool + " image pinned")
+                    .matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+");
+        }
+        String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
+        SERVICES.forEach((name, port) -> assertThat(prometheus).contains("\"" + name + ":" + port + "\""));
+
+        // every opensync_ metric the dashboard queries is one a service registers (dotted name, plus suffixes)
+        List<String> registered = new java.util.ArrayList<>();
+        try (var sources = Files.walk(ROOT)) {
+            for (Path source : sources.filter(path -> path.toString().contains("/src/main/java/")
+                    && path.toString().endsWith(".java")).toList()) {
+                var literal = Pattern.compile("\"(opensync\\.[a-z.]+)\"").matcher(Files.readString(source));
+                while (literal.find()) {
+                    registered.add(literal.group(1).replace('.', '_'));
+                }
+            }
+        }
+        JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("ops/grafana/dashboards/opensync.json").toFile());
+        var queried = Pattern.compile("opensync_[a-z_]+").matcher(dashboard.toString());
+        int count = 0;
+        while (queried.find()) {
+            String metric = queried.group();
+            assertThat(registered).as(metric).anySatisfy(name -> assertThat(metric)
+                    .matches(Pattern.quote(name) + "(_total|_seconds|_seconds_count|_seconds_sum|_seconds_max)?"));
+            count++;
+        }
+        assertThat(count).isGreaterThan(10);
     }
 
     /** The environment variable of a key in the sealing keys secret, e.g. {@code SYNC_SECRETS_AT_REST_KEY}. */

@@ -41,13 +41,16 @@ public class CsvCycle {
     private static final Logger LOG = Logger.getLogger(CsvCycle.class);
     private static final String CHECKSUM = "sha256:";
 
+    private final ReadMetrics metrics;
     private final SecretsMirror secrets;
     private final JobState state;
     private final ChangeDetectorConfig config;
     private final JobLeases leases;
 
     @Inject
-    public CsvCycle(SecretsMirror secrets, JobState state, ChangeDetectorConfig config, JobLeases leases) {
+    public CsvCycle(SecretsMirror secrets, JobState state, ChangeDetectorConfig config, JobLeases leases,
+                    ReadMetrics metrics) {
+        this.metrics = metrics;
         this.secrets = secrets;
         this.state = state;
         this.config = config;
@@ -88,6 +91,7 @@ public class CsvCycle {
                 cycleId, Tick.CycleKind.Incremental, began, reader.imported(), reader.changes()));
         batch.awaitAcknowledgements();
         state.saveWatermark(jobId, new Watermark(CHECKSUM + imported));
+        metrics.completed(jobId, Tick.CycleKind.Incremental, began, reader.imported(), reader.changes());
         LOG.infof("job %s cycle %s: CSV file %s, %d rows read, %d changes", jobId, cycleId,
                 source.file().getFileName(), reader.imported(), reader.changes());
     }

@@ -90,6 +90,7 @@ public class CycleRunner {
     private final SecretBox transport;
     /** Jobs already warned that their bind password goes over plain LDAP, with the URL they were warned about. */
     private final Map<String, String> warnedInClear = new ConcurrentHashMap<>();
+    private final ReadMetrics metrics;
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
     private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
 
@@ -97,7 +98,8 @@ public class CycleRunner {
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
                        ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
                        EgressConfig egress, InboundRecords inbound, SecretsConfig secretsConfig,
-                       CsvCycle csv) {
+                       CsvCycle csv, ReadMetrics metrics) {
+        this.metrics = metrics;
         this.inbound = inbound;
         this.csv = csv;
         this.leases = leases;
@@ -301,6 +303,7 @@ public class CycleRunner {
                     cycleId, kind, began, reader.imported(), reader.changes(), warning));
             batch.awaitAcknowledgements();
             state.saveWatermark(jobId, next);
+            metrics.completed(jobId, kind, began, reader.imported(), reader.changes());
             LOG.infof("job %s cycle %s: %s read, %d objects, %d changes", jobId, cycleId, kind, reader.imported(),
                     reader.changes());
         } catch (JobLeases.LeaseLostException e) {
@@ -338,6 +341,7 @@ public class CycleRunner {
         batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
                 cycleId, Tick.CycleKind.Incremental, began, reader.imported(), reader.imported()));
         batch.awaitAcknowledgements();
+        metrics.completed(jobId, Tick.CycleKind.Incremental, began, reader.imported(), reader.imported());
         LOG.infof("job %s cycle %s: %d uploaded records", jobId, cycleId, reader.imported());
     }
 
@@ -398,6 +402,7 @@ public class CycleRunner {
                 tick.cycleKind(), began, Instant.now(), JobEvent.CycleResult.Failed, Map.of(), Map.of(), error,
                 false));
         batch.awaitAcknowledgements();
+        metrics.failed(tick.jobId(), error.code());
     }
 
     /**

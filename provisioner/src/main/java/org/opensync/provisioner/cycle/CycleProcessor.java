@@ -60,13 +60,15 @@ public class CycleProcessor {
     private final String defaultTenant;
     private final JobWorkers workers;
     private final Duration escrowRetry;
+    private final ProvisioningMetrics metrics;
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
 
     @Inject
     public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
                           ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
                           RunningCycles runningCycles, Publisher publisher, JobWorkers workers,
-                          ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String defaultTenant) {
+                          ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String defaultTenant,
+                          ProvisioningMetrics metrics) {
         this.contexts = contexts;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
@@ -78,6 +80,7 @@ public class CycleProcessor {
         this.defaultTenant = defaultTenant;
         this.workers = workers;
         this.escrowRetry = config.escrowRetry();
+        this.metrics = metrics;
     }
 
     /**
@@ -222,11 +225,12 @@ public class CycleProcessor {
                 "countEntitledForProvisioning", completed.imported());
         Map<String, Long> byType = new LinkedHashMap<>();
         links.countByType(jobId).forEach((type, count) -> byType.put(type + " to " + type, count));
-        boolean steady = result == JobEvent.CycleResult.Succeeded && escrowsLeft == 0
-                && deferred.count(jobId, Deferred.DEPROVISION) == 0;
+        long stagedDeletes = deferred.count(jobId, Deferred.DEPROVISION);
+        boolean steady = result == JobEvent.CycleResult.Succeeded && escrowsLeft == 0 && stagedDeletes == 0;
         runningCycles.finished(jobId, cycle.cycleId);
         publisher.send(Topics.JOB_EVENTS, new JobEvent.CycleFinished(UUID.randomUUID().toString(), Instant.now(), jobId,
                 cycle.cycleId, cycle.kind, cycle.began, Instant.now(), result, counts, byType, error, steady));
+        metrics.cycleFinished(jobId, cycle.kind, result, cycle.began, cycle.exports.get(), escrowsLeft, stagedDeletes);
         LOG.infof("job %s cycle %s finished: %s, %d exported, %d failed", jobId, cycle.cycleId, result,
                 cycle.exported.get(), cycle.failures.get());
     }
@@ -363,6 +367,7 @@ public class CycleProcessor {
     private void record(JobContext job, CycleState cycle, String phase, Outcome outcome,
                         ObjectChange.ObjectChanged change, Instant started) {
         cycle.count(outcome, REFERENCE_PHASES.contains(phase));
+        metrics.recorded(job.jobId(), outcome, change.occurredAt());
         publisher.send(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(UUID.randomUUID().toString(),
                 Instant.now(), job.jobId(), ProvisioningLogs.summary(tenantOf(job.jobId()), job, cycle.cycleId, phase, change,
                 outcome, started)));

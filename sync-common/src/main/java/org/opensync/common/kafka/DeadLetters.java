@@ -1,5 +1,7 @@
 package org.opensync.common.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +35,15 @@ public class DeadLetters {
 
     private final Map<String, Object> kafkaConfig;
     private final String clientId;
+    private final MeterRegistry registry;
     private KafkaProducer<String, String> producer;
 
     @Inject
     public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                       MeterRegistry registry) {
         this.kafkaConfig = kafkaConfig;
+        this.registry = registry;
         this.clientId = applicationName + "-dead-letters";
     }
 
@@ -61,7 +66,8 @@ public class DeadLetters {
         dead.headers().add(TOPIC, utf8(record.topic()));
         dead.headers().add(PARTITION, utf8(Integer.toString(record.partition())));
         dead.headers().add(OFFSET, utf8(Long.toString(record.offset())));
-        send(dead, reason, consumer, record.topic() + "-" + record.partition() + "@" + record.offset());
+        send(dead, record.topic(), reason, consumer,
+                record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 
     /**
@@ -71,10 +77,11 @@ public class DeadLetters {
     public void send(String topic, String key, String value, String reason, String consumer) {
         ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTER, key, value);
         dead.headers().add(TOPIC, utf8(topic));
-        send(dead, reason, consumer, "an event of " + topic + " for " + key);
+        send(dead, topic, reason, consumer, "an event of " + topic + " for " + key);
     }
 
-    private void send(ProducerRecord<String, String> dead, String reason, String consumer, String what) {
+    private void send(ProducerRecord<String, String> dead, String origin, String reason, String consumer,
+                      String what) {
         dead.headers().add(REASON, utf8(reason == null ? "unknown" : reason));
         if (consumer != null) {
             dead.headers().add(CONSUMER, utf8(consumer));
@@ -87,6 +94,8 @@ public class DeadLetters {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not write a dead letter: " + e.getCause().getMessage(), e);
         }
+        Counter.builder("opensync.dead.letters").description("Records sent to sync.dead-letter, by original topic")
+                .tag("topic", origin).register(registry).increment();
         LOG.errorf("%s sent to %s: %s", what, Topics.DEAD_LETTER, reason);
     }
 

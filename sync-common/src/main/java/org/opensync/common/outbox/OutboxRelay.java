@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,8 @@ public class OutboxRelay {
     /** The retriable failure that ended the current drain's last batch; only the worker thread touches it. */
     private Throwable failedAt;
     private final AtomicLong deadRows = new AtomicLong();
+    private final AtomicLong backlogRows = new AtomicLong();
+    private volatile Instant oldestRow;
 
     @Inject
     public OutboxRelay(EntityManager entityManager,
@@ -107,7 +111,6 @@ public class OutboxRelay {
             do {
                 dealtWith = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (dealtWith == BATCH_SIZE); // a full batch means more rows may be waiting
-            QuarkusTransaction.requiringNew().run(this::countDeadRows);
             if (dealtWith < 0) {
                 throw new IllegalStateException(String.valueOf(failedAt), failedAt);
             }
@@ -121,6 +124,7 @@ public class OutboxRelay {
             }
             lastDrainFailed = true;
         }
+        countRows();
     }
 
     /**
@@ -228,9 +232,40 @@ public class OutboxRelay {
         return lastDrainFailed;
     }
 
-    private void countDeadRows() {
-        Number count = (Number) entityManager.createNativeQuery("select count(*) from outbox_dead").getSingleResult();
-        deadRows.set(count.longValue());
+    /** Rows waiting to be published, as last counted (after every drain, also a failed one). */
+    public long backlogRows() {
+        return backlogRows.get();
+    }
+
+    /** How long the oldest row waiting to be published has waited; zero when none waits. */
+    public Duration oldestRowAge() {
+        Instant oldest = oldestRow;
+        return oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now());
+    }
+
+    /**
+     * Counts the rows left and moved aside, for the gauges and the health check; a failure here (the database being
+     * down, the likely reason the drain failed too) keeps the previous counts, which the next drain corrects.
+     */
+    private void countRows() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Number dead = (Number) entityManager.createNativeQuery("select count(*) from outbox_dead")
+                        .getSingleResult();
+                deadRows.set(dead.longValue());
+                Object[] waiting = (Object[]) entityManager.createNativeQuery(
+                        "select count(*), min(created_at) from outbox_event").getSingleResult();
+                backlogRows.set(((Number) waiting[0]).longValue());
+                oldestRow = waiting[1] == null ? null : toInstant(waiting[1]);
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox rows not counted: %s", e.getMessage());
+        }
+    }
+
+    private static Instant toInstant(Object timestamp) {
+        return timestamp instanceof java.sql.Timestamp sql ? sql.toInstant()
+                : timestamp instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) timestamp;
     }
 
     private record Sent(OutboxEvent row, Future<RecordMetadata> ack, Throwable failure) {
