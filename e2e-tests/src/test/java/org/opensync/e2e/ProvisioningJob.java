@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -30,14 +31,22 @@ final class ProvisioningJob {
     }
 
     static ProvisioningJob create(Platform platform, TestDirectory source, ScimServer target, String token) {
+        return create(platform, "scim", target, token, Map.of("Server", source.url(), "UserName", source.bindDn(),
+                "Password", source.password(), "Domain", source.baseDn()));
+    }
+
+    /** A job of {@code templateId} whose source is described by {@code sourceSecrets} (Server, UserName, …). */
+    static ProvisioningJob create(Platform platform, String templateId, ScimServer target, String token,
+                                  Map<String, String> sourceSecrets) {
         String spId = platform.api().body("{\"appId\":\"" + UUID.randomUUID() + "\",\"displayName\":\"E2E SCIM\"}")
                 .post("/beta/servicePrincipals").then().statusCode(201).extract().path("id");
         ProvisioningJob job = new ProvisioningJob(platform, spId, null);
-        job.putSecrets(Map.of("BaseAddress", target.baseUrl(), "SecretToken", token, "Server", source.url(),
-                "UserName", source.bindDn(), "Password", source.password(), "Domain", source.baseDn()));
+        Map<String, String> secrets = new HashMap<>(sourceSecrets);
+        secrets.putAll(Map.of("BaseAddress", target.baseUrl(), "SecretToken", token));
+        job.putSecrets(secrets);
         String[] jobId = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Response response = platform.api().body("{\"templateId\":\"scim\"}")
+            Response response = platform.api().body("{\"templateId\":\"" + templateId + "\"}")
                     .post("/beta/servicePrincipals/" + spId + "/synchronization/jobs");
             jobId[0] = response.statusCode() == 201 ? response.path("id") : null;
             return jobId[0] != null;

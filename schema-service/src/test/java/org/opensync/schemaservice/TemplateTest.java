@@ -73,6 +73,21 @@ class TemplateTest {
     }
 
     @Test
+    void theActiveDirectoryTemplateReadsUsersAndGroupsByObjectGuid() {
+        authorized().get(TEMPLATES + "/AD2SCIM").then().statusCode(200)
+                .body("factoryTag", equalTo("AD2SCIM"))
+                .body("default", equalTo(false))
+                .body("schema.directories.name", hasItem("Active Directory"))
+                .body("schema.synchronizationRules[0].sourceDirectoryName", equalTo("Active Directory"))
+                .body("schema.synchronizationRules[0].objectMappings.collect { it.attributeMappings.find "
+                        + "{ m -> m.targetAttributeName == 'externalId' }.source.expression }",
+                        equalTo(java.util.List.of("[objectGUID]", "[objectGUID]")))
+                .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
+                        + "{ it.matchingPriority == 1 }.source.expression",
+                        equalTo("Coalesce([userPrincipalName], [sAMAccountName])"));
+    }
+
+    @Test
     void selectLeavesOutTheSchema() {
         authorized().queryParam("$select", "id,factoryTag,default").get(TEMPLATES).then().statusCode(200)
                 .body("value[0]", not(hasKey("schema")))

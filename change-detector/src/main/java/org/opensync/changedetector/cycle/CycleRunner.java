@@ -69,6 +69,8 @@ public class CycleRunner {
     private static final Logger LOG = Logger.getLogger(CycleRunner.class);
     /** The code of the warning a cycle reports when its bind password went over plain LDAP. */
     public static final String PASSWORD_IN_CLEAR = "PasswordSentInClear";
+    /** The code of the warning a cycle reports when Active Directory refused DirSync and the source fell back. */
+    public static final String DIRSYNC_NOT_PERMITTED = "DirSyncNotPermitted";
 
     private final SchemaMirror schemas;
     private final SecretsMirror secrets;
@@ -295,7 +297,12 @@ public class CycleRunner {
             CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize(),
                     () -> leases.ensureHeld(jobId),
                     image -> SealedValues.seal(transport, jobId, image, secretAttributes));
-            Watermark next = read(settings, schema, reader, full ? null : watermark);
+            Read read = read(settings, schema, reader, full ? null : watermark);
+            Watermark next = read.next();
+            // One warning fits the status: a password sent in clear matters more than a slower delta method
+            if (warning == null && read.warning().isPresent()) {
+                warning = new JobEvent.CycleError(DIRSYNC_NOT_PERMITTED, read.warning().get(), true);
+            }
             // The provisioner ends the cycle on CycleReadCompleted: only sent once every object was acknowledged
             batch.awaitAcknowledgements();
             leases.ensureHeld(jobId);
@@ -373,21 +380,27 @@ public class CycleRunner {
         return new JobEvent.CycleError(PASSWORD_IN_CLEAR, message, true);
     }
 
+    /** What a read leaves: the next watermark, and what the source warns about (see {@link LdapSource#warning()}). */
+    private record Read(Watermark next, Optional<String> warning) {
+    }
+
     /** A delta read whose watermark the server no longer accepts becomes a full read. */
-    private static Watermark read(LdapSettings settings, SynchronizationSchema schema, CycleReader reader,
-                                  Watermark since) {
+    private static Read read(LdapSettings settings, SynchronizationSchema schema, CycleReader reader,
+                             Watermark since) {
         try (LdapSource source = LdapSource.open(settings)) {
             SourcePlan plan = SourcePlan.of(schema, source.capabilities().activeDirectory()).orElseThrow(() ->
                     new CycleFailure("NothingToSynchronize", "No enabled object mapping reads from the source "
                             + "directory.", true));
             if (since != null) {
                 try {
-                    return reader.delta(source, plan, since);
+                    Watermark next = reader.delta(source, plan, since);
+                    return new Read(next, source.warning());
                 } catch (WatermarkUnusableException e) {
                     LOG.warnf("watermark unusable (%s): reading everything", e.getMessage());
                 }
             }
-            return reader.full(source, plan);
+            Watermark next = reader.full(source, plan);
+            return new Read(next, source.warning());
         }
     }
 

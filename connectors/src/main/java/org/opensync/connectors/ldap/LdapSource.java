@@ -29,8 +29,9 @@ import org.opensync.connectors.schema.DiscoveredObject;
 
 /**
   * Reads users and groups from an LDAP directory or Active Directory: paged full reads, and delta reads by RFC 4533
-  * content sync where the server offers it (OpenLDAP syncprov), by change timestamp elsewhere. Thread-safe; holds a
-  * small connection pool until {@link #close()}.
+  * content sync where the server offers it (OpenLDAP syncprov), by DirSync or uSNChanged on Active Directory
+  * ({@link ActiveDirectoryDelta}), by change timestamp elsewhere. Thread-safe; holds a small connection pool until
+  * {@link #close()}.
   * <pre>{@code
   * try (LdapSource source = LdapSource.open(LdapSettings.of(url, bindDn, password, "dc=example,dc=org"))) {
   *   Watermark mark = source.fullRead(types, entry -> ...);
@@ -47,6 +48,7 @@ public final class LdapSource implements AutoCloseable {
     private final PagedSearch pagedSearch;
     private final ContentSyncRefresh contentSync;
     private final RangeRetrieval ranges;
+    private final ActiveDirectoryDelta activeDirectory;
 
     private LdapSource(LdapSettings settings, LDAPConnectionPool pool, DirectoryCapabilities capabilities) {
         this.settings = settings;
@@ -57,6 +59,8 @@ public final class LdapSource implements AutoCloseable {
         this.pagedSearch = new PagedSearch(connections, settings.pageSize(), capabilities.pagedResults());
         this.contentSync = new ContentSyncRefresh(connections, converter);
         this.ranges = new RangeRetrieval(connections);
+        this.activeDirectory = new ActiveDirectoryDelta(connections, pagedSearch, ranges, converter, capabilities,
+                settings);
     }
 
     /**
@@ -105,6 +109,13 @@ public final class LdapSource implements AutoCloseable {
             }
             return Watermark.of(new Watermark.ContentSyncPosition(cookies));
         }
+        if (capabilities.activeDirectory()) {
+            Watermark.Position start = activeDirectory.start();
+            for (ObjectTypeQuery type : types) {
+                streamEntries(type, type.parsedFilter(), onEntry, "full read of " + type.typeName());
+            }
+            return Watermark.of(start);
+        }
         Instant since = timestampWatermarkStart();
         for (ObjectTypeQuery type : types) {
             streamEntries(type, type.parsedFilter(), onEntry, "full read of " + type.typeName());
@@ -128,7 +139,25 @@ public final class LdapSource implements AutoCloseable {
         if (position instanceof Watermark.ContentSyncPosition sync) {
             return contentSyncDelta(types, sync, listener);
         }
+        if (position instanceof Watermark.DirSyncPosition dirSync) {
+            return activeDirectory.dirSync(scopes(types), dirSync, listener);
+        }
+        if (position instanceof Watermark.UsnPosition usn) {
+            if (!capabilities.activeDirectory()) {
+                throw new WatermarkUnusableException("it counts Active Directory USNs and " + settings.url()
+                        + " is no Active Directory", null);
+            }
+            return activeDirectory.usn(scopes(types), usn, listener);
+        }
         return timestampDelta(types, (Watermark.TimestampPosition) position, listener);
+    }
+
+    /**
+      * What the last read did that the admin should fix although it worked: on Active Directory, the bind account may
+      * not use DirSync and the source falls back to uSNChanged.
+      */
+    public Optional<String> warning() {
+        return Optional.ofNullable(activeDirectory.warning());
     }
 
     /** Streams the anchor of every entry of {@code type}, fetching nothing else. */
@@ -264,6 +293,10 @@ public final class LdapSource implements AutoCloseable {
             names.add(type.typeName());
         }
         return new DeltaResult(Watermark.of(new Watermark.TimestampPosition(attribute, next)), names);
+    }
+
+    private List<ActiveDirectoryDelta.Scope> scopes(List<ObjectTypeQuery> types) {
+        return types.stream().map(type -> new ActiveDirectoryDelta.Scope(type, base(type), attributes(type))).toList();
     }
 
     private void streamEntries(ObjectTypeQuery type, Filter filter, Consumer<SourceEntry> onEntry, String operation) {

@@ -18,9 +18,13 @@ import java.util.Objects;
   * <pre>
   * {"v":1,"mode":"contentSync","cookies":{"User":"&lt;base64 RFC 4533 cookie&gt;","Group":"…"}}
   * {"v":1,"mode":"timestamp","attribute":"modifyTimestamp","since":"2026-11-26T05:39:04Z"}
+  * {"v":1,"mode":"dirSync","cookie":"&lt;base64 Active Directory DirSync cookie&gt;"}
+  * {"v":1,"mode":"usn","usn":3992,"server":"CN=NTDS Settings,CN=DC1,…"}
   * </pre>
   * Content-sync cookies are kept per type because each type is a separate sync search whose cookie is only valid
-  * for the changes that search has seen.
+  * for the changes that search has seen. One DirSync cookie covers every type: the DirSync search runs once, from
+  * the domain's root. A uSNChanged position names the domain controller whose update sequence numbers it counts: they
+  * mean nothing on another DC.
   */
 public record Watermark(String value) {
 
@@ -36,7 +40,7 @@ public record Watermark(String value) {
         return value;
     }
 
-    sealed interface Position permits ContentSyncPosition, TimestampPosition {
+    sealed interface Position permits ContentSyncPosition, TimestampPosition, DirSyncPosition, UsnPosition {
     }
 
     /** RFC 4533 cookies by type name. */
@@ -50,6 +54,14 @@ public record Watermark(String value) {
     record TimestampPosition(String attribute, Instant since) implements Position {
     }
 
+    /** Active Directory DirSync: the cookie the DC returned with the last page. */
+    record DirSyncPosition(byte[] cookie) implements Position {
+    }
+
+    /** Active Directory without the replication right: objects whose uSNChanged is above {@code usn} on {@code server}. */
+    record UsnPosition(long usn, String server) implements Position {
+    }
+
     static Watermark of(Position position) {
         ObjectNode node = JSON.createObjectNode().put("v", VERSION);
         if (position instanceof ContentSyncPosition sync) {
@@ -58,6 +70,10 @@ public record Watermark(String value) {
             sync.cookies().forEach((type, cookie) -> cookies.put(type, Base64.getEncoder().encodeToString(cookie)));
         } else if (position instanceof TimestampPosition time) {
             node.put("mode", "timestamp").put("attribute", time.attribute()).put("since", time.since().toString());
+        } else if (position instanceof DirSyncPosition dirSync) {
+            node.put("mode", "dirSync").put("cookie", Base64.getEncoder().encodeToString(dirSync.cookie()));
+        } else if (position instanceof UsnPosition usn) {
+            node.put("mode", "usn").put("usn", usn.usn()).put("server", usn.server());
         }
         return new Watermark(node.toString());
     }
@@ -83,6 +99,13 @@ public record Watermark(String value) {
                 }
                 case "timestamp" -> new TimestampPosition(requiredText(node, "attribute"),
                         Instant.parse(requiredText(node, "since")));
+                case "dirSync" -> new DirSyncPosition(Base64.getDecoder().decode(requiredText(node, "cookie")));
+                case "usn" -> {
+                    if (!node.path("usn").canConvertToLong() || node.path("usn").asLong() < 0) {
+                        throw new IllegalArgumentException("missing usn");
+                    }
+                    yield new UsnPosition(node.path("usn").asLong(), requiredText(node, "server"));
+                }
                 default -> throw new WatermarkUnusableException("unknown mode '" + node.path("mode").asText() + "'", null);
             };
         } catch (IllegalArgumentException | DateTimeException e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayList;
@@ -13,9 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,14 +49,14 @@ class LdapSambaSourceTest {
         directory = new SambaTestDirectory();
         List<Entry> users = IntStream.range(0, USERS).mapToObj(this::user).toList();
         users.forEach(user -> userDns.add(user.getDN()));
-        addInParallel(users);
+        SambaTestDirectory.addInParallel(users);
         bigGroup = "CN=" + directory.name("everyone") + "," + directory.groupsDn();
         List<Entry> groups = new ArrayList<>();
         groups.add(group(directory.name("everyone"), userDns));
         for (int g = 0; g < SMALL_GROUPS; g++) {
             groups.add(group(directory.name("team" + g), userDns.subList(g * 10, g * 10 + 10)));
         }
-        addInParallel(groups);
+        SambaTestDirectory.addInParallel(groups);
     }
 
     @AfterAll
@@ -139,30 +135,5 @@ class LdapSambaSourceTest {
                 // ADS_GROUP_TYPE_UNIVERSAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED
                 new Attribute("groupType", String.valueOf(0x8 | 0x80000000)),
                 new Attribute("member", members)));
-    }
-
-    /** Four LDAPS connections, as many as the DC's LDAP workers. */
-    private static void addInParallel(List<Entry> entries) throws Exception {
-        int threads = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int part = t;
-                parts.add(pool.submit(() -> {
-                    try (LDAPConnection connection = SambaTestDirectory.connect()) {
-                        for (int i = part; i < entries.size(); i += threads) {
-                            connection.add(entries.get(i));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
     }
 }

@@ -31,10 +31,24 @@ class WatermarkTest {
     }
 
     @Test
+    void activeDirectoryPositionsSurviveTheStringForm() {
+        byte[] cookie = {'M', 'S', 'D', 'S', 3, 0, 0, 0, (byte) 0x98, 0x0f};
+        Watermark dirSync = Watermark.of(new Watermark.DirSyncPosition(cookie));
+        assertThat(((Watermark.DirSyncPosition) new Watermark(dirSync.value()).position()).cookie()).isEqualTo(cookie);
+        Watermark.UsnPosition position = new Watermark.UsnPosition(3992, "CN=NTDS Settings,CN=DC1");
+        Watermark usn = Watermark.of(position);
+        assertThat(usn.value())
+                .isEqualTo("{\"v\":1,\"mode\":\"usn\",\"usn\":3992,\"server\":\"CN=NTDS Settings,CN=DC1\"}");
+        assertThat(new Watermark(usn.value()).position()).isEqualTo(position);
+    }
+
+    @Test
     void corruptWatermarksAreUnusable() {
         for (String corrupt : new String[] {"", "garbage", "[]", "{\"v\":2,\"mode\":\"timestamp\"}",
                 "{\"v\":1,\"mode\":\"dirsync\"}", "{\"v\":1,\"mode\":\"timestamp\",\"attribute\":\"modifyTimestamp\","
-                + "\"since\":\"yesterday\"}", "{\"v\":1,\"mode\":\"contentSync\",\"cookies\":{\"User\":\"%%%\"}}"}) {
+                + "\"since\":\"yesterday\"}", "{\"v\":1,\"mode\":\"contentSync\",\"cookies\":{\"User\":\"%%%\"}}",
+                "{\"v\":1,\"mode\":\"dirSync\",\"cookie\":\"%%%\"}", "{\"v\":1,\"mode\":\"usn\",\"server\":\"x\"}",
+                "{\"v\":1,\"mode\":\"usn\",\"usn\":\"ten\",\"server\":\"x\"}"}) {
             assertThatThrownBy(() -> new Watermark(corrupt).position())
                     .as(corrupt)
                     .isInstanceOf(WatermarkUnusableException.class)

@@ -16,9 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
   * A private OU {@code OU=t-<random>,DC=example,DC=org} of the Samba AD domain controller that
@@ -161,6 +165,34 @@ public final class SambaTestDirectory implements AutoCloseable {
             entry.addAttribute("member", memberDns);
         }
         return entry;
+    }
+
+    /**
+      * Adds many entries over four LDAPS connections, as many as the DC's LDAP workers (in order within each
+      * connection: entry i goes over connection i % 4, so list groups after the members they name).
+      */
+    public static void addInParallel(List<Entry> entries) throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int part = t;
+                parts.add(pool.submit(() -> {
+                    try (LDAPConnection connection = connect()) {
+                        for (int i = part; i < entries.size(); i += threads) {
+                            connection.add(entries.get(i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     public void add(Entry entry) {
