@@ -34,9 +34,9 @@ export function jobActions(spId, job, done) {
         'Start'),
       h('button', { type: 'button', 'data-action': 'pause', onclick: run('Pause', () => post(`${path}/pause`)) },
         'Pause')),
-    h('fieldset', {}, h('legend', {}, 'Restart with reset scope (none chosen: Full)'), h('div', { className: 'row' },
-      scopes, h('button', { type: 'button', 'data-action': 'restart', onclick: run('Restart', restart) },
-        'Restart'))));
+    h('details', {}, h('summary', {}, 'Restart…'), h('fieldset', {},
+      h('legend', {}, 'Reset scope (none chosen: Full)'), h('div', { className: 'row' }, scopes,
+        h('button', { type: 'button', 'data-action': 'restart', onclick: run('Restart', restart) }, 'Restart')))));
 }
 
 /**

@@ -50,8 +50,13 @@ export function duration(seconds) {
  * Records logged at the same instant as the end of the previous page are told apart by id, so none counts twice.
  */
 export class LoggedProgress {
-  constructor(started) {
+  /**
+   * @param started    when the cycle started
+   * @param afterCycle the id of the job's last finished cycle when this one started, which tells the cycles apart
+   */
+  constructor(started, afterCycle) {
     this.started = started;
+    this.afterCycle = afterCycle;
     this.count = 0;
     this.since = started;
     this.idsAtSince = new Set();

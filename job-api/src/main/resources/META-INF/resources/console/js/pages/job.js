@@ -79,8 +79,11 @@ export async function render(main, [spId, jobId]) {
     }
     let observation = progress;
     if (!progress.totalUnits) {
-      if (!logged || logged.started !== progress.progressObservationDateTime) {
-        logged = new LoggedProgress(progress.progressObservationDateTime);
+      // One count per cycle: a start reported again while the cycle runs must not restart it, the previous
+      // cycle's id (lastExecution) changes only when a cycle ended
+      const previousCycle = status.lastExecution?.activityIdentifier || '';
+      if (!logged || logged.afterCycle !== previousCycle) {
+        logged = new LoggedProgress(progress.progressObservationDateTime, previousCycle);
       }
       const page = await get(`/auditLogs/provisioning${query({ $filter: `jobId eq ${literal(jobId)} and `
         + `activityDateTime ge ${logged.since}`, $orderby: 'activityDateTime asc', $top: LOG_PAGE })}`);

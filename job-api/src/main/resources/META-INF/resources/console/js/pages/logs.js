@@ -29,7 +29,8 @@ export async function render(main, _, params) {
     to: h('input', { name: 'to', type: 'datetime-local' }),
   };
   const results = h('div', { id: 'log-results' });
-  const detail = h('section', { id: 'log-detail', className: 'panel', 'aria-live': 'polite', hidden: true });
+  const detail = h('section', { id: 'log-detail', className: 'panel', tabindex: -1, hidden: true,
+    'aria-label': 'Provisioning log entry' });
   const more = h('button', { type: 'button', hidden: true }, 'More');
   let next = null;
 
@@ -114,7 +115,7 @@ function showDetail(panel, entry) {
         h('td', {}, property.displayName), h('td', {}, property.oldValue ?? ''),
         h('td', {}, `→ ${property.newValue ?? ''}`))))
       : h('p', {}, 'None.'));
-  panel.focus?.();
+  panel.focus(); // brings the detail into view and lets keyboard users read on from there
 }
 
 function details(map) {
