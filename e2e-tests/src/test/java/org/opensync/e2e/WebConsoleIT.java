@@ -14,6 +14,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,15 @@ class WebConsoleIT {
     private ProvisioningJob job;
     private ConsoleBrowser browser;
 
+    /** Why the browser cannot run here, or null; each test is then reported skipped with it. */
+    private String missingBrowser;
+
     @BeforeAll
     void start() throws Exception {
-        String missing = ConsoleBrowser.missing();
-        Assumptions.assumeTrue(missing == null, () -> "WebConsoleIT skipped: " + missing);
+        missingBrowser = ConsoleBrowser.missing();
+        if (missingBrowser != null) {
+            return;
+        }
         directory = new SlapdTestDirectory();
         directory.load(new DirectoryDataGenerator().generate(USERS, GROUPS));
         scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN)).start();
@@ -59,6 +65,11 @@ class WebConsoleIT {
         platform = new Platform().start(Duration.ofSeconds(5), Map.of());
         job = ProvisioningJob.create(platform, directory, scim, TOKEN);
         browser = new ConsoleBrowser();
+    }
+
+    @BeforeEach
+    void browserInstalled() {
+        Assumptions.assumeTrue(missingBrowser == null, () -> "skipped: " + missingBrowser);
     }
 
     @AfterAll
