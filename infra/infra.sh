@@ -3,11 +3,12 @@
 # PostgreSQL (the local Debian cluster, installed only when missing), a single-node KRaft Kafka broker
 # run from Maven Central jars, a private OpenLDAP slapd with syncprov on a loopback port, and a private Samba AD
 # domain controller on loopback (both installed from Debian packages when missing). State lives in .infra/ at the
-# repository root.
+# repository root. The "browser" part only installs Debian's Chromium and chromedriver, which the web console's
+# browser test (e2e-tests WebConsoleIT) drives; without them that test is skipped, so an install failure only warns.
 #
-#   infra/infra.sh start [--reset] [postgres|kafka|ldap|samba ...]   start what is missing (all four by default);
+#   infra/infra.sh start [--reset] [postgres|kafka|ldap|samba|browser ...]   start what is missing (all by default);
 #                                    --reset wipes broker data, directory data and recreates the databases
-#   infra/infra.sh stop [postgres|kafka|ldap|samba ...]              stop what this script started
+#   infra/infra.sh stop [postgres|kafka|ldap|samba|browser ...]              stop what this script started
 #   infra/infra.sh status
 set -euo pipefail
 
@@ -201,6 +202,13 @@ samba_install_if_missing() {
     samba-dsdb-modules samba-vfs-modules winbind python3-samba samba-common-bin ldap-utils openssl >/dev/null
 }
 
+browser_install_if_missing() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  log "Chromium not found: installing chromium and chromium-driver from Debian packages"
+  apt-get update -qq || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+}
+
 # samba writes its own samba.pid in the same folder and refuses to start when that names a live process
 samba_running() { [ -f "$SAMBA_DIR/run/infra.pid" ] && kill -0 "$(cat "$SAMBA_DIR/run/infra.pid")" 2>/dev/null; }
 
@@ -282,11 +290,11 @@ cmd="${1:-}"; shift || true
 for arg in "$@"; do
   case "$arg" in
     --reset) RESET=1 ;;
-    postgres|kafka|ldap|samba) COMPONENTS="$COMPONENTS $arg" ;;
+    postgres|kafka|ldap|samba|browser) COMPONENTS="$COMPONENTS $arg" ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
-COMPONENTS="${COMPONENTS:- postgres kafka ldap samba}"
+COMPONENTS="${COMPONENTS:- postgres kafka ldap samba browser}"
 wanted() { case " $COMPONENTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 case "$cmd" in
@@ -294,7 +302,10 @@ case "$cmd" in
     if wanted postgres; then pg_start; fi
     if wanted kafka; then kafka_start; fi
     if wanted ldap; then slapd_start; fi
-    if wanted samba; then samba_start; fi ;;
+    if wanted samba; then samba_start; fi
+    if wanted browser; then
+      browser_install_if_missing || log "WARNING: Chromium could not be installed; the web console's browser test will be skipped"
+    fi ;;
   stop)
     if wanted samba; then samba_stop; fi
     if wanted ldap; then slapd_stop; fi
@@ -304,6 +315,7 @@ case "$cmd" in
     pg_isready -h 127.0.0.1 -p "$PG_PORT" || true
     if kafka_running; then log "Kafka running (pid $(cat "$KAFKA_DIR/kafka.pid"))"; else log "Kafka not running"; fi
     if slapd_running; then log "slapd running on port $LDAP_PORT"; else log "slapd not running"; fi
-    if samba_running; then log "Samba AD DC running on ldaps://127.0.0.1:636"; else log "Samba AD DC not running"; fi ;;
+    if samba_running; then log "Samba AD DC running on ldaps://127.0.0.1:636"; else log "Samba AD DC not running"; fi
+    if [ -x /usr/bin/chromedriver ]; then log "Chromium and chromedriver installed"; else log "Chromium not installed"; fi ;;
   *) echo "usage: $0 start [--reset] | stop | status" >&2; exit 2 ;;
 esac

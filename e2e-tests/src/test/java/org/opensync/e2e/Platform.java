@@ -79,6 +79,8 @@ final class Platform implements AutoCloseable {
                 "sync.job-api.quarantine.retry-intervals", "PT4S", "sync.secrets.at-rest-key", atRestKey,
                 // validateCredentials and discover connect to the directory and the SCIM applications on this machine
                 "sync.egress.allow-loopback", "true"));
+        // The web console's pasted-token form (WebConsoleIT signs in with token())
+        jobApi.put("sync.console.development-login", "true");
         start("job-api", "job_api", jobApi);
         start("scheduler-service", "scheduler", Map.of());
         // The directory and the SCIM applications run on this machine, which the egress policy refuses by default
@@ -112,6 +114,11 @@ final class Platform implements AutoCloseable {
 
     Map<String, ServiceProcess> services() {
         return services;
+    }
+
+    /** Where job-api answers, e.g. the web console at {@code baseUrl() + "/console/"}. */
+    String jobApiUrl() {
+        return services.get("job-api").baseUrl();
     }
 
     RequestSpecification api() {
