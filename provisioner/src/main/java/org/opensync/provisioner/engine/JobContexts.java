@@ -26,8 +26,10 @@ import org.opensync.connectors.net.EgressSettings;
 import org.opensync.connectors.net.PemTrust;
 import org.opensync.connectors.scim.OAuthClientCredentials;
 import org.opensync.connectors.scim.ScimClient;
-import org.opensync.connectors.scim.ScimResourceType;
 import org.opensync.connectors.scim.ScimSettings;
+import org.opensync.connectors.target.ProvisioningTarget;
+import org.opensync.connectors.target.ScimProvisioningTarget;
+import org.opensync.connectors.target.TargetType;
 import org.opensync.mapping.apply.CompiledObjectMapping;
 import org.opensync.mapping.apply.InvalidMappingException;
 import org.opensync.mapping.apply.MappingOptions;
@@ -130,8 +132,9 @@ public class JobContexts {
             throw new JobUnavailableException("EgressDenied", e.getMessage(), true);
         }
         SynchronizationSchema schema = parse(mirrored);
+        ProvisioningTarget target = new ScimProvisioningTarget(scim, hostOf(baseAddress));
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
-                plans(schema), scim, hostOf(baseAddress),
+                plans(schema, target), target,
                 "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values, jobSettings), schema,
                 source(values));
     }
@@ -195,7 +198,7 @@ public class JobContexts {
         }
     }
 
-    private Map<String, ObjectPlan> plans(SynchronizationSchema schema) {
+    private Map<String, ObjectPlan> plans(SynchronizationSchema schema, ProvisioningTarget writer) {
         Map<String, ObjectPlan> plans = new LinkedHashMap<>();
         for (SynchronizationRule rule : schema.synchronizationRules()) {
             Optional<DirectoryDefinition> source = schema.directory(rule.sourceDirectoryName());
@@ -203,7 +206,7 @@ public class JobContexts {
             for (ObjectMapping mapping : rule.objectMappings()) {
                 Optional<ObjectDefinition> sourceObject = source.flatMap(d -> object(d, mapping.sourceObjectName()));
                 Optional<ObjectDefinition> targetObject = target.flatMap(d -> object(d, mapping.targetObjectName()));
-                Optional<ScimResourceType> type = resourceType(mapping.targetObjectName());
+                Optional<TargetType> type = writer.type(mapping.targetObjectName());
                 if (!Boolean.TRUE.equals(mapping.enabled()) || sourceObject.isEmpty() || targetObject.isEmpty()
                         || type.isEmpty()) {
                     continue;
@@ -232,15 +235,6 @@ public class JobContexts {
 
     private static Optional<ObjectDefinition> object(DirectoryDefinition directory, String name) {
         return directory.objects().stream().filter(o -> o.name().equals(name)).findFirst();
-    }
-
-    private static Optional<ScimResourceType> resourceType(String targetObjectName) {
-        for (ScimResourceType type : ScimResourceType.values()) {
-            if (type.resourceName().equalsIgnoreCase(targetObjectName)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
