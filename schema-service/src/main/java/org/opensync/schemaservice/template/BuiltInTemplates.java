@@ -12,7 +12,8 @@ import java.util.List;
  * read them), the secrets a job needs before it can run, and the settings its jobs start with.
  */
 final class BuiltInTemplates {
-    static final List<String> FILES = List.of("templates/scim.json", "templates/api2scim.json");
+    static final List<String> FILES = List.of("templates/scim.json", "templates/api2scim.json",
+            "templates/api2ldap.json");
 
     private BuiltInTemplates() {
     }
