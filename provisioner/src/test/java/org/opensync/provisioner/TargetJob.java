@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.opensync.common.events.JobSchemaPublished;
 import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.events.ObjectChange;
@@ -62,8 +63,17 @@ final class TargetJob {
         publishSchemaOf(TEMPLATES.resolve(templateFile), schema -> { });
     }
 
+    /** The schema of another built-in template, its text changed by {@code edit} (containers in a test's subtree). */
+    void publishTemplateSchema(String templateFile, UnaryOperator<String> edit) throws IOException {
+        publishSchemaText(edit.apply(Files.readString(TEMPLATES.resolve(templateFile))), schema -> { });
+    }
+
     private void publishSchemaOf(Path template, Consumer<ObjectNode> edit) throws IOException {
-        ObjectNode schema = (ObjectNode) JSON.readTree(Files.readString(template)).at("/template/schema");
+        publishSchemaText(Files.readString(template), edit);
+    }
+
+    private void publishSchemaText(String template, Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode schema = (ObjectNode) JSON.readTree(template).at("/template/schema");
         edit.accept(schema);
         EventPublisher.publish(Topics.SCHEMAS, new JobSchemaPublished(id(), Instant.now(), jobId, servicePrincipalId,
                 "scim", "date:" + Instant.now(), schema));
@@ -72,6 +82,11 @@ final class TargetJob {
     void publishSecrets(ScimServer scim, String token, Map<String, String> extra) {
         Map<String, String> secrets = new LinkedHashMap<>(Map.of("BaseAddress", scim.baseUrl(), "SecretToken", token));
         secrets.putAll(extra);
+        publishSecrets(secrets);
+    }
+
+    /** Exactly these secrets (a directory target's, say). */
+    void publishSecrets(Map<String, String> secrets) {
         ArrayNode entries = JSON.createArrayNode();
         secrets.forEach((key, value) -> entries.addObject().put("key", key).put("value", value));
         String sealed = new SecretBox(TRANSPORT_KEY, List.of()).seal(entries.toString(), servicePrincipalId);

@@ -88,6 +88,18 @@ class TemplateTest {
     }
 
     @Test
+    void theLdapTemplateBuildsTheDnFromTheDepartmentAndMatchesByEmployeeNumber() {
+        authorized().get(TEMPLATES + "/API2LDAP").then().statusCode(200)
+                .body("factoryTag", equalTo("API2LDAP"))
+                .body("schema.synchronizationRules[0].targetDirectoryName", equalTo("LDAP"))
+                .body("schema.synchronizationRules[0].objectMappings[0].targetObjectName", equalTo("inetOrgPerson"))
+                .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
+                        + "{ it.matchingPriority == 1 }.targetAttributeName", equalTo("employeeNumber"))
+                .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
+                        + "{ it.targetAttributeName == 'parentDistinguishedName' }.source.name", equalTo("Switch"));
+    }
+
+    @Test
     void selectLeavesOutTheSchema() {
         authorized().queryParam("$select", "id,factoryTag,default").get(TEMPLATES).then().statusCode(200)
                 .body("value[0]", not(hasKey("schema")))

@@ -31,18 +31,30 @@ public final class LdapSecrets {
      */
     public static Optional<LdapSettings> settings(Map<String, String> secrets, EgressPolicy egress,
                                                   Path trustedCertificates) {
-        String url = secrets.get("Server");
-        String baseDn = secrets.get("Domain");
+        return settings(secrets, "", egress, trustedCertificates);
+    }
+
+    /**
+     * The same from secrets named with a prefix: {@code Target} for a target directory ({@code TargetServer},
+     * {@code TargetUserName}, {@code TargetPassword}, {@code TargetDomain}, {@code TargetAuthenticationType}), so that a
+     * job reading one directory and writing another has both. {@code TrustedCertificate} is the job's, for both.
+     */
+    public static Optional<LdapSettings> settings(Map<String, String> secrets, String prefix, EgressPolicy egress,
+                                                  Path trustedCertificates) {
+        String url = secrets.get(prefix + "Server");
+        String baseDn = secrets.get(prefix + "Domain");
         if (isBlank(url) || isBlank(baseDn)) {
             return Optional.empty();
         }
-        String authentication = secrets.getOrDefault("AuthenticationType", "");
+        String authentication = secrets.getOrDefault(prefix + "AuthenticationType", "");
         String mode = authentication.isBlank() ? SIMPLE : authentication.trim().toLowerCase(Locale.ROOT);
         if (!mode.equals(SIMPLE) && !mode.equals(START_TLS)) {
-            throw new IllegalArgumentException("AuthenticationType '" + authentication + "' is not supported: use "
+            throw new IllegalArgumentException(prefix + "AuthenticationType '" + authentication
+                    + "' is not supported: use "
                     + "Simple (ldap:// or ldaps://) or StartTls (ldap:// switched to TLS before the bind)");
         }
-        return Optional.of(LdapSettings.of(url, secrets.get("UserName"), secrets.get("Password"), baseDn)
+        return Optional.of(LdapSettings.of(url, secrets.get(prefix + "UserName"), secrets.get(prefix + "Password"),
+                        baseDn)
                 .withEgress(egress).withTls(mode.equals(START_TLS), trustedCertificates)
                 .withJobCertificates(isBlank(secrets.get(TRUSTED_CERTIFICATE)) ? null
                         : secrets.get(TRUSTED_CERTIFICATE)));

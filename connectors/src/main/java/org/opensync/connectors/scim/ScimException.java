@@ -2,6 +2,7 @@ package org.opensync.connectors.scim;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.opensync.connectors.target.TargetException;
 
 /**
   * A SCIM request that failed for good (after any retries). The engine decides from {@link #errorCode()},
@@ -9,7 +10,7 @@ import java.util.Optional;
   * {@link #webResponse()} is the target's body for the log's additionalDetails: at most 1,000 characters of text, without
   * control characters, or a placeholder for a body that is not text.
   */
-public final class ScimException extends RuntimeException {
+public final class ScimException extends TargetException {
 
     private final ScimErrorCode errorCode;
     private final int status;
@@ -40,6 +41,41 @@ public final class ScimException extends RuntimeException {
         return errorCode;
     }
 
+    @Override
+    public String code() {
+        return errorCode.name();
+    }
+
+    /** A 4xx other than 429, 401, 403 and 404. */
+    @Override
+    public boolean refusal() {
+        return status >= 400 && !transientFailure && !credentialProblem() && errorCode != ScimErrorCode.InvalidAnchor;
+    }
+
+    /** 404. */
+    @Override
+    public boolean objectGone() {
+        return errorCode == ScimErrorCode.InvalidAnchor;
+    }
+
+    /** Some targets answer an unknown id with 400. */
+    @Override
+    public boolean maybeGone() {
+        return status == 400;
+    }
+
+    /** No answer at all, or the credentials are refused. */
+    @Override
+    public boolean targetWide() {
+        return credentialProblem() || (transientFailure && status == 0);
+    }
+
+    /** The target's body ({@code Web Response: …}), else its SCIM detail. */
+    @Override
+    public String details() {
+        return webResponse().map(body -> "Web Response: " + body).orElse(detail);
+    }
+
     /** The HTTP status, or 0 when no response arrived. */
     public int status() {
         return status;
@@ -60,6 +96,7 @@ public final class ScimException extends RuntimeException {
     }
 
     /** True when the same request may succeed later unchanged: throttling, 5xx, timeouts, transport errors. */
+    @Override
     public boolean transientFailure() {
         return transientFailure;
     }
@@ -69,11 +106,13 @@ public final class ScimException extends RuntimeException {
       * the same answer; null for any other failure: "come back later" (429, 503), gateway errors and lost connections
       * say the same words whatever the request.
       */
+    @Override
     public String signature() {
         return status == 500 ? status + " " + (webResponse == null ? "" : webResponse) : null;
     }
 
     /** 401 or 403: the secret token is wrong or lacks rights. */
+    @Override
     public boolean credentialProblem() {
         return errorCode == ScimErrorCode.Unauthorized || errorCode == ScimErrorCode.InsufficientRights;
     }

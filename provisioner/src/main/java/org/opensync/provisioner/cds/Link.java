@@ -12,4 +12,9 @@ public record Link(String anchor, String objectType, String sourceDn, String tar
     public Link withExported(Map<String, Object> image, boolean isDisabled) {
         return new Link(anchor, objectType, sourceDn, targetId, isDisabled, image);
     }
+
+    /** The same object under its id after an update: a directory entry renamed or moved has a new DN. */
+    public Link withTargetId(String id) {
+        return new Link(anchor, objectType, sourceDn, id, disabled, exported);
+    }
 }

@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.common.events.ObjectChange;
-import org.opensync.connectors.scim.ScimException;
-import org.opensync.connectors.scim.ScimResourceType;
+import org.opensync.connectors.target.TargetException;
 import org.opensync.mapping.model.ObjectFlowType;
 import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Link;
@@ -36,7 +35,7 @@ public class Deprovisioner {
         }
         outcome.target(link.targetId());
         try {
-            if (!change.deleted() && plan.get().resourceType() == ScimResourceType.USER) {
+            if (!change.deleted() && !plan.get().type().group()) {
                 return disable(job, plan.get(), link, outcome);
             }
             if (!plan.get().allows(ObjectFlowType.Delete)) {
@@ -44,12 +43,12 @@ public class Deprovisioner {
                 return outcome.skipped("Delete is not enabled for this object mapping");
             }
             outcome.action("delete");
-            job.scim().delete(plan.get().resourceType(), link.targetId());
+            job.target().delete(plan.get().type(), link.targetId());
             links.remove(job.jobId(), link.anchor());
             return outcome.exported(link.targetId())
                     .step("EntryExportDelete", "export", "success", "Deleted the object in the target");
-        } catch (ScimException e) {
-            if (ExportFailures.targetObjectGone(job, plan.get().resourceType(), link.targetId(), e)) {
+        } catch (TargetException e) {
+            if (ExportFailures.targetObjectGone(job, plan.get(), link.targetId(), e)) {
                 links.remove(job.jobId(), link.anchor());
                 return outcome.skipped("The target object no longer exists; nothing left to deprovision");
             }
@@ -63,11 +62,11 @@ public class Deprovisioner {
         Map<String, Object> desired = new LinkedHashMap<>(exported);
         desired.put("active", Boolean.FALSE);
         outcome.action("disable");
-        job.scim().patch(plan.resourceType(), link.targetId(), job.scim().patchBuilder().diff(exported, desired));
+        String targetId = job.target().update(plan.type(), link.targetId(), exported, desired);
         Map<String, Object> image = new LinkedHashMap<>(link.exported());
         image.put("active", Boolean.FALSE);
-        links.save(job.jobId(), link.withExported(image, true));
-        return outcome.exported(link.targetId()).modified("active", exported.get("active"), false)
+        links.save(job.jobId(), link.withTargetId(targetId).withExported(image, true));
+        return outcome.exported(targetId).modified("active", exported.get("active"), false)
                 .step("EntryExportUpdate", "export", "success", "Disabled the object in the target (active = false)");
     }
 }

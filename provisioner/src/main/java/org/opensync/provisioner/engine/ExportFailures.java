@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import org.opensync.common.events.ObjectChange;
-import org.opensync.connectors.scim.ScimErrorCode;
-import org.opensync.connectors.scim.ScimException;
-import org.opensync.connectors.scim.ScimResourceType;
+import org.opensync.connectors.target.TargetException;
 import org.opensync.mapping.apply.MappingResult;
 import org.opensync.provisioner.ProvisionerConfig;
 import org.opensync.provisioner.cds.ConnectorDataStore;
@@ -16,9 +14,10 @@ import org.opensync.provisioner.engine.Outcome.FailureClass;
 
 /**
  * Decides what a failed export becomes. Transient failures (throttling, 503, timeouts, no connection, a 5xx not seen
- * before) are escrowed and retried at later cycles with back-off until the give-up period is over; permanent ones (a
- * 4xx other than 429, or the same 500 answer to a repeated attempt) fail the object once and are not retried until it
- * changes in the source, so a refusal does not cycle through escrows and hide behind "retrying".
+ * before, a directory down or busy) are escrowed and retried at later cycles with back-off until the give-up period
+ * is over; permanent ones (a 4xx other than 429, the same 500 answer to a repeated attempt, a directory's refusal such
+ * as a constraint violation) fail the object once and are not retried until it changes in the source, so a refusal
+ * does not cycle through escrows and hide behind "retrying".
  */
 @ApplicationScoped
 public class ExportFailures {
@@ -35,49 +34,41 @@ public class ExportFailures {
         this.config = config;
     }
 
-    /** The target refuses what was sent (rather than failing to process it now): retrying it unchanged is useless. */
-    static boolean refusal(ScimException e) {
-        return e.status() >= 400 && !e.transientFailure() && !e.credentialProblem()
-                && e.errorCode() != ScimErrorCode.InvalidAnchor;
-    }
-
     /**
-     * Whether a failed update or disable means that the object is gone from the target: a 404, or a 400 (targets that
-     * answer unknown ids so) after which the target does not find the id any more.
+     * Whether a failed update or disable means that the object is gone from the target: a 404, or an answer that may
+     * mean so (a SCIM 400, as some targets answer unknown ids; a directory's NoSuchObject) after which the target does
+     * not find the object any more.
      */
-    static boolean targetObjectGone(JobContext job, ScimResourceType type, String targetId, ScimException e) {
-        return e.errorCode() == ScimErrorCode.InvalidAnchor
-                || (e.status() == 400 && !job.scim().exists(type, targetId));
+    static boolean targetObjectGone(JobContext job, ObjectPlan plan, String targetId, TargetException e) {
+        return e.objectGone() || (e.maybeGone() && !job.target().exists(plan.type(), targetId));
     }
 
-    Outcome exportFailed(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, ScimException e) {
-        if (e.errorCode() == ScimErrorCode.InvalidAnchor) {
+    Outcome exportFailed(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, TargetException e) {
+        if (e.objectGone()) {
             links.remove(job.jobId(), change.anchor());
         }
-        outcome.details(e.webResponse().map(body -> "Web Response: " + body).orElse(e.detail()))
-                .step("EntryExport", "export", "failure", e.getMessage());
-        if (refusal(e)) {
+        outcome.details(e.details()).step("EntryExport", "export", "failure", e.getMessage());
+        if (e.refusal()) {
             deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
-            return outcome.failed(e.errorCode().name(), e.getMessage() + " The target refuses it, so it is not retried "
+            return outcome.failed(e.code(), e.getMessage() + " The target refuses it, so it is not retried "
                     + "until the object changes in the source.", FailureClass.PERMANENT);
         }
         Redaction secrets = outcome.redaction();
-        DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, e.errorCode().name(),
+        DeferredWork.EscrowAttempt attempt = deferred.escrow(job.jobId(), change, e.code(),
                 secrets.scrub(e.getMessage()), secrets.scrub(e.signature()), config.escrowRetry());
         if (attempt.sameAnswerAsBefore()) {
             deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
-            return outcome.failed(e.errorCode().name(), e.getMessage() + " The target gave this same answer at "
+            return outcome.failed(e.code(), e.getMessage() + " The target gave this same answer at "
                     + "the previous attempt too, so it is not retried until the object changes in the source.",
                     FailureClass.PERMANENT);
         }
         if (attempt.givenUp()) {
-            return outcome.failed(e.errorCode().name(), e.getMessage() + givenUp(attempt), FailureClass.GIVEN_UP);
+            return outcome.failed(e.code(), e.getMessage() + givenUp(attempt), FailureClass.GIVEN_UP);
         }
-        boolean targetWide = e.credentialProblem() || (e.transientFailure() && e.status() == 0);
         return outcome.escrowed().details(retried(attempt, outcome.additionalDetails()))
-                .failed(e.errorCode().name(), e.getMessage() + " It will be retried again after this date: "
+                .failed(e.code(), e.getMessage() + " It will be retried again after this date: "
                         + attempt.nextRetry() + " (escrow attempt " + attempt.attempts() + ").",
-                        targetWide ? FailureClass.TARGET : FailureClass.TRANSIENT);
+                        e.targetWide() ? FailureClass.TARGET : FailureClass.TRANSIENT);
     }
 
     Outcome mappingFailed(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome, MappingResult result) {

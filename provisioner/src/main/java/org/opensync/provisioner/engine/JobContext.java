@@ -3,7 +3,7 @@ package org.opensync.provisioner.engine;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.connectors.ldap.LdapSettings;
-import org.opensync.connectors.scim.ScimClient;
+import org.opensync.connectors.target.ProvisioningTarget;
 import org.opensync.mapping.model.SynchronizationSchema;
 
 /**
@@ -11,6 +11,7 @@ import org.opensync.mapping.model.SynchronizationSchema;
  * changes.
  *
  * @param plans                   by source object type, in the order of the object mappings
+ * @param target                  the SCIM application or directory written to
  * @param skipOutOfScopeDeletions the {@code SkipOutOfScopeDeletions} secret: leaving scope changes nothing
  * @param deleteThreshold         disables and deletes per cycle that stop the cycle's deprovisioning, from the
  *                                SyncNotificationSettings secret or the QuarantineTooManyDeletesThreshold job
@@ -19,7 +20,7 @@ import org.opensync.mapping.model.SynchronizationSchema;
  * @param source                  how to read the source directory, for work on single objects (on demand)
  */
 public record JobContext(String jobId, String servicePrincipalId, String fingerprint, Map<String, ObjectPlan> plans,
-                         ScimClient scim, String targetSystem, boolean skipOutOfScopeDeletions, int deleteThreshold,
+                         ProvisioningTarget target, boolean skipOutOfScopeDeletions, int deleteThreshold,
                          SynchronizationSchema schema, SourceAccess source) {
 
     /** The source directory's connection settings, or why the secrets do not give usable ones. */
@@ -27,6 +28,11 @@ public record JobContext(String jobId, String servicePrincipalId, String fingerp
         public Optional<LdapSettings> usable() {
             return Optional.ofNullable(settings);
         }
+    }
+
+    /** The target's host, as provisioning logs name it. */
+    public String targetSystem() {
+        return target.system();
     }
 
     public Optional<ObjectPlan> plan(String sourceType) {

@@ -20,14 +20,21 @@ import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
 import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.connectors.ldap.LdapSecrets;
+import org.opensync.connectors.ldap.LdapSettings;
+import org.opensync.connectors.ldap.export.LdapTarget;
+import org.opensync.connectors.ldap.export.LdapTargetException;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.EgressSettings;
 import org.opensync.connectors.net.PemTrust;
 import org.opensync.connectors.scim.OAuthClientCredentials;
 import org.opensync.connectors.scim.ScimClient;
-import org.opensync.connectors.scim.ScimResourceType;
 import org.opensync.connectors.scim.ScimSettings;
+import org.opensync.connectors.target.LdapProvisioningTarget;
+import org.opensync.connectors.target.LdapTargetSecrets;
+import org.opensync.connectors.target.ProvisioningTarget;
+import org.opensync.connectors.target.ScimProvisioningTarget;
+import org.opensync.connectors.target.TargetType;
 import org.opensync.mapping.apply.CompiledObjectMapping;
 import org.opensync.mapping.apply.InvalidMappingException;
 import org.opensync.mapping.apply.MappingOptions;
@@ -42,7 +49,9 @@ import org.opensync.provisioner.cds.RefreshTokens;
 
 /**
  * Builds each job's {@link JobContext} from the mirrored schema, secrets and job settings, and rebuilds it only when
- * one of them changed: compiling mappings and opening an HTTP client per object would waste most of the time.
+ * one of them changed: compiling mappings and opening an HTTP client per object would waste most of the time. The
+ * target is an LDAP directory when the secrets name one ({@code TargetServer}, see {@link LdapTargetSecrets}), else
+ * the SCIM application at {@code BaseAddress}.
  */
 @ApplicationScoped
 public class JobContexts {
@@ -88,7 +97,11 @@ public class JobContexts {
             return cached;
         }
         JobContext context = build(schema, values, settings, fingerprint);
-        cache.put(jobId, context);
+        JobContext replaced = cache.put(jobId, context);
+        if (replaced != null) {
+            // a directory's connections; work still using them fails as an outage and is retried
+            replaced.target().close();
+        }
         return context;
     }
 
@@ -105,6 +118,41 @@ public class JobContexts {
 
     private JobContext build(SchemaMirror.MirroredSchema mirrored, Map<String, String> values,
                              Map<String, String> jobSettings, String fingerprint) {
+        SynchronizationSchema schema = parse(mirrored);
+        ProvisioningTarget target = LdapTargetSecrets.present(values) ? directory(values)
+                : scim(mirrored.servicePrincipalId(), values);
+        return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
+                plans(schema, target), target,
+                "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values, jobSettings), schema,
+                source(values));
+    }
+
+    /**
+     * Opening binds and checks the base DN: a directory that is down fails the job's batch (escrowed, retried at the
+     * next cycle) rather than every object on its own.
+     */
+    private ProvisioningTarget directory(Map<String, String> values) {
+        LdapSettings settings;
+        LdapTarget directory;
+        try {
+            settings = LdapTargetSecrets.settings(values, egress, config.ldapTrustedCertificates().orElse(null))
+                    .orElseThrow(() -> new JobUnavailableException("CredentialsMissing", "The target directory needs "
+                            + "the secrets TargetServer and TargetDomain.", true));
+            directory = LdapTarget.open(settings, LdapTargetSecrets.options(values));
+        } catch (IllegalArgumentException e) {
+            throw new JobUnavailableException("CredentialsInvalid", "The target directory's secrets are not usable: "
+                    + e.getMessage(), true);
+        } catch (EgressDeniedException e) {
+            throw new JobUnavailableException("EgressDenied", e.getMessage(), true);
+        } catch (LdapTargetException e) {
+            throw new JobUnavailableException(e.transientFailure() ? "TargetUnavailable" : e.code(), "The target "
+                    + "directory cannot be used: " + e.getMessage(), !e.transientFailure());
+        }
+        return new LdapProvisioningTarget(directory, settings.baseDn(), LdapTargetSecrets.namingAttribute(values),
+                hostOf(settings.url()));
+    }
+
+    private ProvisioningTarget scim(String servicePrincipalId, Map<String, String> values) {
         String baseAddress = values.get("BaseAddress");
         if (baseAddress == null || baseAddress.isBlank()) {
             throw new JobUnavailableException("CredentialsMissing",
@@ -115,7 +163,7 @@ public class JobContexts {
                 .egress(egress);
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);
         settings.trustedCertificates(values.get(PemTrust.SECRET));
-        oauth(mirrored.servicePrincipalId(), values).ifPresent(settings::oauth);
+        oauth(servicePrincipalId, values).ifPresent(settings::oauth);
         ScimClient scim;
         try {
             scim = new ScimClient(settings.build());
@@ -129,11 +177,7 @@ public class JobContexts {
         } catch (EgressDeniedException e) {
             throw new JobUnavailableException("EgressDenied", e.getMessage(), true);
         }
-        SynchronizationSchema schema = parse(mirrored);
-        return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
-                plans(schema), scim, hostOf(baseAddress),
-                "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values, jobSettings), schema,
-                source(values));
+        return new ScimProvisioningTarget(scim, hostOf(baseAddress));
     }
 
     /** The cycle reads the source in change-detector; here it is read only for objects provisioned on demand. */
@@ -195,7 +239,7 @@ public class JobContexts {
         }
     }
 
-    private Map<String, ObjectPlan> plans(SynchronizationSchema schema) {
+    private Map<String, ObjectPlan> plans(SynchronizationSchema schema, ProvisioningTarget writer) {
         Map<String, ObjectPlan> plans = new LinkedHashMap<>();
         for (SynchronizationRule rule : schema.synchronizationRules()) {
             Optional<DirectoryDefinition> source = schema.directory(rule.sourceDirectoryName());
@@ -203,7 +247,7 @@ public class JobContexts {
             for (ObjectMapping mapping : rule.objectMappings()) {
                 Optional<ObjectDefinition> sourceObject = source.flatMap(d -> object(d, mapping.sourceObjectName()));
                 Optional<ObjectDefinition> targetObject = target.flatMap(d -> object(d, mapping.targetObjectName()));
-                Optional<ScimResourceType> type = resourceType(mapping.targetObjectName());
+                Optional<TargetType> type = writer.type(mapping.targetObjectName());
                 if (!Boolean.TRUE.equals(mapping.enabled()) || sourceObject.isEmpty() || targetObject.isEmpty()
                         || type.isEmpty()) {
                     continue;
@@ -232,15 +276,6 @@ public class JobContexts {
 
     private static Optional<ObjectDefinition> object(DirectoryDefinition directory, String name) {
         return directory.objects().stream().filter(o -> o.name().equals(name)).findFirst();
-    }
-
-    private static Optional<ScimResourceType> resourceType(String targetObjectName) {
-        for (ScimResourceType type : ScimResourceType.values()) {
-            if (type.resourceName().equalsIgnoreCase(targetObjectName)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
     }
 
     /**

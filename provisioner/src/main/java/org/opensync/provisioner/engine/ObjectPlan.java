@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.opensync.connectors.scim.ScimResourceType;
+import org.opensync.connectors.target.TargetType;
 import org.opensync.mapping.apply.CompiledAttributeMapping;
 import org.opensync.mapping.apply.CompiledObjectMapping;
 import org.opensync.mapping.expression.ParsedExpression;
@@ -16,19 +16,19 @@ import org.opensync.mapping.model.ObjectDefinition;
 import org.opensync.mapping.model.ObjectFlowType;
 
 /**
- * How one source object type is provisioned: its compiled object mapping, the target object definition and SCIM
- * resource type, and its reference attributes (group members, manager), which hold source DNs that must become
+ * How one source object type is provisioned: its compiled object mapping, the target object definition and the
+ * target's type for it, and its reference attributes (group members, manager), which hold source DNs that must become
  * target ids; and the target attributes whose mapping calls {@code Redact}, whose values are secrets.
  */
 public record ObjectPlan(String sourceType, String label, CompiledObjectMapping mapping, ObjectDefinition target,
-                         ScimResourceType resourceType, List<Reference> references, Set<String> redacted) {
+                         TargetType type, List<Reference> references, Set<String> redacted) {
 
     /** A reference target attribute and the source attribute holding the DNs it refers to. */
     public record Reference(String targetAttribute, String sourceAttribute, boolean multivalued) {
     }
 
     static ObjectPlan of(String sourceType, CompiledObjectMapping mapping, ObjectDefinition target,
-                         ScimResourceType resourceType) {
+                         TargetType type) {
         List<Reference> references = mapping.mapping().attributeMappings().stream()
                 .filter(m -> m.source() != null && m.source().type() == AttributeMappingSourceType.Attribute)
                 .flatMap(m -> target.attribute(m.targetAttributeName())
@@ -39,7 +39,7 @@ public record ObjectPlan(String sourceType, String label, CompiledObjectMapping 
         Set<String> redacted = mapping.attributeMappings().stream()
                 .filter(m -> m.source().filter(ParsedExpression::redacts).isPresent())
                 .map(CompiledAttributeMapping::targetAttributeName).collect(Collectors.toUnmodifiableSet());
-        return new ObjectPlan(sourceType, sourceType + " to " + target.name(), mapping, target, resourceType,
+        return new ObjectPlan(sourceType, sourceType + " to " + target.name(), mapping, target, type,
                 references, redacted);
     }
 

@@ -12,10 +12,8 @@ import org.opensync.common.secrets.SealedValues;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.common.secrets.SecretsConfig;
-import org.opensync.connectors.scim.PatchRequest;
-import org.opensync.connectors.scim.ScimException;
-import org.opensync.connectors.scim.ScimResource;
-import org.opensync.connectors.scim.TargetImageReader;
+import org.opensync.connectors.target.TargetException;
+import org.opensync.connectors.target.TargetObject;
 import org.opensync.mapping.apply.MappingResult;
 import org.opensync.mapping.apply.MatchingValue;
 import org.opensync.mapping.apply.Operation;
@@ -91,7 +89,7 @@ public class ObjectProvisioner {
                 deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
             }
             return result;
-        } catch (ScimException e) {
+        } catch (TargetException e) {
             return Optional.of(failures.exportFailed(job, change, outcome, e));
         }
     }
@@ -205,8 +203,8 @@ public class ObjectProvisioner {
         /** Matching attributes in priority order; the first that finds an object decides (§2.5). */
         private Optional<Link> match(List<MatchingValue> keys) {
             for (MatchingValue key : keys) {
-                Optional<ScimResource> found = job.scim().findUnique(plan.resourceType(), key.targetAttributeName(),
-                        key.value().text());
+                Optional<TargetObject> found = job.target().findUnique(plan.type(), key.targetAttributeName(),
+                        key.value().text(), plan.mappedNames());
                 if (found.isPresent()) {
                     outcome.step("EntryMatch", "matching", "success", "Matched by " + key.targetAttributeName()
                             + " = " + redaction.shown(key.targetAttributeName(), key.value().text()));
@@ -235,10 +233,10 @@ public class ObjectProvisioner {
             ReferenceExport.References resolved = resolve();
             image.putAll(resolved.single());
             outcome.action("create");
-            ScimResource created = job.scim().create(plan.resourceType(), image);
+            String created = job.target().create(plan.type(), image);
             image.forEach((name, value) -> outcome.modified(name, null, value));
-            outcome.exported(created.id());
-            Link link = new Link(change.anchor(), change.objectType(), change.dn(), created.id(), false, image);
+            outcome.exported(created);
+            Link link = new Link(change.anchor(), change.objectType(), change.dn(), created, false, image);
             link = references.syncMembers(job, plan, link, resolved);
             links.save(job.jobId(), link.withExported(redaction.stored(link.exported()), false));
             finishReferences(resolved);
@@ -250,7 +248,8 @@ public class ObjectProvisioner {
             outcome.target(link.targetId());
             Map<String, Object> exported = withoutMembers(link.exported());
             if (baseline == Baseline.TARGET) {
-                Optional<ScimResource> current = job.scim().read(plan.resourceType(), link.targetId());
+                Optional<TargetObject> current = job.target().read(plan.type(), link.targetId(),
+                        plan.mappedNames());
                 if (current.isEmpty()) {
                     return recreate(link, "is not in the target any more");
                 }
@@ -270,32 +269,32 @@ public class ObjectProvisioner {
             redaction.keepUnchanged(exported, desired);
             ReferenceExport.References resolved = resolve();
             desired.putAll(resolved.single());
-            PatchRequest patch = job.scim().patchBuilder().diff(exported, desired);
-            boolean changed = !patch.isEmpty();
-            PatchExport.Result patched = PatchExport.Result.unchanged(desired);
+            boolean changed = job.target().differs(exported, desired);
+            PatchExport.Result patched = PatchExport.Result.unchanged(link.targetId(), desired);
             if (changed) {
                 outcome.action("update");
-                patched = PatchExport.export(job, plan, link.targetId(), exported, desired, patch, outcome);
+                patched = PatchExport.export(job, plan, link.targetId(), exported, desired, outcome);
                 if (patched.gone() != null) {
                     if (!repairDrift) {
                         throw patched.gone();
                     }
-                    return recreate(link, "was deleted in the target (" + patched.gone().errorCode() + ")");
+                    return recreate(link, "was deleted in the target (" + patched.gone().code() + ")");
                 }
             }
-            Link updated = link.withExported(withMembers(patched.image(), link.exported()), false);
+            Link updated = link.withTargetId(patched.targetId())
+                    .withExported(withMembers(patched.image(), link.exported()), false);
             Link synced = references.syncMembers(job, plan, updated, resolved);
             changed |= !synced.exported().equals(updated.exported());
-            links.save(job.jobId(), new Link(change.anchor(), change.objectType(), change.dn(), link.targetId(), false,
-                    redaction.stored(synced.exported())));
+            links.save(job.jobId(), new Link(change.anchor(), change.objectType(), change.dn(), synced.targetId(),
+                    false, redaction.stored(synced.exported())));
             finishReferences(resolved);
             if (!patched.refused().isEmpty()) {
-                return refused(link, patched);
+                return refused(synced, patched);
             }
             if (!changed) {
                 return outcome.action("other").skipped("RedundantExport: the object already matches the source");
             }
-            return outcome.exported(link.targetId())
+            return outcome.target(synced.targetId()).exported(synced.targetId())
                     .step("EntryExportUpdate", "export", "success", "Updated the object in the target");
         }
 
@@ -308,8 +307,8 @@ public class ObjectProvisioner {
         }
 
         private Outcome refused(Link link, PatchExport.Result patched) {
-            Map.Entry<String, ScimException> first = patched.refused().entrySet().iterator().next();
-            ScimException e = first.getValue();
+            Map.Entry<String, TargetException> first = patched.refused().entrySet().iterator().next();
+            TargetException e = first.getValue();
             String names = String.join(", ", patched.refused().keySet());
             if (!outcome.modifiedProperties().isEmpty()) {
                 outcome.exported(link.targetId());
@@ -317,8 +316,8 @@ public class ObjectProvisioner {
             patched.refused().forEach((name, failure) -> outcome.step("EntryExportUpdate", "export", "failure",
                     "The target refused " + name + ": " + failure.getMessage(), Map.of("FailedAttribute", name)));
             return outcome.failedAttribute(first.getKey())
-                    .details(e.webResponse().map(body -> "Web Response: " + body).orElse(e.detail()))
-                    .failed(e.errorCode().name(), "The target refused " + names + " (" + e.getMessage() + "); "
+                    .details(e.details())
+                    .failed(e.code(), "The target refused " + names + " (" + e.getMessage() + "); "
                             + (outcome.modifiedProperties().isEmpty() ? "nothing else changed."
                             : "the object's other changes were exported.")
                             + " Not retried until the object changes in the source.", Outcome.FailureClass.PERMANENT);
@@ -347,9 +346,8 @@ public class ObjectProvisioner {
             }
         }
 
-        private Map<String, Object> readBack(ScimResource resource) {
-            Map<String, Object> current = new LinkedHashMap<>(TargetImageReader.read(resource.json(),
-                    plan.mappedNames()));
+        private Map<String, Object> readBack(TargetObject object) {
+            Map<String, Object> current = new LinkedHashMap<>(object.image());
             current.remove(ReferenceExport.MEMBERS);
             return current;
         }

@@ -12,14 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.opensync.common.events.ObjectChange;
-import org.opensync.connectors.scim.ScimException;
-import org.opensync.connectors.scim.ScimResourceType;
+import org.opensync.connectors.target.TargetException;
 import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Link;
 
 /**
- * Reference attributes (group members, manager): source DNs resolved to target ids through the links, members
- * exported with add/remove PATCHes, and references to deleted objects removed from the groups and users that still
+ * Reference attributes (group members, manager): source DNs resolved to target ids (a directory's: DNs) through the
+ * links, members exported with add/remove requests, and references to deleted objects removed from the groups and users that still
  * hold them, so that no target keeps pointing at an account that no longer exists.
  */
 @ApplicationScoped
@@ -66,7 +65,7 @@ public class ReferenceExport {
 
     /** Brings the group's members in the target to the resolved ones; returns the link with the members exported. */
     Link syncMembers(JobContext job, ObjectPlan plan, Link link, References references) {
-        if (references.members() == null || plan.resourceType() != ScimResourceType.GROUP) {
+        if (references.members() == null || !plan.type().group()) {
             return link;
         }
         Set<String> current = memberIds(link.exported());
@@ -74,10 +73,10 @@ public class ReferenceExport {
         List<String> add = desired.stream().filter(id -> !current.contains(id)).toList();
         List<String> remove = current.stream().filter(id -> !desired.contains(id)).toList();
         if (!add.isEmpty()) {
-            job.scim().addMembers(link.targetId(), add);
+            job.target().addMembers(plan.type(), link.targetId(), add);
         }
         if (!remove.isEmpty()) {
-            job.scim().removeMembers(link.targetId(), remove);
+            job.target().removeMembers(plan.type(), link.targetId(), remove);
         }
         Map<String, Object> exported = new LinkedHashMap<>(link.exported());
         exported.put(MEMBERS, new ArrayList<>(desired));
@@ -104,8 +103,8 @@ public class ReferenceExport {
                 links.save(job.jobId(), cleaned);
                 done.accept(cleaned, outcome.exported(link.targetId()).step("EntryExportUpdate", "export", "success",
                         "Removed references to objects deleted in this cycle"));
-            } catch (ScimException e) {
-                done.accept(link, outcome.failed(e.errorCode().name(), "Could not remove references to deleted "
+            } catch (TargetException e) {
+                done.accept(link, outcome.failed(e.code(), "Could not remove references to deleted "
                         + "objects: " + e.getMessage(), Outcome.FailureClass.TRANSIENT));
             }
         }
@@ -117,16 +116,15 @@ public class ReferenceExport {
             Object value = exported.get(reference.targetAttribute());
             if (reference.multivalued() && value instanceof List<?> ids) {
                 List<String> gone = ids.stream().map(String::valueOf).filter(deleted::contains).toList();
-                if (!gone.isEmpty() && plan.resourceType() == ScimResourceType.GROUP) {
-                    job.scim().removeMembers(link.targetId(), gone);
+                if (!gone.isEmpty() && plan.type().group()) {
+                    job.target().removeMembers(plan.type(), link.targetId(), gone);
                     List<String> kept = ids.stream().map(String::valueOf).filter(id -> !deleted.contains(id))
                             .toList();
                     exported.put(reference.targetAttribute(), kept);
                     outcome.modified(reference.targetAttribute(), gone.size() + " deleted members", null);
                 }
             } else if (value != null && deleted.contains(String.valueOf(value))) {
-                job.scim().patch(plan.resourceType(), link.targetId(),
-                        job.scim().patchBuilder().remove(reference.targetAttribute()));
+                job.target().clear(plan.type(), link.targetId(), reference.targetAttribute(), value);
                 exported.remove(reference.targetAttribute());
                 outcome.modified(reference.targetAttribute(), value, null);
             }
