@@ -79,15 +79,7 @@ class FaultInjectionIT {
     @AfterAll
     void stop() throws Exception {
         table.forEach(System.out::println);
-        if (platform != null) {
-            platform.close();
-        }
-        if (scim != null) {
-            scim.stop();
-        }
-        if (directory != null) {
-            directory.close();
-        }
+        Resources.closeAll(platform, scim, directory);
     }
 
     @Test

@@ -100,15 +100,7 @@ class GraphSdkIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (scim != null) {
-            scim.stop();
-        }
-        if (directory != null) {
-            directory.close();
-        }
+        Resources.closeAll(platform, scim, directory);
     }
 
     @Test

@@ -63,15 +63,7 @@ class ProvisioningEndToEndIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (scim != null) {
-            scim.stop();
-        }
-        if (directory != null) {
-            directory.close();
-        }
+        Resources.closeAll(platform, scim, directory);
     }
 
     @Test

@@ -74,18 +74,7 @@ class WebConsoleIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (scim != null) {
-            scim.stop();
-        }
-        if (directory != null) {
-            directory.close();
-        }
+        Resources.closeAll(browser, platform, scim, directory);
     }
 
     @Test
