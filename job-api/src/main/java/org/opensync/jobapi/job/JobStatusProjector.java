@@ -50,10 +50,10 @@ public class JobStatusProjector {
             return; // the job was deleted while the cycle ran
         }
         if (event instanceof JobEvent.CycleStarted started) {
-            job.recordProgress(new SynchronizationProgress(0, started.occurredAt(), 0, null));
+            job.recordProgress(started.cycleId(), new SynchronizationProgress(0, started.occurredAt(), 0, null));
         } else if (event instanceof JobEvent.CycleProgressed progressed) {
-            job.recordProgress(new SynchronizationProgress(progressed.completedUnits(), progressed.occurredAt(),
-                    progressed.totalUnits(), progressed.units()));
+            job.recordProgress(progressed.cycleId(), new SynchronizationProgress(progressed.completedUnits(),
+                    progressed.occurredAt(), progressed.totalUnits(), progressed.units()));
         } else if (event instanceof JobEvent.CycleFinished finished) {
             SynchronizationTaskExecution execution = execution(finished);
             if (!job.recordCycle(execution, countsByType(finished), finished.steadyState())) {

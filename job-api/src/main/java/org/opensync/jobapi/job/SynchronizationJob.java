@@ -180,7 +180,14 @@ public class SynchronizationJob extends PanacheEntityBase {
                 : cycleCompleted ? StatusCode.Active : StatusCode.NotRun;
     }
 
-    public void recordProgress(SynchronizationProgress observation) {
+    /**
+     * The running cycle's progress; a report of a cycle already finished (a batch the provisioner worked again) is
+     * ignored, or the job would look busy until its next cycle.
+     */
+    public void recordProgress(String cycleId, SynchronizationProgress observation) {
+        if (lastExecution != null && cycleId.equals(lastExecution.activityIdentifier())) {
+            return;
+        }
         progress = new ArrayList<>(List.of(observation));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opensync.jobapi.graph.SynchronizationError;
+import org.opensync.jobapi.graph.SynchronizationProgress;
 import org.opensync.jobapi.graph.SynchronizationTaskExecution;
 
 /** How finished cycles fold into a job's status, without the service around it. */
@@ -52,6 +53,20 @@ class CycleStatusFoldTest {
 
         assertThat(job.lastExecution).isEqualTo(newer);
         assertThat(job.countSuccessiveCompleteFailures).isZero();
+    }
+
+    @Test
+    void progressOfACycleAlreadyFinishedIsIgnored() {
+        SynchronizationJob job = started();
+        SynchronizationTaskExecution finished = execution("Succeeded", T0, 5);
+        job.recordCycle(finished, List.of(), true);
+
+        job.recordProgress(finished.activityIdentifier(), new SynchronizationProgress(90, T0.plusSeconds(4), 0,
+                "objects"));
+        assertThat(job.progress).as("a batch worked again after the end of its cycle").isEmpty();
+
+        job.recordProgress("next-cycle", new SynchronizationProgress(10, T0.plusSeconds(60), 0, "objects"));
+        assertThat(job.progress).extracting(SynchronizationProgress::completedUnits).containsExactly(10L);
     }
 
     private static SynchronizationJob started() {

@@ -152,6 +152,9 @@ public class CycleProcessor {
         } finally {
             runningCycles.saveCounts(cycle.snapshot(jobId));
         }
+        // The total is known only when the read completes: Graph's progress then counts objects done so far
+        publisher.send(Topics.JOB_EVENTS, new JobEvent.CycleProgressed(UUID.randomUUID().toString(), Instant.now(),
+                jobId, cycle.cycleId, cycle.processed.get(), 0, "objects"));
     }
 
     private void provisionAll(String jobId, CycleState cycle, List<ObjectChange.ObjectChanged> run,

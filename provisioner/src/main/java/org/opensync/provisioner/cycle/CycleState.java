@@ -22,6 +22,8 @@ final class CycleState {
     final Tick.CycleKind kind;
     final Instant began;
     final Set<RestartScope> resetScope;
+    /** Objects whose outcome was recorded, whatever it was: the cycle's progress. */
+    final AtomicLong processed = new AtomicLong();
     final AtomicLong exports = new AtomicLong();
     final AtomicLong exported = new AtomicLong();
     final AtomicLong escrowed = new AtomicLong();
@@ -41,6 +43,7 @@ final class CycleState {
     static CycleState restore(RunningCycles.RunningCycle stored) {
         CycleState state = new CycleState(stored.cycleId(), stored.kind(), stored.began(), stored.resetScope());
         Map<String, Long> counts = stored.counts();
+        state.processed.set(counts.getOrDefault("processed", 0L));
         state.exports.set(counts.getOrDefault("exports", 0L));
         state.exported.set(counts.getOrDefault("exported", 0L));
         state.escrowed.set(counts.getOrDefault("escrowed", 0L));
@@ -53,6 +56,7 @@ final class CycleState {
 
     RunningCycles.RunningCycle snapshot(String jobId) {
         Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("processed", processed.get());
         counts.put("exports", exports.get());
         counts.put("exported", exported.get());
         counts.put("escrowed", escrowed.get());
@@ -86,6 +90,7 @@ final class CycleState {
     }
 
     private void count(Outcome outcome) {
+        processed.incrementAndGet();
         if (outcome.wasExported() || outcome.failed()) {
             exports.incrementAndGet();
         }

@@ -62,9 +62,10 @@ export async function render(main, [spId, jobId]) {
   }
 
   /**
-   * The job's progress while a cycle runs. When the services report units done and total (status.progress), those;
-   * otherwise (the provisioner reports only the cycle's start for now) the cycle's provisioning-log records counted
-   * against the objects the job synchronized so far, an estimate: the bar has no total before a first cycle.
+   * The job's progress while a cycle runs. Once the provisioner reports the objects it has done (status.progress with
+   * units), those; before its first report (only the cycle's start is known), the cycle's provisioning-log records.
+   * The total is known only at the end of the source's read: the objects the job synchronized so far stand in for it,
+   * so the bar has no total before a first cycle.
    */
   async function showProgress(status) {
     const progress = (status.progress || [])[0];
@@ -77,8 +78,12 @@ export async function render(main, [spId, jobId]) {
       delete progressText.dataset.completed;
       return;
     }
+    const synchronized = (status.synchronizedEntryCountByType || []).reduce((sum, pair) => sum + pair.value, 0);
     let observation = progress;
-    if (!progress.totalUnits) {
+    if (progress.units) {
+      observation = { ...progress, totalUnits: progress.totalUnits
+        || (synchronized && Math.max(synchronized, progress.completedUnits)) };
+    } else {
       // One count per cycle: a start reported again while the cycle runs must not restart it, the previous
       // cycle's id (lastExecution) changes only when a cycle ended
       const previousCycle = status.lastExecution?.activityIdentifier || '';
@@ -88,7 +93,6 @@ export async function render(main, [spId, jobId]) {
       const page = await get(`/auditLogs/provisioning${query({ $filter: `jobId eq ${literal(jobId)} and `
         + `activityDateTime ge ${logged.since}`, $orderby: 'activityDateTime asc', $top: LOG_PAGE })}`);
       logged.add(page.value);
-      const synchronized = (status.synchronizedEntryCountByType || []).reduce((sum, pair) => sum + pair.value, 0);
       observation = { completedUnits: logged.count, totalUnits: synchronized && Math.max(synchronized, logged.count),
         progressObservationDateTime: new Date().toISOString(), units: 'objects' };
     }
