@@ -33,6 +33,7 @@ import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
 import org.opensync.common.lease.JobLeases;
+import org.opensync.common.logs.LogContext;
 import org.opensync.common.mirror.MirrorWait;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
@@ -169,7 +170,7 @@ public class CycleRunner {
                         config.leaseRetry().toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
-            try {
+            try (LogContext job = LogContext.job(tick.jobId())) {
                 runUntilReported(tick);
             } finally {
                 releaseLease(tick.jobId());

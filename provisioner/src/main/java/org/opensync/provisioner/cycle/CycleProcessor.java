@@ -22,6 +22,7 @@ import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.kafka.FailureKind;
+import org.opensync.common.logs.LogContext;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.tenancy.Tenants;
 import org.opensync.provisioner.ProvisionerConfig;
@@ -91,7 +92,7 @@ public class CycleProcessor {
      * as failures.
      */
     public void processIsolated(String jobId, List<ObjectChange> changes) {
-        try {
+        try (LogContext job = LogContext.job(jobId)) {
             process(jobId, changes);
         } catch (RuntimeException e) {
             if (FailureKind.of(e) == FailureKind.TRANSIENT) {

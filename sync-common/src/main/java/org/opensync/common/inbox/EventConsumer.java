@@ -19,6 +19,7 @@ import org.opensync.common.kafka.ConsumerRetries;
 import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.kafka.FailureKind;
 import org.opensync.common.kafka.RetryPolicy;
+import org.opensync.common.logs.LogContext;
 
 /**
  * The one way a service consumes a record: each attempt runs in a new transaction; a transient failure (database or
@@ -60,10 +61,12 @@ public class EventConsumer {
      */
     public <T extends Event> void process(String consumer, ConsumerRecord<String, String> record, Class<T> contract,
                                           Consumer<T> handler) {
-        inTransaction(consumer, record, () -> {
-            inbox.process(consumer, record, contract, handler);
-            return Boolean.TRUE;
-        });
+        try (LogContext job = LogContext.jobOfKey(record.key())) {
+            inTransaction(consumer, record, () -> {
+                inbox.process(consumer, record, contract, handler);
+                return Boolean.TRUE;
+            });
+        }
     }
 
     /**

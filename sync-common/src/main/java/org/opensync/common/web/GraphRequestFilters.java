@@ -3,6 +3,7 @@ package org.opensync.common.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.net.URI;
+import org.opensync.common.logs.LogContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -11,7 +12,7 @@ public class GraphRequestFilters {
 
     @ServerRequestFilter(preMatching = true)
     public void normalise(ContainerRequestContext request) {
-        RequestIds.requestId(request);
+        LogContext.requestId(RequestIds.requestId(request));
         URI uri = request.getUriInfo().getRequestUri();
         String canonical = GraphPaths.canonical(uri.getRawPath());
         if (!canonical.equals(uri.getRawPath())) {
@@ -28,5 +29,6 @@ public class GraphRequestFilters {
             response.getHeaders().putSingle(RequestIds.CLIENT_REQUEST_ID, clientRequestId);
         }
         response.getHeaders().putSingle("OData-Version", "4.0");
+        LogContext.requestAnswered();
     }
 }
