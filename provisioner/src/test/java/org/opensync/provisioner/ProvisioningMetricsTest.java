@@ -53,6 +53,11 @@ class ProvisioningMetricsTest extends ProvisionerTestBase {
                 .isEqualTo(cycle.counts().get("countEscrowedRaw").doubleValue());
         assertThat(metrics.sum("opensync_provisioner_source_to_target_lag_seconds_count", Map.of("job", job.jobId)))
                 .isEqualTo(cycle.counts().get("countExported").doubleValue());
+        assertThat(metrics.sum("opensync_provisioner_target_requests_seconds_count", Map.of("job", job.jobId,
+                "method", "POST", "status", "201"))).as("creations the target answered")
+                .isEqualTo(logged.get("create/success").doubleValue());
+        assertThat(metrics.sum("opensync_provisioner_target_requests_seconds_count", Map.of("job", job.jobId,
+                "method", "POST", "status", "400"))).as("creations the target refused").isEqualTo(2);
         assertThat(metrics.has("opensync_outbox_backlog")).as("the shared outbox gauges").isTrue();
         assertThat(metrics.has("kafka_consumer_fetch_manager_records_lag_max")).as("consumer lag").isTrue();
     }

@@ -51,6 +51,7 @@ public final class ScimSettings {
     private final ManagerFormat managerFormat;
     private final BooleanFormat booleanFormat;
     private final EgressPolicy egress;
+    private final RequestObserver observer;
     private final String trustedCertificates;
     private final String baseUrl;
     private final String keptQuery;
@@ -73,6 +74,7 @@ public final class ScimSettings {
         this.maxRetryAfter = b.maxRetryAfter;
         this.requestsPerSecond = b.requestsPerSecond;
         this.adaptiveThrottling = b.adaptiveThrottling;
+        this.observer = b.observer;
         this.memberChunkSize = b.memberChunkSize;
         this.egress = Objects.requireNonNull(b.egress, "egress");
         if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || maxResponseBytes < 1
@@ -206,6 +208,10 @@ public final class ScimSettings {
     }
 
     /** Where requests may go; checked before every attempt. */
+    public RequestObserver observer() {
+        return observer;
+    }
+
     public EgressPolicy egress() {
         return egress;
     }
@@ -239,6 +245,7 @@ public final class ScimSettings {
         private int memberChunkSize = 50;
         private ManagerFormat managerFormat = ManagerFormat.PLAIN_STRING;
         private EgressPolicy egress = EgressPolicy.defaults();
+        private RequestObserver observer = RequestObserver.NONE;
         private String trustedCertificates;
 
         private Builder(String baseAddress) {
@@ -317,6 +324,11 @@ public final class ScimSettings {
         /** The egress policy; {@link EgressPolicy#defaults()} unless set. */
         public Builder egress(EgressPolicy policy) {
             this.egress = policy;
+            return this;
+        }
+
+        public Builder observer(RequestObserver requests) {
+            this.observer = Objects.requireNonNull(requests);
             return this;
         }
 

@@ -138,16 +138,21 @@ final class ScimTransport {
         } catch (EgressDeniedException e) {
             throw ScimErrors.egressDenied(description, e);
         }
+        long started = 0;
         try {
             limiter.acquire();
+            started = System.nanoTime();
             sent = http.sendAsync(request, LimitedBody.handler(settings.maxResponseBytes()));
             // The request timeout only covers the wait for the headers; this bounds the body as well, so that a
             // target trickling its answer cannot hold a worker
             response = sent.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            observed(request, response.statusCode(), started);
         } catch (TimeoutException e) {
             sent.cancel(true);
+            observed(request, 0, started);
             throw ScimErrors.transport(ScimErrorCode.Timeout, description, e, kind.idempotent());
         } catch (ExecutionException e) {
+            observed(request, 0, started);
             throw failed(kind, description, e.getCause());
         } catch (InterruptedException e) {
             if (sent != null) {
@@ -175,6 +180,10 @@ final class ScimTransport {
         boolean repeated = serverError != null && serverError.equals(lastServerError.getAndSet(serverError));
         throw ScimErrors.fromStatus(kind, new Response(status, response.body(), contentType(response), description),
                 retryAfter, settings.maxRetryAfter(), repeated);
+    }
+
+    private void observed(HttpRequest request, int status, long startedNanos) {
+        settings.observer().answered(request.method(), status, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private static String contentType(HttpResponse<String> response) {

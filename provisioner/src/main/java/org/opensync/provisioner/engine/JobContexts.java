@@ -66,11 +66,13 @@ public class JobContexts {
     private final ProvisionerConfig config;
     private final EgressPolicy egress;
     private final Map<String, JobContext> cache = new ConcurrentHashMap<>();
+    private final TargetRequestMetrics targetRequests;
 
     @Inject
     public JobContexts(SchemaMirror schemas, SecretsMirror secrets, JobSettings jobSettings,
                        RefreshTokens refreshTokens, ObjectMapper mapper, ProvisionerConfig config,
-                       EgressConfig egress) {
+                       EgressConfig egress, TargetRequestMetrics targetRequests) {
+        this.targetRequests = targetRequests;
         this.schemas = schemas;
         this.secrets = secrets;
         this.jobSettings = jobSettings;
@@ -120,7 +122,7 @@ public class JobContexts {
                              Map<String, String> jobSettings, String fingerprint) {
         SynchronizationSchema schema = parse(mirrored);
         ProvisioningTarget target = LdapTargetSecrets.present(values) ? directory(values)
-                : scim(mirrored.servicePrincipalId(), values);
+                : scim(mirrored.jobId(), mirrored.servicePrincipalId(), values);
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
                 plans(schema, target), target,
                 "true".equalsIgnoreCase(values.get("SkipOutOfScopeDeletions")), deleteThreshold(values, jobSettings), schema,
@@ -152,7 +154,7 @@ public class JobContexts {
                 hostOf(settings.url()));
     }
 
-    private ProvisioningTarget scim(String servicePrincipalId, Map<String, String> values) {
+    private ProvisioningTarget scim(String jobId, String servicePrincipalId, Map<String, String> values) {
         String baseAddress = values.get("BaseAddress");
         if (baseAddress == null || baseAddress.isBlank()) {
             throw new JobUnavailableException("CredentialsMissing",
@@ -160,7 +162,8 @@ public class JobContexts {
         }
         ScimSettings.Builder settings = ScimSettings.builder(baseAddress)
                 .requestsPerSecond(config.requestsPerSecond())
-                .egress(egress);
+                .egress(egress)
+                .observer(targetRequests.of(jobId));
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);
         settings.trustedCertificates(values.get(PemTrust.SECRET));
         oauth(servicePrincipalId, values).ifPresent(settings::oauth);
