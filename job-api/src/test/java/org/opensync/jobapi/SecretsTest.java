@@ -70,6 +70,25 @@ class SecretsTest {
     }
 
     @Test
+    void aTargetDirectorysSecretsAreAcceptedAndItsPasswordIsWriteOnly() {
+        String spId = GraphClient.newJob()[0];
+        json("{\"value\":[{\"key\":\"TargetServer\",\"value\":\"ldaps://dc.example.org:636\"},"
+                + "{\"key\":\"TargetDomain\",\"value\":\"dc=example,dc=org\"},"
+                + "{\"key\":\"TargetUserName\",\"value\":\"cn=provisioner,dc=example,dc=org\"},"
+                + "{\"key\":\"TargetPassword\",\"value\":\"" + TOKEN + "\"},"
+                + "{\"key\":\"DisableMode\",\"value\":\"MoveToLeavers\"},"
+                + "{\"key\":\"LeaversContainer\",\"value\":\"ou=leavers,dc=example,dc=org\"}]}")
+                .put("/beta/servicePrincipals/" + spId + "/synchronization/secrets")
+                .then().statusCode(204);
+
+        asAdmin().get("/beta/servicePrincipals/" + spId + "/synchronization").then().statusCode(200)
+                .body("secrets", hasSize(6))
+                .body("secrets.find { it.key == 'TargetPassword' }.value", nullValue())
+                .body("secrets.find { it.key == 'TargetServer' }.value", equalTo("ldaps://dc.example.org:636"))
+                .body("secrets.find { it.key == 'DisableMode' }.value", equalTo("MoveToLeavers"));
+    }
+
+    @Test
     void allThreeBodySpellingsReplaceTheWholeSet() {
         String spId = GraphClient.newServicePrincipal("secrets-spellings");
         String path = "/beta/servicePrincipals/" + spId + "/synchronization/secrets";

@@ -24,12 +24,18 @@ public enum SecretKey {
      * Not Graph's: a CSV source (README "HR inbound from a CSV file"): the file inside the change detector's inbox,
      * its key column, delimiter, encoding, multi-valued columns and their separator, and what a missing row means.
      */
-    CsvPath, CsvKeyColumn, CsvDelimiter, CsvEncoding, CsvMultiValueColumns, CsvMultiValueSeparator, CsvMissingRows;
+    CsvPath, CsvKeyColumn, CsvDelimiter, CsvEncoding, CsvMultiValueColumns, CsvMultiValueSeparator, CsvMissingRows,
+    /**
+     * Not Graph's: a target directory instead of a SCIM application (README "LDAP as a target"), named apart from the
+     * source directory's Server, UserName, … because a directory-to-directory job has both; how it disables accounts.
+     */
+    TargetServer, TargetUserName, TargetPassword, TargetDomain, TargetAuthenticationType, TargetNamingAttribute,
+    DisableMode, LeaversContainer;
 
     /** Keys whose values are credentials: never returned by any GET. */
     private static final Set<SecretKey> CREDENTIALS = Set.of(Password, SecretToken, AppKey, ClientSecret,
             ConsumerSecret, TokenKey, Oauth2AccessToken, Oauth2RefreshToken, Oauth2ClientSecret,
-            Oauth2AuthorizationCode, ConnectionString);
+            Oauth2AuthorizationCode, ConnectionString, TargetPassword);
 
     private static final Map<String, SecretKey> BY_LOWER_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(k -> k.name().toLowerCase(Locale.ROOT), Function.identity()));
