@@ -201,6 +201,32 @@ class ProvisioningTest extends ProvisionerTestBase {
         assertThat(second.counts().get("countEscrowedRaw")).isZero();
     }
 
+    /**
+     * A user added to the source and to a group while a cycle read users, then groups: the group (read after the
+     * user's turn) names the user, who only arrives in the next cycle. The membership must follow then, although
+     * the group itself does not change again.
+     */
+    @Test
+    void aMemberArrivingACycleAfterItsGroupJoinsItWithoutTheGroupChangingAgain() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(6, 1);
+        GeneratedUser late = data.users().get(0);
+        GeneratedGroup group = data.groups().get(0);
+        assertThat(group.memberDns()).as("the generated group holds the late user").contains(late.dn());
+        TargetJob job = ready(null, Map.of());
+        List<ObjectChange.ObjectChanged> first = new ArrayList<>(initialImages(job, data));
+        first.removeIf(change -> change.dn().equals(late.dn()));
+        finished(job, job.cycle(Set.of(), first));
+        assertThat(scim.users().size()).isEqualTo(5);
+
+        int patches = scim.journal().matching("PATCH", ".*/Groups/.*").size();
+        finished(job, job.cycle(Set.of(), List.of(job.object("User", late.toEntry(), false))));
+
+        assertThat(memberIds(group)).containsExactlyInAnyOrderElementsOf(expectedMemberIds(data, group));
+        assertThat(scim.journal().matching("PATCH", ".*/Groups/.*")).as("only the late member is added")
+                .hasSize(patches + 1).last().satisfies(patch -> assertThat(patch.body()).contains(
+                        userNamed(late.mail()).path("id").asText()));
+    }
+
     @Test
     void rejectedCredentialsFailTheWholeCycle() throws Exception {
         TargetJob job = new TargetJob();

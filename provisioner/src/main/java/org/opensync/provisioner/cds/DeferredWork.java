@@ -9,13 +9,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.opensync.common.events.EventCodec;
@@ -63,8 +61,8 @@ public class DeferredWork {
     }
 
     /**
-     * An unresolved reference, retried at the end of the cycle (and later, while the objects it names are escrowed:
-     * {@link #awaitEscrowed}).
+     * An unresolved reference, retried at the end of the cycle (and later, once the objects it names are linked:
+     * {@link #park}).
      */
     @Transactional
     public void deferReference(String jobId, ObjectChange.ObjectChanged change) {
@@ -89,6 +87,7 @@ public class DeferredWork {
         entityManager.createNativeQuery("""
                         delete from deferred_object where job_id = ?1 and anchor = ?2 and kind in ('ESCROW', 'REFERENCE')""")
                 .setParameter(1, jobId).setParameter(2, anchor).executeUpdate();
+        forgetUnresolved(jobId, anchor);
     }
 
     /**
@@ -120,32 +119,47 @@ public class DeferredWork {
     }
 
     /**
-     * After the end-of-cycle retry of an object's references: those still unresolved that name objects whose export
-     * is escrowed are retried again once the first of those escrows is due (the member is then created first, in the
-     * same pass over the escrows), else the reference work is forgotten (the objects are out of scope, not
-     * provisioned or failed for good; they are set when the referencing object changes, or at a restart).
-     *
-     * @return when the references are retried, or empty when they are not any more
+     * After the end-of-cycle retry of an object's references: those still unresolved park its reference work until
+     * one of the objects they name gets a target object ({@link #wakeResolvable}), in whatever later cycle that
+     * happens — e.g. a member added together with its membership while a cycle read users, then groups, arrives a
+     * cycle after its group. Nothing else changes the group, so forgetting the work would lose the membership.
+     * The DNs kept are bounded by the object's reference values, which the object change's size bounds.
      */
     @Transactional
-    public Optional<Instant> awaitEscrowed(String jobId, String anchor, Collection<String> unresolvedDns) {
-        Object due = unresolvedDns.isEmpty() ? null : entityManager.createNativeQuery("""
-                        select min(next_retry_at) from deferred_object
-                        where job_id = ?1 and kind = 'ESCROW' and lower(source_dn) = any(?2)""")
-                .setParameter(1, jobId)
-                .setParameter(2, unresolvedDns.stream().map(dn -> dn.toLowerCase(Locale.ROOT)).toArray(String[]::new))
-                .getSingleResult();
-        if (due == null) {
+    public void park(String jobId, String anchor, Collection<String> unresolvedDns) {
+        if (unresolvedDns.isEmpty()) {
             done(jobId, Deferred.REFERENCE, anchor);
-            return Optional.empty();
+            return;
         }
-        // Never before now: the pass over due references that is running must not come back to this one
-        Instant retry = Collections.max(List.of(instant(due), Instant.now()));
+        forgetUnresolved(jobId, anchor);
         entityManager.createNativeQuery("""
-                        update deferred_object set next_retry_at = ?3
+                        insert into unresolved_reference (job_id, referrer_anchor, dn)
+                        select ?1, ?2, dn from unnest(?3) as dn on conflict do nothing""")
+                .setParameter(1, jobId).setParameter(2, anchor)
+                .setParameter(3, unresolvedDns.stream().map(dn -> dn.toLowerCase(Locale.ROOT)).distinct()
+                        .toArray(String[]::new))
+                .executeUpdate();
+        entityManager.createNativeQuery("""
+                        update deferred_object set next_retry_at = 'infinity'
                         where job_id = ?1 and kind = 'REFERENCE' and anchor = ?2""")
-                .setParameter(1, jobId).setParameter(2, anchor).setParameter(3, retry).executeUpdate();
-        return Optional.of(retry);
+                .setParameter(1, jobId).setParameter(2, anchor).executeUpdate();
+    }
+
+    /**
+     * Parked reference work becomes due when one of the DNs it waits for is linked now (created, matched, or out of
+     * a rematch), so that the retry of references that follows sets them.
+     *
+     * @return how many objects' references became due
+     */
+    @Transactional
+    public int wakeResolvable(String jobId) {
+        return entityManager.createNativeQuery("""
+                        update deferred_object d set next_retry_at = '-infinity'
+                        where d.job_id = ?1 and d.kind = 'REFERENCE' and d.next_retry_at = 'infinity'
+                          and exists (select 1 from unresolved_reference u
+                                      join connector_object c on c.job_id = u.job_id and lower(c.source_dn) = u.dn
+                                      where u.job_id = ?1 and u.referrer_anchor = d.anchor and not c.rematch)""")
+                .setParameter(1, jobId).executeUpdate();
     }
 
     /**
@@ -169,6 +183,9 @@ public class DeferredWork {
 
     @Transactional
     public void done(String jobId, Deferred kind, String anchor) {
+        if (kind == Deferred.REFERENCE) {
+            forgetUnresolved(jobId, anchor);
+        }
         entityManager.createNativeQuery("delete from deferred_object where job_id = ?1 and kind = ?2 and anchor = ?3")
                 .setParameter(1, jobId).setParameter(2, kind.name()).setParameter(3, anchor).executeUpdate();
     }
@@ -213,11 +230,17 @@ public class DeferredWork {
     /** Restart with Escrows (or Full): failures are forgotten and no longer retried. */
     @Transactional
     public void clear(String jobId, Deferred kind) {
+        if (kind == Deferred.REFERENCE) {
+            entityManager.createNativeQuery("delete from unresolved_reference where job_id = ?1")
+                    .setParameter(1, jobId).executeUpdate();
+        }
         entityManager.createNativeQuery("delete from deferred_object where job_id = ?1 and kind = ?2")
                 .setParameter(1, jobId).setParameter(2, kind.name()).executeUpdate();
     }
 
     void forget(@Observes MirrorConsumers.JobRemoved removed) {
+        entityManager.createNativeQuery("delete from unresolved_reference where job_id = ?1")
+                .setParameter(1, removed.jobId()).executeUpdate();
         entityManager.createNativeQuery("delete from deferred_object where job_id = ?1")
                 .setParameter(1, removed.jobId()).executeUpdate();
     }
@@ -232,6 +255,11 @@ public class DeferredWork {
                 .setParameter(1, jobId).setParameter(2, kind.name()).setParameter(3, now)
                 .setParameter(4, afterUpdated).setParameter(5, afterAnchor).setParameter(6, PAGE_SIZE)
                 .getResultList();
+    }
+
+    private void forgetUnresolved(String jobId, String anchor) {
+        entityManager.createNativeQuery("delete from unresolved_reference where job_id = ?1 and referrer_anchor = ?2")
+                .setParameter(1, jobId).setParameter(2, anchor).executeUpdate();
     }
 
     private static Instant instant(Object value) {
@@ -252,10 +280,9 @@ public class DeferredWork {
         entityManager.createNativeQuery("""
                         insert into deferred_object (job_id, anchor, kind, change, error_code, error_message,
                                                      failure_signature, retry_count, next_retry_at, updated_at,
-                                                     first_failed_at, source_dn)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(), ?10, ?11)
+                                                     first_failed_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(), ?10)
                         on conflict (job_id, kind, anchor) do update set change = excluded.change,
-                            source_dn = excluded.source_dn,
                             error_code = excluded.error_code, error_message = excluded.error_message,
                             failure_signature = excluded.failure_signature, retry_count = excluded.retry_count,
                             next_retry_at = excluded.next_retry_at, updated_at = clock_timestamp(),
@@ -263,6 +290,6 @@ public class DeferredWork {
                 .setParameter(1, jobId).setParameter(2, change.anchor()).setParameter(3, kind.name())
                 .setParameter(4, EventCodec.encode(change)).setParameter(5, errorCode).setParameter(6, message)
                 .setParameter(7, signature).setParameter(8, retryCount).setParameter(9, nextRetry)
-                .setParameter(10, firstFailure).setParameter(11, change.dn()).executeUpdate();
+                .setParameter(10, firstFailure).executeUpdate();
     }
 }

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -201,6 +200,7 @@ public class CycleProcessor {
                 stageUnseen(job, cycle);
             }
             retry(job, cycle, Deferred.ESCROW, "retry", deadline);
+            deferred.wakeResolvable(jobId);
             retry(job, cycle, Deferred.REFERENCE, "reference", deadline);
             error = deprovision(job, cycle, deadline);
         } catch (JobUnavailableException e) {
@@ -290,21 +290,17 @@ public class CycleProcessor {
     }
 
     /**
-     * References still unresolved at the end of the cycle wait for the objects they name when those are escrowed
-     * (e.g. members whose creation the target refused for a while, or that a stopping instance handed back); the
-     * others are left unset, with a warning in the log.
+     * References still unresolved at the end of the cycle wait for the objects they name: they are set as soon as
+     * those get a target object, at the end of whichever cycle creates them (e.g. members whose creation the target
+     * refused for a while, that a stopping instance handed back, or that the source read only in the next cycle).
      */
     private Outcome referencesRetried(JobContext job, ObjectChange.ObjectChanged change, Outcome outcome) {
         List<String> unresolved = outcome.failed() ? List.of() : outcome.unresolvedReferences();
-        Optional<Instant> retry = deferred.awaitEscrowed(job.jobId(), change.anchor(), unresolved);
-        if (retry.isPresent()) {
-            outcome.warning(unresolved.size() + " references are not set yet: some of the objects they name are "
-                    + "escrowed, e.g. " + unresolved.get(0) + ". They are set once those objects are exported (retried "
-                    + "after " + retry.get() + ").");
-        } else if (!unresolved.isEmpty()) {
-            outcome.warning("Exported without " + unresolved.size() + " references whose objects are not in the "
-                    + "target (out of scope, not provisioned or failed), e.g. " + unresolved.get(0) + ". They are set "
-                    + "when those objects are provisioned and this object changes, or at a restart.");
+        deferred.park(job.jobId(), change.anchor(), unresolved);
+        if (!unresolved.isEmpty()) {
+            outcome.warning(unresolved.size() + " references are not set yet: the objects they name have no target "
+                    + "object (escrowed, out of scope or not read yet), e.g. " + unresolved.get(0) + ". They are set "
+                    + "once those objects are provisioned.");
         }
         return outcome;
     }
