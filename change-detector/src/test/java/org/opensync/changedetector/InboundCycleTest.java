@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.changedetector.inbound.InboundRecords;
 import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.EventHeaders;
 import org.opensync.common.events.InboundRecordReceived;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.Tick;
@@ -79,11 +81,51 @@ class InboundCycleTest {
         }
     }
 
+    /**
+     * Records are stored a batch per transaction: one delivered again after its cycle published and forgot it (a
+     * crash before the consumer's offset moved) is not stored again, or an old image of a leaver would be exported
+     * anew; one that cannot be read is set aside with its reason while the others are kept.
+     */
+    @Test
+    void aRecordDeliveredAgainAfterItsCycleIsNotKeptAgainAndAnUnreadableOneIsSetAside() {
+        SourceJob job = new SourceJob();
+        job.publishInboundSchema();
+        Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent());
+        InboundRecordReceived leaver = record(job, "E-9", "{\"externalId\":\"E-9\",\"active\":false}");
+        EventPublisher.publish(Topics.INBOUND_RECORDS, leaver);
+        Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 1);
+        try (TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES);
+             TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
+            job.tick(Tick.CycleKind.Incremental, Set.of());
+            changes.await(r -> r.key().equals(job.jobId + ":cycle") && r.value().contains("CycleReadCompleted"), 1,
+                    TIMEOUT);
+            Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 0);
+
+            EventPublisher.publish(Topics.INBOUND_RECORDS, leaver);
+            EventPublisher.publishRaw(Topics.INBOUND_RECORDS, job.jobId + ":E-8", "{not json", "unreadable-"
+                    + job.jobId);
+            EventPublisher.publish(Topics.INBOUND_RECORDS, record(job, "E-7", "{\"externalId\":\"E-7\"}"));
+
+            deadLetters.await(r -> new String(r.headers().lastHeader(EventHeaders.EVENT_ID).value(),
+                    StandardCharsets.UTF_8).equals("unreadable-" + job.jobId), 1, TIMEOUT);
+            Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 1);
+            assertThat(records.page(job.jobId, 0, 10)).extracting(InboundRecords.Stored::externalId)
+                    .containsExactly("E-7");
+        }
+    }
+
     private static void publish(SourceJob job, String upload, String externalId, String user) {
+        EventPublisher.publish(Topics.INBOUND_RECORDS, record(job, upload, externalId, user));
+    }
+
+    private static InboundRecordReceived record(SourceJob job, String externalId, String user) {
+        return record(job, UUID.randomUUID().toString(), externalId, user);
+    }
+
+    private static InboundRecordReceived record(SourceJob job, String upload, String externalId, String user) {
         try {
-            EventPublisher.publish(Topics.INBOUND_RECORDS, new InboundRecordReceived(UUID.randomUUID().toString(),
-                    Instant.now(), job.jobId, upload, "b-" + externalId, externalId,
-                    (ObjectNode) EventCodec.mapper().readTree(user)));
+            return new InboundRecordReceived(UUID.randomUUID().toString(), Instant.now(), job.jobId, upload,
+                    "b-" + externalId, externalId, (ObjectNode) EventCodec.mapper().readTree(user));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

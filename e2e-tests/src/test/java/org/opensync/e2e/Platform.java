@@ -40,7 +40,7 @@ final class Platform implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(5);
     private static final String ISSUER = "https://e2e.opensync.test";
     private static final List<String> PERMISSIONS = List.of("Application.ReadWrite.All",
-            "Synchronization.ReadWrite.All", "AuditLog.Read.All");
+            "Synchronization.ReadWrite.All", "AuditLog.Read.All", "SynchronizationData-User.Upload");
 
     /** The topics of events, as opposed to the compacted state topics every service reads from the start. */
     private static final List<String> EVENT_TOPICS = List.of(Topics.JOB_COMMANDS, Topics.TICKS, Topics.JOB_EVENTS,
@@ -114,6 +114,12 @@ final class Platform implements AutoCloseable {
 
     Map<String, ServiceProcess> services() {
         return services;
+    }
+
+    /** A benchmark's memory figures: the peak resident set of each service so far. */
+    void printPeakRss() {
+        services.forEach((name, service) -> System.out.printf("BENCH peak RSS %-18s %6d MiB%n", name,
+                service.peakRssKib() / 1024));
     }
 
     /** Where job-api answers, e.g. the web console at {@code baseUrl() + "/console/"}. */

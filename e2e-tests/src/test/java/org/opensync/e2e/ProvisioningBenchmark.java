@@ -17,7 +17,6 @@ import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
-import org.opensync.testing.ServiceProcess;
 
 /**
  * Prints figures; asserts nothing about speed. Initial cycle of {@code bench.users} users and {@code bench.groups}
@@ -70,10 +69,7 @@ class ProvisioningBenchmark {
             System.out.printf("BENCH steady-state latency of one change (LDAP modify -> SCIM PATCH applied, interval "
                     + "PT2S): median %.2f s, max %.2f s over %d changes%n", latencies.get(latencies.size() / 2),
                     latencies.get(latencies.size() - 1), latencies.size());
-            for (Map.Entry<String, ServiceProcess> service : platform.services().entrySet()) {
-                System.out.printf("BENCH peak RSS %-18s %6d MiB%n", service.getKey(),
-                        service.getValue().peakRssKib() / 1024);
-            }
+            platform.printPeakRss();
         }
     }
 

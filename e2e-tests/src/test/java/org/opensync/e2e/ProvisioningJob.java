@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.opensync.sandbox.directory.TestDirectory;
 import org.opensync.sandbox.scim.ScimServer;
@@ -38,11 +39,16 @@ final class ProvisioningJob {
     /** A job of {@code templateId} whose source is described by {@code sourceSecrets} (Server, UserName, …). */
     static ProvisioningJob create(Platform platform, String templateId, ScimServer target, String token,
                                   Map<String, String> sourceSecrets) {
-        String spId = platform.api().body("{\"appId\":\"" + UUID.randomUUID() + "\",\"displayName\":\"E2E SCIM\"}")
-                .post("/beta/servicePrincipals").then().statusCode(201).extract().path("id");
-        ProvisioningJob job = new ProvisioningJob(platform, spId, null);
         Map<String, String> secrets = new HashMap<>(sourceSecrets);
         secrets.putAll(Map.of("BaseAddress", target.baseUrl(), "SecretToken", token));
+        return create(platform, templateId, secrets);
+    }
+
+    /** A job of {@code templateId} with these secrets (an API-driven job names only its target). */
+    static ProvisioningJob create(Platform platform, String templateId, Map<String, String> secrets) {
+        String spId = platform.api().body("{\"appId\":\"" + UUID.randomUUID() + "\",\"displayName\":\"E2E " + templateId
+                        + "\"}").post("/beta/servicePrincipals").then().statusCode(201).extract().path("id");
+        ProvisioningJob job = new ProvisioningJob(platform, spId, null);
         job.putSecrets(secrets);
         String[] jobId = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -64,6 +70,17 @@ final class ProvisioningJob {
         secrets.forEach((key, value) -> values.addObject().put("key", key).put("value", value));
         platform.api().body(body.toString()).put("/beta/servicePrincipals/" + servicePrincipalId
                 + "/synchronization/secrets").then().statusCode(204);
+    }
+
+    /** Rewrites the job's schema text (e.g. the containers a template names) through the schema API. */
+    void editSchema(UnaryOperator<String> edit) {
+        String schema = platform.api().get(path() + "/schema").then().statusCode(200).extract().asString();
+        platform.api().body(edit.apply(schema)).put(path() + "/schema").then().statusCode(204);
+    }
+
+    /** Posts a SCIM BulkRequest as an HR system does. */
+    Response bulkUpload(String bulkRequest) {
+        return platform.api().contentType("application/scim+json").body(bulkRequest).post(path() + "/bulkUpload");
     }
 
     /** Adds a scoping filter to the user mapping through the schema API (forwarded to schema-service). */

@@ -3,14 +3,15 @@ package org.opensync.changedetector.inbound;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.InboundRecordReceived;
 import org.opensync.common.inbox.EventConsumer;
 
 /**
- * Keeps every bulkUpload record in this service's database, in the consumer's transaction: the job's next cycle
- * publishes it (a paused job's wait until it is started).
+ * Keeps every bulkUpload record in this service's database until the job's next cycle publishes it (a paused job's
+ * wait until it is started), a batch of records per transaction: one per record capped ingest at a few dozen records
+ * a second. A redelivered record, perhaps published and deleted since, is not stored again: the inbox knows it.
  */
 @ApplicationScoped
 public class InboundRecordConsumer {
@@ -27,7 +28,8 @@ public class InboundRecordConsumer {
 
     @Incoming("inbound-records")
     @Blocking
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consumer.process(CONSUMER, record, InboundRecordReceived.class, records::store);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumer.processBatch(CONSUMER, batch, InboundRecordReceived.class,
+                received -> received.forEach(records::store));
     }
 }

@@ -1,6 +1,5 @@
 package org.opensync.jobapi.auditlog;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.opensync.common.events.EventCodec;
-import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.inbox.EventConsumer;
-import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.tenancy.Tenants;
@@ -56,47 +51,27 @@ public class ProvisioningLogStore {
 
     private final EntityManager entityManager;
     private final JobApiConfig config;
-    private final DeadLetters deadLetters;
     private final EventConsumer consumer;
 
     @Inject
-    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, DeadLetters deadLetters,
-                                EventConsumer consumer) {
+    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, EventConsumer consumer) {
         this.entityManager = entityManager;
         this.config = config;
-        this.deadLetters = deadLetters;
         this.consumer = consumer;
     }
 
     /**
-     * Stores a batch of records in one transaction. The record id makes storing idempotent (a redelivered record is
-     * stored once), so no inbox row is needed per log record. Undecodable records are dead-lettered one by one
-     * first; storing the rest is retried as a whole, in a new transaction per attempt, until it succeeds.
+     * Stores a batch of records in one transaction. A log already stored under its id (sent again under another
+     * event id) is kept as it is.
      */
     @Incoming("provisioning-logs")
     @Blocking
     public void onLogs(ConsumerRecords<String, String> records) {
-        Map<String, ProvisioningObjectSummary> fresh = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                ProvisioningObjectSummary summary = EventCodec.decode(record.value(), ProvisioningLogRecorded.class)
-                        .summary();
-                fresh.putIfAbsent(summary.id(), summary);
-            } catch (UnreadableEventException e) {
-                consumer.untilDone(CONSUMER, "dead-lettering a provisioning log", () -> {
-                    deadLetters.send(record, e.getMessage(), CONSUMER);
-                    return null;
-                });
-            }
-        }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        consumer.untilDone(CONSUMER, "a batch of " + fresh.size() + " provisioning logs",
-                () -> QuarkusTransaction.requiringNew().call(() -> {
-                    store(new LinkedHashMap<>(fresh));
-                    return null;
-                }));
+        consumer.processBatch(CONSUMER, records, ProvisioningLogRecorded.class, logs -> {
+            Map<String, ProvisioningObjectSummary> fresh = new LinkedHashMap<>();
+            logs.forEach(log -> fresh.putIfAbsent(log.summary().id(), log.summary()));
+            store(fresh);
+        });
     }
 
     private void store(Map<String, ProvisioningObjectSummary> fresh) {

@@ -7,14 +7,21 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.opensync.common.events.Event;
+import org.opensync.common.events.EventCodec;
+import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.kafka.ConsumerRetries;
 import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.kafka.FailureKind;
@@ -67,6 +74,42 @@ public class EventConsumer {
                 return Boolean.TRUE;
             });
         }
+    }
+
+    /**
+     * A batch of records in one transaction instead of one per record (each commit is a disk flush: per record, a
+     * busy stream of small events goes no faster than a few dozen a second). Records that cannot be decoded are
+     * dead-lettered one by one first; the events this consumer has not processed yet (the {@link Inbox} records them
+     * in the transaction) then go to {@code handler} together, retried as a whole until it succeeds (a batch cannot be
+     * dead-lettered without losing its good records, so the handler must not fail on an event's content).
+     */
+    public <T extends Event> void processBatch(String consumer, ConsumerRecords<String, String> records,
+                                               Class<T> contract, Consumer<List<T>> handler) {
+        Map<String, T> decoded = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                decoded.putIfAbsent(Inbox.eventId(record), EventCodec.decode(record.value(), contract));
+            } catch (UnreadableEventException e) {
+                untilDone(consumer, "dead-lettering " + describe(record), () -> {
+                    deadLetters.send(record, e.getMessage(), consumer);
+                    return null;
+                });
+            }
+        }
+        if (decoded.isEmpty()) {
+            return;
+        }
+        untilDone(consumer, "a batch of " + decoded.size() + " records", () -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    List<T> fresh = new ArrayList<>(decoded.size());
+                    decoded.forEach((eventId, event) -> {
+                        if (inbox.firstDelivery(consumer, eventId)) {
+                            fresh.add(event);
+                        }
+                    });
+                    handler.accept(fresh);
+                    return null;
+                }));
     }
 
     /**
@@ -170,7 +213,7 @@ public class EventConsumer {
     private static String rootMessage(Throwable e, boolean poison) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t
-                && !(poison && t instanceof org.opensync.common.events.UnreadableEventException)) {
+                && !(poison && t instanceof UnreadableEventException)) {
             t = t.getCause();
         }
         String message = t.getMessage();

@@ -44,7 +44,9 @@ public class Inbox {
         return firstDelivery(consumer, eventId) ? Optional.of(event) : Optional.empty();
     }
 
-    private boolean firstDelivery(String consumer, String eventId) {
+    /** Whether this consumer sees the event for the first time; recorded as processed in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean firstDelivery(String consumer, String eventId) {
         return entityManager.createNativeQuery("""
                         insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())
                         on conflict do nothing""")
@@ -61,7 +63,7 @@ public class Inbox {
                 .executeUpdate();
     }
 
-    private static String eventId(ConsumerRecord<String, String> record) {
+    static String eventId(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader(EventHeaders.EVENT_ID);
         if (header == null || header.value() == null || header.value().length == 0) {
             throw new UnreadableEventException("the record has no " + EventHeaders.EVENT_ID + " header");
