@@ -168,11 +168,17 @@ slapd_start() {
   local fresh=0
   mkdir -p "$SLAPD_DIR/run"
   [ -d "$SLAPD_DIR/data" ] || { mkdir -p "$SLAPD_DIR/data"; fresh=1; }
+  local indexes="$SLAPD_DIR/indexes"
   sed -e "s#@STATE@#$SLAPD_DIR#g" -e "s#@ROOTPW@#$(slappasswd -s "$LDAP_PASSWORD")#" \
     "$ROOT/infra/slapd/slapd.conf.template" > "$SLAPD_DIR/slapd.conf"
   if [ "$fresh" = 1 ]; then
     slapadd -q -f "$SLAPD_DIR/slapd.conf" -l "$ROOT/infra/slapd/base.ldif"
+  elif ! grep '^index' "$SLAPD_DIR/slapd.conf" | cmp -s - "$indexes"; then
+    # entries written before an index was added are missing from it: searches using it would not find them
+    log "the slapd indexes changed: reindexing the existing entries"
+    slapindex -q -f "$SLAPD_DIR/slapd.conf"
   fi
+  grep '^index' "$SLAPD_DIR/slapd.conf" > "$indexes"
   log "starting OpenLDAP slapd on ldap://127.0.0.1:$LDAP_PORT (base dc=example,dc=org)"
   /usr/sbin/slapd -h "ldap://127.0.0.1:$LDAP_PORT/" -f "$SLAPD_DIR/slapd.conf"
   for _ in $(seq 1 50); do

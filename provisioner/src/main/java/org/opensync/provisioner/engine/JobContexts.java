@@ -137,9 +137,12 @@ public class JobContexts {
         LdapSettings settings;
         LdapTarget directory;
         try {
+            // A connection per export under way: when the pool is smaller, each export beyond it connects and binds
+            // anew (the pool then closes the extra connection), which held writes to a few dozen entries a second
             settings = LdapTargetSecrets.settings(values, egress, config.ldapTrustedCertificates().orElse(null))
                     .orElseThrow(() -> new JobUnavailableException("CredentialsMissing", "The target directory needs "
-                            + "the secrets TargetServer and TargetDomain.", true));
+                            + "the secrets TargetServer and TargetDomain.", true))
+                    .withPoolSize(config.parallelism());
             directory = LdapTarget.open(settings, LdapTargetSecrets.options(values));
         } catch (IllegalArgumentException e) {
             throw new JobUnavailableException("CredentialsInvalid", "The target directory's secrets are not usable: "
