@@ -3,8 +3,6 @@ package org.opensync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
@@ -50,11 +48,7 @@ class HrInboundEndToEndIT {
     void start() throws Exception {
         directory = new SlapdTestDirectory();
         base = directory.baseDn();
-        for (String ou : List.of("ou=sales,ou=people", "ou=engineering,ou=people", "ou=leavers")) {
-            String name = ou.substring(3, ou.contains(",") ? ou.indexOf(',') : ou.length());
-            directory.connection().add(new Entry(ou + "," + base, new Attribute("objectClass", "top",
-                    "organizationalUnit"), new Attribute("ou", name)));
-        }
+        directory.addContainers("ou=sales,ou=people", "ou=engineering,ou=people", "ou=leavers");
         platform = new Platform().start();
         job = ProvisioningJob.create(platform, "API2LDAP", Map.of("TargetServer", directory.url(),
                 "TargetUserName", directory.bindDn(), "TargetPassword", directory.password(), "TargetDomain", base,

@@ -1,7 +1,5 @@
 package org.opensync.e2e;
 
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Duration;
@@ -37,8 +35,7 @@ class InboundBenchmark {
                      "sync.job-api.bulk-upload.requests-per-window", "1000000",
                      "sync.job-api.bulk-upload.tenant-requests-per-window", "1000000"))) {
             String base = directory.baseDn();
-            directory.connection().add(new Entry("ou=leavers," + base, new Attribute("objectClass", "top",
-                    "organizationalUnit"), new Attribute("ou", "leavers")));
+            directory.addContainers("ou=leavers");
             ProvisioningJob job = ProvisioningJob.create(platform, "API2LDAP", Map.of("TargetServer",
                     directory.url(), "TargetUserName", directory.bindDn(), "TargetPassword", directory.password(),
                     "TargetDomain", base, "DisableMode", "MoveToLeavers", "LeaversContainer", "ou=leavers," + base));

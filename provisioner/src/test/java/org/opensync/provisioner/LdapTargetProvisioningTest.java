@@ -2,9 +2,8 @@ package org.opensync.provisioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +25,7 @@ import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
+import org.opensync.testing.TcpRelay;
 
 /**
  * A job of the API2LDAP template writes uploaded users into slapd (a private subtree): DNs in the OU the department
@@ -43,14 +43,10 @@ class LdapTargetProvisioningTest extends ProvisionerTestBase {
     private String base;
 
     @BeforeEach
-    void subtree() throws LDAPException {
+    void subtree() {
         directory = new SlapdTestDirectory();
         base = directory.baseDn();
-        for (String ou : List.of("ou=sales,ou=people", "ou=engineering,ou=people", "ou=leavers")) {
-            directory.connection().add(new Entry(ou + "," + base, new Attribute("objectClass", "top",
-                    "organizationalUnit"), new Attribute("ou", ou.substring(3, ou.indexOf(',') < 0 ? ou.length()
-                    : ou.indexOf(',')))));
-        }
+        directory.addContainers("ou=sales,ou=people", "ou=engineering,ou=people", "ou=leavers");
     }
 
     @AfterEach
@@ -111,10 +107,47 @@ class LdapTargetProvisioningTest extends ProvisionerTestBase {
         assertThat(actions).isEqualTo(Map.of("create", 1L, "update", 2L, "disable", 1L));
     }
 
+    /**
+     * The directory goes away between two cycles (every connection of the job's pool dropped, new ones refused):
+     * the second cycle's exports are escrowed as transient failures, and once the directory is back the next cycle
+     * creates and updates what it missed, nothing twice.
+     */
+    @Test
+    void aDirectoryOutageEscrowsTheExportsAndTheNextCycleCatchesUp() throws Exception {
+        LDAPURL slapd = new LDAPURL(SlapdTestDirectory.URL);
+        try (TcpRelay relay = new TcpRelay(slapd.getHost(), slapd.getPort())) {
+            TargetJob job = job("ldap://127.0.0.1:" + relay.port());
+            List<ObjectChange.ObjectChanged> first = IntStream.range(0, 10)
+                    .mapToObj(i -> user(job, i, department(i), "Engineer", true)).toList();
+            assertThat(finished(job, job.cycle(Set.of(), first)).result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+
+            relay.cut();
+            List<ObjectChange.ObjectChanged> second = new ArrayList<>(IntStream.range(10, 20)
+                    .mapToObj(i -> user(job, i, department(i), "Engineer", true)).toList());
+            second.add(user(job, 3, department(3), "Architect", true));
+            JobEvent.CycleFinished down = finished(job, job.cycle(Set.of(), second));
+            assertThat(down.counts().get("countEscrowedRaw")).isEqualTo(11);
+
+            relay.restore();
+            JobEvent.CycleFinished back = finished(job, job.cycle(Set.of(), List.of()));
+            assertThat(back.counts().get("countEscrowedRaw")).isZero();
+            Map<String, SearchResultEntry> people = people();
+            assertThat(people).hasSize(20);
+            assertThat(people.get("E-3").getAttributeValue("title")).isEqualTo("Architect");
+            Awaitility.await().atMost(TIMEOUT).until(() -> logsOf(job, back.cycleId()).size() >= 11);
+            assertThat(logsOf(job, back.cycleId())).extracting(ProvisioningObjectSummary::provisioningAction)
+                    .containsOnly("create", "update");
+        }
+    }
+
     private TargetJob job() throws Exception {
+        return job(SlapdTestDirectory.URL);
+    }
+
+    private TargetJob job(String url) throws Exception {
         TargetJob job = new TargetJob();
         job.publishTemplateSchema("api2ldap.json", text -> text.replace("dc=example,dc=org", base));
-        job.publishSecrets(Map.of("TargetServer", SlapdTestDirectory.URL, "TargetUserName",
+        job.publishSecrets(Map.of("TargetServer", url, "TargetUserName",
                 SlapdTestDirectory.BIND_DN, "TargetPassword", SlapdTestDirectory.PASSWORD, "TargetDomain", base,
                 "DisableMode", "MoveToLeavers", "LeaversContainer", "ou=leavers," + base));
         awaitMirrored(job);

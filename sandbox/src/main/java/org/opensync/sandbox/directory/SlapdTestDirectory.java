@@ -91,6 +91,16 @@ public final class SlapdTestDirectory implements TestDirectory {
         return moved(DirectoryLayout.groupDn(cn));
     }
 
+    /**
+     * Adds containers below this directory's subtree, parents first, e.g. {@code "ou=sales,ou=people"} (a target
+     * job's OUs).
+     */
+    public void addContainers(String... relativeDns) {
+        for (String relative : relativeDns) {
+            add(organizationalUnit(relative + "," + root));
+        }
+    }
+
     @Override
     public void addUser(GeneratedUser user) {
         add(moved(user.toEntry()));
