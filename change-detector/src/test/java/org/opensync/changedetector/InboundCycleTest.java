@@ -84,10 +84,11 @@ class InboundCycleTest {
     /**
      * Records are stored a batch per transaction: one delivered again after its cycle published and forgot it (a
      * crash before the consumer's offset moved) is not stored again, or an old image of a leaver would be exported
-     * anew; one that cannot be read is set aside with its reason while the others are kept.
+     * anew; one that cannot be read, or cannot be stored (its batch then fails and its records are stored one by one),
+     * is set aside with its reason while the others are kept.
      */
     @Test
-    void aRecordDeliveredAgainAfterItsCycleIsNotKeptAgainAndAnUnreadableOneIsSetAside() {
+    void aRecordDeliveredAgainAfterItsCycleIsNotKeptAgainAndAnUnreadableOrUnstorableOneIsSetAside() {
         SourceJob job = new SourceJob();
         job.publishInboundSchema();
         Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent());
@@ -104,10 +105,15 @@ class InboundCycleTest {
             EventPublisher.publish(Topics.INBOUND_RECORDS, leaver);
             EventPublisher.publishRaw(Topics.INBOUND_RECORDS, job.jobId + ":E-8", "{not json", "unreadable-"
                     + job.jobId);
+            // readable, but PostgreSQL cannot store it (a NUL character in text): it fails its batch, then alone
+            InboundRecordReceived unstorable = record(job, "E-6\u0000", "{\"externalId\":\"E-6\"}");
+            EventPublisher.publish(Topics.INBOUND_RECORDS, unstorable);
             EventPublisher.publish(Topics.INBOUND_RECORDS, record(job, "E-7", "{\"externalId\":\"E-7\"}"));
 
             deadLetters.await(r -> new String(r.headers().lastHeader(EventHeaders.EVENT_ID).value(),
                     StandardCharsets.UTF_8).equals("unreadable-" + job.jobId), 1, TIMEOUT);
+            deadLetters.await(r -> new String(r.headers().lastHeader(EventHeaders.EVENT_ID).value(),
+                    StandardCharsets.UTF_8).equals(unstorable.eventId()), 1, TIMEOUT);
             Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 1);
             assertThat(records.page(job.jobId, 0, 10)).extracting(InboundRecords.Stored::externalId)
                     .containsExactly("E-7");

@@ -80,15 +80,19 @@ public class EventConsumer {
      * A batch of records in one transaction instead of one per record (each commit is a disk flush: per record, a
      * busy stream of small events goes no faster than a few dozen a second). Records that cannot be decoded are
      * dead-lettered one by one first; the events this consumer has not processed yet (the {@link Inbox} records them
-     * in the transaction) then go to {@code handler} together, retried as a whole until it succeeds (a batch cannot be
-     * dead-lettered without losing its good records, so the handler must not fail on an event's content).
+     * in the transaction) then go to {@code handler} together. A transient failure retries the batch after a
+     * back-off; a failure that would dead-letter a single record (poison, or an unexpected one repeated up to
+     * {@code sync.consumer.retry.unexpected-max-attempts}) splits the batch: each record is then processed on its
+     * own, as {@link #process} does, so only the bad one is set aside.
      */
     public <T extends Event> void processBatch(String consumer, ConsumerRecords<String, String> records,
                                                Class<T> contract, Consumer<List<T>> handler) {
         Map<String, T> decoded = new LinkedHashMap<>();
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 decoded.putIfAbsent(Inbox.eventId(record), EventCodec.decode(record.value(), contract));
+                readable.add(record);
             } catch (UnreadableEventException e) {
                 untilDone(consumer, "dead-lettering " + describe(record), () -> {
                     deadLetters.send(record, e.getMessage(), consumer);
@@ -99,17 +103,36 @@ public class EventConsumer {
         if (decoded.isEmpty()) {
             return;
         }
-        untilDone(consumer, "a batch of " + decoded.size() + " records", () -> QuarkusTransaction.requiringNew()
-                .call(() -> {
-                    List<T> fresh = new ArrayList<>(decoded.size());
-                    decoded.forEach((eventId, event) -> {
-                        if (inbox.firstDelivery(consumer, eventId)) {
-                            fresh.add(event);
-                        }
+        String what = "a batch of " + decoded.size() + " records";
+        Instant since = Instant.now();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        List<T> fresh = new ArrayList<>(decoded.size());
+                        decoded.forEach((eventId, event) -> {
+                            if (inbox.firstDelivery(consumer, eventId)) {
+                                fresh.add(event);
+                            }
+                        });
+                        handler.accept(fresh);
                     });
-                    handler.accept(fresh);
-                    return null;
-                }));
+                    return;
+                } catch (RuntimeException e) {
+                    FailureKind kind = FailureKind.of(e);
+                    if (deadLettersAfter(kind, attempt)) {
+                        LOG.warnf("%s: %s failed (%s: %s); its records are processed one by one", consumer, what,
+                                kind, rootMessage(e, false));
+                        readable.forEach(record -> process(consumer, record, contract,
+                                event -> handler.accept(List.of(event))));
+                        return;
+                    }
+                    backOff(consumer, what, since, attempt, kind, e);
+                }
+            }
+        } finally {
+            retries.done(consumer);
+        }
     }
 
     /**
@@ -126,8 +149,7 @@ public class EventConsumer {
                     return Optional.ofNullable(QuarkusTransaction.requiringNew().call(work::get));
                 } catch (RuntimeException e) {
                     FailureKind kind = FailureKind.of(e);
-                    if (kind == FailureKind.POISON || kind == FailureKind.UNEXPECTED
-                            && policy.unexpectedMaxAttempts() > 0 && attempt >= policy.unexpectedMaxAttempts()) {
+                    if (deadLettersAfter(kind, attempt)) {
                         if (deadLetter(consumer, record, kind, e)) {
                             return Optional.empty();
                         }
@@ -158,6 +180,12 @@ public class EventConsumer {
         } finally {
             retries.done(consumer);
         }
+    }
+
+    /** Whether a record failing so, {@code attempts} times, goes to the dead-letter topic. */
+    private boolean deadLettersAfter(FailureKind kind, int attempts) {
+        return kind == FailureKind.POISON || kind == FailureKind.UNEXPECTED && policy.unexpectedMaxAttempts() > 0
+                && attempts >= policy.unexpectedMaxAttempts();
     }
 
     /** Sets the record aside; false when the broker did not take it (the caller backs off and tries again). */
