@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
-  * Group membership PATCHes, at most {@code chunkSize} members each (spec §5.2/§5.3):
+  * Group membership PATCHes, at most {@code chunkSize} members each:
   * <pre>
   * legacy add      {"op":"Add","path":"members","value":[{"$ref":null,"value":"id1"},…]}
   * compliant add   {"op":"add","path":"members","value":[{"value":"id1"},…]}
   * legacy remove   {"op":"Remove","path":"members","value":[{"value":"id1"},…]}
   * compliant remove {"op":"remove","path":"members[value eq \"id1\"]"} one op per member
   * </pre>
-  * The legacy add keeps the {@code "$ref":null} the live service sends (§5.10), as targets built against Entra see it.
+  * The legacy add keeps the {@code "$ref":null} the live service sends, as targets built against Entra see it.
   */
 final class MemberPatches {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
   * Turns the target's current values and the values the mappings want into the PATCH the Entra service would send
-  * (spec §5.3). Only attributes whose value differs are sent; a desired null is skipped (values are never cleared on
+  *. Only attributes whose value differs are sent; a desired null is skipped (values are never cleared on
   * SCIM targets); {@code members} is left to the member operations of {@link ScimClient}.
   * <p>
   * <b>Legacy</b>: one op per attribute with its path, {@code Add} when the target has no value, else {@code Replace};

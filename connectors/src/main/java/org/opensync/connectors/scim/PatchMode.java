@@ -1,6 +1,6 @@
 package org.opensync.connectors.scim;
 
-/** The two PATCH dialects of the Entra provisioning service (spec §5.3). */
+/** The two PATCH dialects of the Entra provisioning service. */
 public enum PatchMode {
     /** The default: {@code Add}/{@code Replace}/{@code Remove}, one op per attribute, {@code active} as "True"/"False". */
     LEGACY,

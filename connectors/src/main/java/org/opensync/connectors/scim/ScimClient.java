@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.opensync.connectors.schema.DiscoveredObject;
 
 /**
-  * A SCIM 2.0 client that talks to a target app the way the Entra provisioning service does (spec §5): the same
+  * A SCIM 2.0 client that talks to a target app the way the Entra provisioning service does: the same
   * queries, bodies, PATCH dialects and error handling. Thread-safe: one instance per job, shared by all threads; it
   * owns one HttpClient and the job's request-rate limit.
   * <pre>{@code
@@ -75,7 +75,7 @@ public final class ScimClient {
     }
 
     /**
-      * What validateCredentials does (spec §5.2, §1.19): a query for a user whose {@code userName} is a random GUID,
+      * What validateCredentials does: a query for a user whose {@code userName} is a random GUID,
       * which must answer 200 with an empty ListResponse.
       */
     public void testConnection() {

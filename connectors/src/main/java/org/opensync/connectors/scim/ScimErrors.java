@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.opensync.connectors.net.EgressDeniedException;
 
-/** Builds {@link ScimException}s: HTTP statuses mapped to log error codes (spec §5.6), transport and shape failures. */
+/** Builds {@link ScimException}s: HTTP statuses mapped to log error codes, transport and shape failures. */
 final class ScimErrors {
 
     /** .NET HttpStatusCode names, as Entra's "StatusCode: …" log text shows them. */

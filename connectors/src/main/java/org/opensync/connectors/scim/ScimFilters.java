@@ -1,6 +1,6 @@
 package org.opensync.connectors.scim;
 
-/** The only filter shape the service sends (spec §5.4): {@code <attribute> eq "<value>"}. */
+/** The only filter shape the service sends: {@code <attribute> eq "<value>"}. */
 final class ScimFilters {
 
     private ScimFilters() {

@@ -5,7 +5,7 @@ import java.util.List;
 /** The two resource types the provisioning service writes. */
 public enum ScimResourceType {
     USER("Users", "User", List.of(ScimSchemas.CORE_USER)),
-    /** Entra lists its ADSCIM group schema next to the core one when creating groups (spec §5.2). */
+    /** Entra lists its ADSCIM group schema next to the core one when creating groups. */
     GROUP("Groups", "Group", List.of(ScimSchemas.CORE_GROUP, ScimSchemas.MICROSOFT_GROUP));
 
     private final String endpoint;

@@ -23,7 +23,7 @@ import org.opensync.connectors.net.PemTrust;
   */
 public final class ScimSettings {
 
-    /** The flag that switches PATCH to the RFC-compliant form (spec §5.3). */
+    /** The flag that switches PATCH to the RFC-compliant form. */
     public static final String COMPLIANT_PATCH_FLAG = "aadOptscim062020";
     /** The flag that keeps the old PATCH form once compliant becomes the default. */
     public static final String LEGACY_PATCH_FLAG = "AzureAdScimPatch2017";

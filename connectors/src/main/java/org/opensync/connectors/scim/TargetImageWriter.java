@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
   * Builds a POST body from a flat target image keyed by Entra-style attribute names, the way the provisioning
-  * service shapes it (spec §5.2):
+  * service shapes it:
   * <ul>
   *   <li>{@code schemas} lists the core schema (and the ADSCIM group schema for groups), plus the enterprise URN when
   *   an enterprise attribute is set; other extension URNs are written but not listed (MAPDOC);</li>

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The PATCH bodies of spec §5.3, in both dialects. */
+/** The PATCH bodies Entra sends, in both dialects. */
 class PatchBuilderTest {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

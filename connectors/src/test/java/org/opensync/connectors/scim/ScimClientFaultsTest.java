@@ -10,7 +10,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Spec §5.6 against real faults injected by the sandbox server. */
+/**
+ * How the client meets target failures (statuses, throttling, timeouts), against real faults injected by the sandbox
+ * server.
+ */
 class ScimClientFaultsTest extends SandboxScimServer {
 
     @Test

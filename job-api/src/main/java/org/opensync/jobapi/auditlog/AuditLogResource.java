@@ -22,7 +22,7 @@ import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.odata.Paging;
 import org.opensync.jobapi.odata.ResultPage;
 
-/** {@code /auditLogs/provisioning} and its old beta name {@code /auditLogs/directoryProvisioning} (§2.6). */
+/** {@code /auditLogs/provisioning} and its old beta name {@code /auditLogs/directoryProvisioning}. */
 @Path("/{version: beta|v1\\.0}/auditLogs/{collection: provisioning|directoryProvisioning}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {

@@ -27,7 +27,7 @@ import org.opensync.jobapi.graph.SynchronizationStatus;
 import org.opensync.jobapi.graph.SynchronizationTaskExecution;
 
 /**
- * A synchronization job and the state transitions of graph-sync-api.md §4.2. The methods return whether anything
+ * A synchronization job and its state transitions. The methods return whether anything
  * changed, so callers publish an event only for real transitions.
  */
 @Entity
@@ -106,7 +106,7 @@ public class SynchronizationJob extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A new job is disabled and never runs until started (graph-sync-api.md §2.4.2). */
+    /** A new job is disabled and never runs until started. */
     public static SynchronizationJob create(String id, UUID servicePrincipalId, String templateId,
                                             List<KeyValuePair> settings) {
         SynchronizationJob job = new SynchronizationJob();
@@ -121,7 +121,7 @@ public class SynchronizationJob extends PanacheEntityBase {
         return job;
     }
 
-    /** NotConfigured until the service principal has the secrets the template needs (graph-sync-api.md §4.2). */
+    /** NotConfigured until the service principal has the secrets the template needs. */
     public void updateConfigured(boolean secretsComplete) {
         if (secretsComplete && statusCode == StatusCode.NotConfigured) {
             statusCode = StatusCode.NotRun;
@@ -192,7 +192,7 @@ public class SynchronizationJob extends PanacheEntityBase {
     }
 
     /**
-     * Folds a finished cycle into the status (graph-sync-api.md §4.2, "Cycle completes ..."). A result older than the
+     * Folds a finished cycle into the status. A result older than the
      * last one recorded, or a second result of the same cycle (a provisioner that worked a batch twice), changes
      * nothing: status moves forward only.
      *

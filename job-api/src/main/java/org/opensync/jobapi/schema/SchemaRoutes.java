@@ -22,7 +22,7 @@ import org.opensync.jobapi.job.SynchronizationJob;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
 /**
- * The template and schema routes of the Graph API (graph-sync-api.md §2.3, §2.5), owned by schema-service: job-api
+ * The template and schema routes of the Graph API, owned by schema-service: job-api
  * checks the service principal and the job exist, then forwards the request with the caller's token, so clients
  * use one base URL. Right after a job is created schema-service may not have its schema yet; such a request is
  * retried briefly instead of answering 404 for a job the client just created.

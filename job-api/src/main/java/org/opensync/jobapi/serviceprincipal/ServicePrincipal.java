@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 import org.opensync.jobapi.application.Application;
 import org.opensync.jobapi.application.ApplicationTwins;
 
-/** The subset of Graph's servicePrincipal that provisioning clients rely on (graph-sync-api.md §3.36). */
+/** The subset of Graph's servicePrincipal that provisioning clients rely on. */
 @Entity
 @Table(name = "service_principal")
 public class ServicePrincipal extends PanacheEntityBase {

@@ -25,7 +25,7 @@ import org.opensync.jobapi.odata.Paging;
 import org.opensync.common.web.Select;
 import org.opensync.jobapi.odata.ResultPage;
 
-/** {@code /servicePrincipals} (graph-sync-api.md §2.1). */
+/** {@code /servicePrincipals}. */
 @Path("/{version: beta|v1\\.0}/servicePrincipals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicePrincipalResource {

@@ -9,7 +9,7 @@ import org.opensync.common.web.GraphException;
 import org.opensync.jobapi.config.JobApiConfig;
 
 /**
- * Reads a secrets body in the three spellings clients send (graph-sync-api.md §2.2.3): {@code {"value":[...]}},
+ * Reads a secrets body in the three spellings clients send: {@code {"value":[...]}},
  * {@code {"credentials":[...]}} or a bare array. Keys are canonicalised; unknown and repeated keys are rejected.
  */
 public final class SecretRequests {

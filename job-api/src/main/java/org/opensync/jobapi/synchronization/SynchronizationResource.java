@@ -20,7 +20,7 @@ import org.opensync.common.web.ODataContext;
 import org.opensync.jobapi.config.JobApiConfig;
 import org.opensync.jobapi.serviceprincipal.ServicePrincipalService;
 
-/** {@code /servicePrincipals/{id}/synchronization} and its secrets (graph-sync-api.md §2.2.1–2.2.4). */
+/** {@code /servicePrincipals/{id}/synchronization} and its secrets. */
 @Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization")
 @Produces(MediaType.APPLICATION_JSON)
 public class SynchronizationResource {

@@ -11,7 +11,7 @@ import org.opensync.mapping.value.TypedValues;
 import org.opensync.mapping.value.Value;
 
 /**
- * The per-attribute export decision of provisioning-behavior §2.3, §2.6 and §2.7 for one object:
+ * The per-attribute export decision for one object:
  * <ul>
  *   <li>{@code ObjectAddOnly}: only on create. {@code AttributeAddOnly}: only while the target has no value.</li>
  *   <li>{@code ValueAddOnly}/{@code MultiValueAddOnly}: add the values the target lacks, never remove; on

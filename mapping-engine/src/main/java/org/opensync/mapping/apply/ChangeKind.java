@@ -6,6 +6,6 @@ public enum ChangeKind {
     SET,
     /** Add these values, never removing others (ValueAddOnly, MultiValueAddOnly, AppRoleAssignmentsComplex). */
     ADD_VALUES,
-    /** Clear the target value: null flow on update (§2.7). */
+    /** Clear the target value: null flow on update. */
     CLEAR
 }

@@ -56,7 +56,7 @@ public final class CompiledAttributeMapping {
         return Optional.ofNullable(source);
     }
 
-    /** Whether null-value flow is enabled for this attribute (all gates of §2.7 open). */
+    /** Whether null-value flow is enabled for this attribute (all its gates open). */
     public boolean nullFlow() {
         return nullFlow;
     }

@@ -6,7 +6,7 @@ import org.opensync.mapping.scoping.ScopingOptions;
  * Job-level switches.
  *
  * @param nullFlowSupported whether the job type allows null-value flow at all (API-driven, Workday and
- *                          SuccessFactors inbound only, §2.7); the per-attribute gates still apply
+ *                          SuccessFactors inbound only); the per-attribute gates still apply
  * @param scoping            scoping compatibility switches
  */
 public record MappingOptions(boolean nullFlowSupported, ScopingOptions scoping) {

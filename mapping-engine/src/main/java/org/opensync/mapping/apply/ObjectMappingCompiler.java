@@ -92,7 +92,7 @@ final class ObjectMappingCompiler {
         return declared.get();
     }
 
-    /** SelectUniqueValue: not on a matching attribute, and only with "Only during object creation" (§3.2). */
+    /** SelectUniqueValue: not on a matching attribute, and only with "Only during object creation". */
     private void selectUniqueValueRules(String path, AttributeMapping mapping, ParsedExpression source) {
         if (source.topLevelFunction().filter(SELECT_UNIQUE_VALUE::equals).isEmpty()) {
             return;
@@ -106,7 +106,7 @@ final class ObjectMappingCompiler {
     }
 
     /**
-     * Null flow needs three gates (§2.7): the job type allows it, the target attribute is single-valued and flags
+     * Null flow needs three gates: the job type allows it, the target attribute is single-valued and flags
      * {@code flowNullValues} (the wire form of the mapping's "Flow null values"), and every source attribute the
      * expression reads flags {@code flowNullValues}.
      */

@@ -8,7 +8,7 @@ import org.opensync.mapping.scoping.ScopeOperator;
 /**
  * The {@code filterOperators} catalogue: only the eight operators of the Graph documentation, whose wire spellings
  * are confirmed. Scoping evaluates more (see {@link ScopeOperator}); {@link #supported()} lists those for validation
- * messages, but they are not emitted by the endpoint (graph-sync-api §2.5.7, provisioning-behavior §4.2).
+ * messages, but they are not emitted by the endpoint.
  */
 public final class FilterOperatorCatalog {
     private static final List<FilterOperatorSchema> PUBLISHED = Arrays.stream(ScopeOperator.values())

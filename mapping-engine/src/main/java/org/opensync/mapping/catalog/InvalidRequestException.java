@@ -5,7 +5,7 @@ package org.opensync.mapping.catalog;
  * expression, expression over 10,000 characters, malformed test input.
  */
 public final class InvalidRequestException extends RuntimeException {
-    /** The Graph error code (graph-sync-api §1.6.1). */
+    /** The Graph error code. */
     public static final String CODE = "invalidRequest";
 
     private final String target;

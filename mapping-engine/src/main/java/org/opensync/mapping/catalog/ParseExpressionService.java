@@ -22,7 +22,7 @@ import org.opensync.mapping.value.TypedValues;
 import org.opensync.mapping.value.Value;
 
 /**
- * {@code POST .../schema/parseExpression} (graph-sync-api §2.5.8). Parse failures are not HTTP errors: they come back
+ * {@code POST .../schema/parseExpression}. Parse failures are not HTTP errors: they come back
  * with {@code parsingSucceeded: false} and an error naming the position. Evaluation runs only with a
  * {@code testInputObject}, whose definition (when given) also makes unknown attributes parse errors. A flow-control
  * result (IgnoreAttributeFlow/IgnoreObjectFlow) is a successful evaluation with no values, explained in

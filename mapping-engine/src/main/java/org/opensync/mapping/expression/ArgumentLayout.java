@@ -15,7 +15,7 @@ enum ArgumentLayout {
     TRAILING_REPEAT,
     /**
      * {@code Coalesce}: repeating sources, then an optional default. The last argument is the default only when it
-     * is a literal constant (provisioning-behavior §3.3, design).
+     * is a literal constant.
      */
     SOURCES_THEN_DEFAULT;
 

@@ -6,7 +6,7 @@ import org.opensync.mapping.value.DateTimeValue;
 import org.opensync.mapping.value.IntegerValue;
 import org.opensync.mapping.value.Value;
 
-/** Argument conversions of the value model (§3.2); failures name the function and parameter. */
+/** Argument conversions of the value model; failures name the function and parameter. */
 final class Coercions {
     private Coercions() {
     }

@@ -32,7 +32,7 @@ final class CollectionFunctions {
                         .body(CollectionFunctions::selectUniqueValue));
     }
 
-    /** Null and empty values are skipped; every value of a multi-valued source contributes (§3.3 Join). */
+    /** Null and empty values are skipped; every value of a multi-valued source contributes. */
     private static Value join(CallNode call, EvaluationContext ctx) throws EvaluationSignal {
         String separator = call.textOrEmpty(0, ctx);
         StringBuilder joined = new StringBuilder();

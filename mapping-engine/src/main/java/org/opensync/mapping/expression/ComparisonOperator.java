@@ -3,7 +3,7 @@ package org.opensync.mapping.expression;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The comparison operators of IIF conditions (§3.1 {@code cmpop}). */
+/** The comparison operators of IIF conditions. */
 enum ComparisonOperator {
     EQUAL("="), NOT_EQUAL("<>"), GREATER(">"), GREATER_OR_EQUAL(">="), LESS("<"), LESS_OR_EQUAL("<=");
 

@@ -12,7 +12,7 @@ import org.opensync.mapping.value.IntegerValue;
 import org.opensync.mapping.value.Value;
 
 /**
- * Date functions (§3.3, §3.4): CDate, DateAdd, DateDiff, DateFromNum, NumFromDate, FormatDateTime, Now. All work in
+ * Date functions: CDate, DateAdd, DateDiff, DateFromNum, NumFromDate, FormatDateTime, Now. All work in
  * UTC. An absent date argument gives null (nothing to compute), while unparsable text is an error.
  */
 final class DateFunctions {

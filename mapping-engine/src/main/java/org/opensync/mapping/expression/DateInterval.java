@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Interval codes of DateAdd and DateDiff (§3.3). */
+/** Interval codes of DateAdd and DateDiff. */
 enum DateInterval {
     YEAR("yyyy"), MONTH("m"), DAY("d"), WEEK("ww"), HOUR("h"), MINUTE("n"), SECOND("s");
 

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lenient date-time parsing for CDate and date arguments (§3.3 CDate, §3.4): ISO 8601 dates and date-times with or
+ * Lenient date-time parsing for CDate and date arguments: ISO 8601 dates and date-times with or
  * without offset (also the Workday form {@code 2020-03-16-07:00}), and US {@code M/d/yyyy h:mm:ss tt} (the engine's own
  * rendering, and SuccessFactors'). Offsets are honoured and results converted to UTC; text without offset is UTC, as
  * the engine runs in UTC. Results must fit .NET's DateTime range (years 1–9999).

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The NormalizeDiacritics table of FREF (provisioning-behavior §3.3): exactly these letters are replaced, all other
+ * The NormalizeDiacritics table of FREF: exactly these letters are replaced, all other
  * characters are kept. Entries written with a combining mark after a macron letter ({@code ā́ ā̀ ā̂ ā̃}, {@code œ̄}) are
  * matched as the letter followed by that mark.
  */

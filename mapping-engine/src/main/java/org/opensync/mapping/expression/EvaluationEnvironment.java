@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  *
  * @param legacyNullConditions reproduce the reference service's documented limitation: an IIF whose condition reads a
  *                             null or empty attribute fails, and the attribute is not flowed (IgnoreAttributeFlow).
- *                             Off by default: conditions are evaluated null-safely (§3.2).
+ *                             Off by default: conditions are evaluated null-safely.
  * @param limits               output size and work caps of one evaluation
  */
 public record EvaluationEnvironment(

@@ -10,7 +10,7 @@ import org.opensync.mapping.model.ObjectDefinition;
  * such mistake is reported before any object is processed.
  */
 public final class Expressions {
-    /** The documented length limit (provisioning-behavior §2.4). */
+    /** The documented length limit. */
     public static final int MAX_LENGTH = Parser.MAX_LENGTH;
 
     private Expressions() {

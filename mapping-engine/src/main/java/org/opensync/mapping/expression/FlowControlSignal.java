@@ -1,6 +1,6 @@
 package org.opensync.mapping.expression;
 
-/** The expression evaluated to {@code IgnoreAttributeFlow} or {@code IgnoreObjectFlow} (provisioning-behavior §3.5). */
+/** The expression evaluated to {@code IgnoreAttributeFlow} or {@code IgnoreObjectFlow}. */
 public final class FlowControlSignal extends EvaluationSignal {
     /** Drop this target attribute from the export, even when null flow is enabled. */
     public static final FlowControlSignal IGNORE_ATTRIBUTE = new FlowControlSignal("IgnoreAttributeFlow");

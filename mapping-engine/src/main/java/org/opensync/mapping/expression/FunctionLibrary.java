@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every function of the expression language (FREF §3.3 and the additions of §3.3.1), in alphabetical order. Names
- * are case-sensitive, as the language is.
+ * Every function of the expression language (Entra's function reference and this project's additions), in
+ * alphabetical order. Names are case-sensitive, as the language is.
  */
 public final class FunctionLibrary {
     static final String SELECT_UNIQUE_VALUE = "SelectUniqueValue";

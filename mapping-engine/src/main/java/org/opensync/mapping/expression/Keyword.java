@@ -3,7 +3,7 @@ package org.opensync.mapping.expression;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Bare identifiers the language knows (§3.1 {@code keyword}); spelled exactly, case-sensitively. */
+/** Bare identifiers the language knows; spelled exactly, case-sensitively. */
 enum Keyword {
     vbTextCompare, vbBinaryCompare, Unicode, ASCII, UTF8, IgnoreAttributeFlow, IgnoreObjectFlow;
 

@@ -1,6 +1,6 @@
 package org.opensync.mapping.expression;
 
-/** Splits expression text into tokens (§3.1 lexical rules). */
+/** Splits expression text into tokens. */
 final class Lexer {
     private final String input;
     private int position;

@@ -10,7 +10,7 @@ import org.opensync.mapping.value.Value;
 
 /**
  * Conditionals and predicates: IIF, Switch, Coalesce, IgnoreFlowIfNullOrEmpty, CBool, Not, IsNull, IsNothing,
- * IsNullOrEmpty, IsPresent, IsString, Error. IIF, Switch and Coalesce evaluate only the arguments they need (§3.2).
+ * IsNullOrEmpty, IsPresent, IsString, Error. IIF, Switch and Coalesce evaluate only the arguments they need.
  */
 final class LogicFunctions {
     private LogicFunctions() {

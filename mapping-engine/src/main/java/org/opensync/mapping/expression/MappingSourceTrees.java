@@ -7,7 +7,7 @@ import org.opensync.mapping.model.AttributeMappingSourceType;
 import org.opensync.mapping.model.StringKeyAttributeMappingSourceValuePair;
 
 /**
- * Conversion between syntax trees and Graph {@code attributeMappingSource} trees (graph-sync-api §2.5.8).
+ * Conversion between syntax trees and Graph {@code attributeMappingSource} trees.
  *
  * <ul>
  *   <li>{@code [name]} ↔ {@code Attribute} with that name.</li>

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Recursive-descent parser for the grammar of provisioning-behavior §3.1:
+ * Recursive-descent parser for the grammar of Entra's expression language:
  * <pre>
  * expr    := concat ( cmpop concat )?
  * concat  := primary ( "&amp;" primary )*
@@ -167,7 +167,7 @@ final class Parser {
                         : name.start(), found, expected, problem + " in " + function.name()));
     }
 
-    /** SelectUniqueValue must be the whole expression (§3.2 restrictions). */
+    /** SelectUniqueValue must be the whole expression. */
     private void requireNotSelectUniqueValue(Expr expression, int position) {
         if (CallValidator.isSelectUniqueValue(expression)) {
             throw new ExpressionParseException(position, "'" + FunctionLibrary.SELECT_UNIQUE_VALUE + "(…)'",

@@ -7,7 +7,7 @@ import org.opensync.mapping.regex.Substitution;
 import org.opensync.mapping.value.Value;
 
 /**
- * Replace (§3.3) and its five modes, chosen from which arguments are supplied:
+ * Replace and its five modes, chosen from which arguments are supplied:
  * (a) Find + Replacement, (b) Find + Template, (c) RegularExpression + Replacement,
  * (d) RegularExpression + RegularExpressionGroupName + Replacement, (e) RegularExpression +
  * RegularExpressionGroupName + ReplacementPropertyName (FREF's reading, not CSREF's). Case-sensitive throughout.

@@ -9,7 +9,7 @@ import java.util.List;
 import org.opensync.mapping.value.Value;
 
 /**
- * App role assignment functions (§2.9). Each value of {@code [appRoleAssignments]} is one assignment, either a JSON
+ * App role assignment functions. Each value of {@code [appRoleAssignments]} is one assignment, either a JSON
  * object with {@code value}/{@code displayName}/{@code id} or a plain role value. The complex forms produce SCIM role
  * objects (as JSON text) with {@code primary:false}; whether they are PATCHed with add or replace is decided by the
  * exporter from the function name (see {@code ParsedExpression#topLevelFunction}).

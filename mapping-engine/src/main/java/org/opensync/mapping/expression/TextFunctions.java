@@ -6,7 +6,7 @@ import org.opensync.mapping.model.AttributeType;
 import org.opensync.mapping.value.IntegerValue;
 import org.opensync.mapping.value.Value;
 
-/** String functions of §3.3 (Append, Left, Mid, PCase, StripSpaces, ToLower, ToUpper, Word, Trim, Prepend…). */
+/** String functions (Append, Left, Mid, PCase, StripSpaces, ToLower, ToUpper, Word, Trim, Prepend…). */
 final class TextFunctions {
     private TextFunctions() {
     }

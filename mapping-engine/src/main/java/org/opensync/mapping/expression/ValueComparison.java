@@ -5,9 +5,9 @@ import org.opensync.mapping.value.DateTimeValue;
 import org.opensync.mapping.value.Value;
 
 /**
- * Comparison semantics of {@code = <> > >= < <=} [design, §3.1]: numbers compare numerically when both sides parse
+ * Comparison semantics of {@code = <> > >= < <=}: numbers compare numerically when both sides parse
  * as invariant numbers, dates chronologically, everything else ordinally and case-sensitively. Null compares as the
- * empty string, which makes {@code IIF([country]="", …)} null-safe as §3.2 requires.
+ * empty string, which makes {@code IIF([country]="", …)} null-safe.
  */
 final class ValueComparison {
     private ValueComparison() {

@@ -1,5 +1,5 @@
 /**
- * The mapping expression language (provisioning-behavior §3): parsing to a syntax tree, conversion to and from the
+ * The mapping expression language: parsing to a syntax tree, conversion to and from the
  * Graph {@code attributeMappingSource} tree, and evaluation.
  *
  * <p>Entry point: {@link org.opensync.mapping.expression.Expressions}. A {@link

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code attributeDefinition} (§3.16). Absent {@code mutability}/{@code type} take their documented defaults. */
+/** Graph {@code attributeDefinition}. Absent {@code mutability}/{@code type} take their documented defaults. */
 @GraphType
 public record AttributeDefinition(
         boolean anchor,

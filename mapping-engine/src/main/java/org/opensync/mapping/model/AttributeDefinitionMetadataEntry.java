@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code attributeDefinitionMetadataEntry} (§3.17). */
+/** Graph {@code attributeDefinitionMetadataEntry}. */
 @GraphType
 public record AttributeDefinitionMetadataEntry(AttributeDefinitionMetadata key, String value) {
 }

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
-/** Graph {@code attributeFlowType}: under which circumstances a mapping updates the target (provisioning-behavior §2.3). */
+/** Graph {@code attributeFlowType}: under which circumstances a mapping updates the target. */
 public enum AttributeFlowType {
     Always, ObjectAddOnly, MultiValueAddOnly, ValueAddOnly, AttributeAddOnly;
 

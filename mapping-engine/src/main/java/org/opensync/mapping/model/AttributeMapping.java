@@ -1,7 +1,7 @@
 package org.opensync.mapping.model;
 
 /**
- * Graph {@code attributeMapping} (§3.25). {@code source == null} is the portal's mapping type "None" (default value
+ * Graph {@code attributeMapping}. {@code source == null} is the portal's mapping type "None" (default value
  * only). Absent {@code flowBehavior}/{@code flowType} take their documented defaults; {@code exportMissingReferences}
  * also accepts the strings {@code "true"}/{@code "false"} (Jackson scalar coercion), as the docs' table types it String.
  */

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code attributeMappingFunctionSchema} (§3.34.2); {@code id} repeats {@code name} for SDK clients. */
+/** Graph {@code attributeMappingFunctionSchema}; {@code id} repeats {@code name} for SDK clients. */
 @GraphType
 public record AttributeMappingFunctionSchema(String id, String name, List<AttributeMappingParameterSchema> parameters) {
     public AttributeMappingFunctionSchema {

@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code attributeMappingParameterSchema} (§3.34.3). */
+/** Graph {@code attributeMappingParameterSchema}. */
 @GraphType
 public record AttributeMappingParameterSchema(
         boolean allowMultipleOccurrences,

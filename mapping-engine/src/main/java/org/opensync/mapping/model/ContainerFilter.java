@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code containerFilter} (§3.21). */
+/** Graph {@code containerFilter}. */
 @GraphType
 public record ContainerFilter(List<String> includedContainers) {
     public ContainerFilter {

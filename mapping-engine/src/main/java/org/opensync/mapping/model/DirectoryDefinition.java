@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Graph {@code directoryDefinition} (§3.13). */
+/** Graph {@code directoryDefinition}. */
 @GraphType
 public record DirectoryDefinition(
         String id,

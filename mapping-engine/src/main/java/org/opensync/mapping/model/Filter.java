@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code filter} (§3.30): the scoping filter of an object mapping; within each set, groups are OR-ed. */
+/** Graph {@code filter}: the scoping filter of an object mapping; within each set, groups are OR-ed. */
 @GraphType
 public record Filter(
         List<FilterGroup> categoryFilterGroups,

@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code filterClause} (§3.32). */
+/** Graph {@code filterClause}. */
 @GraphType
 public record FilterClause(String operatorName, String sourceOperandName, FilterOperand targetOperand) {
 }

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code filterGroup} (§3.31): true only when all clauses are true. */
+/** Graph {@code filterGroup}: true only when all clauses are true. */
 @GraphType
 public record FilterGroup(List<FilterClause> clauses, String name) {
     public FilterGroup {

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code filterOperand} (§3.33). */
+/** Graph {@code filterOperand}. */
 @GraphType
 public record FilterOperand(List<String> values) {
     public FilterOperand {

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code filterOperatorSchema} (§3.34.1); {@code id} repeats {@code name} because SDK clients read {@code id}. */
+/** Graph {@code filterOperatorSchema}; {@code id} repeats {@code name} because SDK clients read {@code id}. */
 @GraphType
 public record FilterOperatorSchema(
         ScopeOperatorType arity,

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Conversions for Graph flag enums (graph-sync-api §1.3.1). Output is comma-joined without spaces because the Go SDK
+ * Conversions for Graph flag enums. Output is comma-joined without spaces because the Go SDK
  * splits on {@code ,} without trimming; input tolerates spaces, any order and any case.
  */
 public final class FlagSets {

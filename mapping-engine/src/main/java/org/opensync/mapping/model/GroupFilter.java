@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code groupFilter} (§3.22). */
+/** Graph {@code groupFilter}. */
 @GraphType
 public record GroupFilter(List<String> includedGroups) {
     public GroupFilter {

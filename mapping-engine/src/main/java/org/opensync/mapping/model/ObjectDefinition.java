@@ -3,7 +3,7 @@ package org.opensync.mapping.model;
 import java.util.List;
 import java.util.Optional;
 
-/** Graph {@code objectDefinition} (§3.14): an object type of a directory and its attributes. */
+/** Graph {@code objectDefinition}: an object type of a directory and its attributes. */
 @GraphType
 public record ObjectDefinition(
         List<AttributeDefinition> attributes,
@@ -17,7 +17,7 @@ public record ObjectDefinition(
         supportedApis = Lists.copy(supportedApis);
     }
 
-    /** Exact-name lookup: the spec matches attribute names exactly as declared (§3.1). */
+    /** Exact-name lookup: the spec matches attribute names exactly as declared. */
     public Optional<AttributeDefinition> attribute(String attributeName) {
         return attributes.stream().filter(a -> a.name() != null && a.name().equals(attributeName)).findFirst();
     }

@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code objectDefinitionMetadataEntry} (§3.15). */
+/** Graph {@code objectDefinitionMetadataEntry}. */
 @GraphType
 public record ObjectDefinitionMetadataEntry(ObjectDefinitionMetadata key, String value) {
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Graph {@code objectMapping} (§3.23). Absent {@code flowTypes} mean {@code Add,Update,Delete} (documented default);
+ * Graph {@code objectMapping}. Absent {@code flowTypes} mean {@code Add,Update,Delete} (documented default);
  * absent {@code enabled} means enabled, because a mapping that silently stops flowing is the costlier mistake.
  */
 @GraphType

@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code objectMappingMetadataEntry} (§3.24); some values are JSON-quoted strings such as {@code "\"Normal\""}. */
+/** Graph {@code objectMappingMetadataEntry}; some values are JSON-quoted strings such as {@code "\"Normal\""}. */
 @GraphType
 public record ObjectMappingMetadataEntry(ObjectMappingMetadata key, String value) {
 }

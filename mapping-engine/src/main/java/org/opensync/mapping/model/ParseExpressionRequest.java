@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Body of {@code POST .../schema/parseExpression} (graph-sync-api §2.5.8). */
+/** Body of {@code POST .../schema/parseExpression}. */
 @GraphType
 public record ParseExpressionRequest(
         String expression,

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code parseExpressionResponse} (§3.35.3). */
+/** Graph {@code parseExpressionResponse}. */
 @GraphType
 public record ParseExpressionResponse(
         PublicError error,

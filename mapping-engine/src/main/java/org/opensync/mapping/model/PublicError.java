@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code publicError} (§3.35.4, shape from the SDK models). */
+/** Graph {@code publicError}. */
 @GraphType
 public record PublicError(
         String code,

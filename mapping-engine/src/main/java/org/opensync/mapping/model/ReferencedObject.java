@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code referencedObject} (§3.18). */
+/** Graph {@code referencedObject}. */
 @GraphType
 public record ReferencedObject(String referencedObjectName, String referencedProperty) {
 }

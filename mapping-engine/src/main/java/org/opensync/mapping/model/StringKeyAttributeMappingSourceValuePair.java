@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code stringKeyAttributeMappingSourceValuePair} (§3.26.1): a named function argument. */
+/** Graph {@code stringKeyAttributeMappingSourceValuePair}: a named function argument. */
 @GraphType
 public record StringKeyAttributeMappingSourceValuePair(String key, AttributeMappingSource value) {
 }

@@ -3,7 +3,7 @@ package org.opensync.mapping.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Graph {@code stringKeyObjectValuePair} (§3.35.2): {@code value} is open JSON (string, array, object…); a
+ * Graph {@code stringKeyObjectValuePair}: {@code value} is open JSON (string, array, object…); a
  * {@code value@odata.type} annotation is ignored like any unknown property.
  */
 @GraphType

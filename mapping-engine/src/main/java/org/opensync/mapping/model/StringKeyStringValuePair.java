@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code stringKeyStringValuePair} (§3.19), also the shape of the legacy {@code metadataEntry}. */
+/** Graph {@code stringKeyStringValuePair}, also the shape of the legacy {@code metadataEntry}. */
 @GraphType
 public record StringKeyStringValuePair(String key, String value) {
 }

@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code synchronizationMetadataEntry} (§3.29). */
+/** Graph {@code synchronizationMetadataEntry}. */
 @GraphType
 public record SynchronizationMetadataEntry(SynchronizationMetadata key, String value) {
 }

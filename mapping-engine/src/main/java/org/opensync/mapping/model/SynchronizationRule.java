@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import java.util.List;
 
-/** Graph {@code synchronizationRule} (§3.20): one direction from a source to a target directory. */
+/** Graph {@code synchronizationRule}: one direction from a source to a target directory. */
 @GraphType
 public record SynchronizationRule(
         ContainerFilter containerFilter,

@@ -3,7 +3,7 @@ package org.opensync.mapping.model;
 import java.util.List;
 import java.util.Optional;
 
-/** Graph {@code synchronizationSchema} (§3.12): directories and the rules between them. */
+/** Graph {@code synchronizationSchema}: directories and the rules between them. */
 @GraphType
 public record SynchronizationSchema(
         String id,

@@ -2,7 +2,7 @@ package org.opensync.mapping.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
-/** Graph {@code synchronizationSecret} keys (45 members, graph-sync-api §3.40.1). */
+/** Graph {@code synchronizationSecret} keys (45 members). */
 public enum SynchronizationSecret {
     None, UserName, Password, SecretToken, AppKey, BaseAddress, ClientIdentifier, ClientSecret,
     SingleSignOnType, Sandbox, Url, Domain, ConsumerKey, ConsumerSecret, TokenKey, TokenExpiration,

@@ -1,6 +1,6 @@
 package org.opensync.mapping.model;
 
-/** Graph {@code synchronizationSecretKeyStringValuePair} (§3.28). */
+/** Graph {@code synchronizationSecretKeyStringValuePair}. */
 @GraphType
 public record SynchronizationSecretKeyStringValuePair(SynchronizationSecret key, String value) {
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Graph {@code synchronizationTemplate} (§3.27); {@code schema} is returned inline in list/get responses. The
+ * Graph {@code synchronizationTemplate}; {@code schema} is returned inline in list/get responses. The
  * {@code default} property is {@code isDefault} in Java because {@code default} is a keyword.
  */
 @GraphType

@@ -1,5 +1,5 @@
 /**
- * The Microsoft Graph {@code synchronization} schema types (graph-sync-api.md §3.12–3.35) as Jackson-friendly records.
+ * The Microsoft Graph {@code synchronization} schema types as Jackson-friendly records.
  *
  * <p>Conventions shared by every type here, so that the HTTP services and the engine agree on one model:
  * <ul>

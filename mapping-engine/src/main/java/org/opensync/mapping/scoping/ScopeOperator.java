@@ -13,7 +13,7 @@ import org.opensync.mapping.model.ScopeOperatorType;
  * {@code filterOperators} sample are {@link #published()}; the portal-only operators of SCOPEDOC
  * ({@code Greater_Than}, {@code Includes}, {@code ENDS_WITH}, {@code &}, {@code !&}…) and our extensions
  * ({@code Less_Than}, {@code Less_Than_OR_EQUALS}, {@code Excludes}) are evaluated but never emitted, because their
- * wire spellings are unconfirmed (graph-sync-api §2.5.7).
+ * wire spellings are unconfirmed.
  */
 public enum ScopeOperator {
     EQUALS("EQUALS", ScopeOperatorType.Binary, true, AttributeType.Integer, AttributeType.String),
@@ -75,7 +75,7 @@ public enum ScopeOperator {
         return published;
     }
 
-    /** Operator names are matched case-insensitively on input (graph-sync-api §2.5.7). */
+    /** Operator names are matched case-insensitively on input. */
     public static Optional<ScopeOperator> byGraphName(String name) {
         if (name == null) {
             return Optional.empty();

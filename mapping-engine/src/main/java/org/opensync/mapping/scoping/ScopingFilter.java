@@ -38,7 +38,7 @@ public final class ScopingFilter {
 
     /**
      * @param sourceDefinition when non-null, clause attributes must exist on it, be single-valued (multi-valued
-     *                         attributes cannot be filtered, §4.2) and have a type the operator supports
+     *                         attributes cannot be filtered) and have a type the operator supports
      * @throws InvalidScopingFilterException listing every problem with its JSON path
      */
     public static ScopingFilter compile(Filter filter, ObjectDefinition sourceDefinition, ScopingOptions options) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Flattens a SCIM resource into mapping attribute names (see {@link ObjectImage#fromScim}). */
 final class ScimFlattener {
-    /** Sub-attributes that mappings use in value filters (§2.8: {@code type} and {@code primary}). */
+    /** Sub-attributes that mappings use in value filters. */
     private static final List<String> FILTER_SUB_ATTRIBUTES = List.of("type", "primary");
 
     private final Map<String, List<JsonNode>> collected = new LinkedHashMap<>();

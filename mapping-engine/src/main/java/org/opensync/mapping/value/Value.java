@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A value produced or consumed by mapping expressions (provisioning-behavior §3.2). Null (absence) is distinct from
+ * A value produced or consumed by mapping expressions. Null (absence) is distinct from
  * the empty string. A {@link MultiValue} always holds at least two values, so a single value is never ambiguous.
  */
 public sealed interface Value permits NullValue, TextValue, MultiValue, BooleanValue, IntegerValue, DateTimeValue {

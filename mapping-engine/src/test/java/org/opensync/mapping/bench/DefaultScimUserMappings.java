@@ -9,10 +9,10 @@ import org.opensync.mapping.model.AttributeType;
 import org.opensync.mapping.model.ObjectDefinition;
 import org.opensync.mapping.model.ObjectMapping;
 
-/** The 22 default user mappings of the non-gallery SCIM app (provisioning-behavior §5.9), Entra source names. */
+/** The 22 default user mappings of the non-gallery SCIM app, Entra source names. */
 final class DefaultScimUserMappings {
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
-    /** target, source expression, in the order of §5.9. */
+    /** target, source expression, in the order of Entra's defaults. */
     static final String[][] ROWS = {
         {"userName", "[userPrincipalName]"},
         {"active", "Switch([IsSoftDeleted], , \"False\", \"True\", \"True\", \"False\")"},

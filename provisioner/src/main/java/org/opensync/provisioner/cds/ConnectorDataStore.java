@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.opensync.common.mirror.MirrorConsumers;
 
 /**
- * The connector data store (provisioning-behavior.md §1.16): links between source anchors and target ids, with the
+ * The connector data store: links between source anchors and target ids, with the
  * image last exported, so updates send only what changed and a restart re-matches nothing it already linked.
  */
 @ApplicationScoped

@@ -269,7 +269,7 @@ public class CycleProcessor {
 
     /**
      * A full cycle read every object of the source: a linked object it did not read was deleted there, perhaps while
-     * a change of it was lost (provisioning-behavior.md §1.7, Entra's full sync). Its deletion is staged like any
+     * a change of it was lost (as in Entra's full sync). Its deletion is staged like any
      * other, so the deletion threshold applies.
      */
     private void stageUnseen(JobContext job, CycleState cycle) {
@@ -307,7 +307,7 @@ public class CycleProcessor {
 
     /**
      * Disables and deletes staged during the cycle run now, unless there are as many as the deletion threshold:
-     * then they wait, logged as staged deletes, until a restart with ForceDeletes (provisioning-behavior.md §1.13).
+     * then they wait, logged as staged deletes, until a restart with ForceDeletes.
      * References to deleted objects are then removed from the groups and managers that hold them.
      */
     private JobEvent.CycleError deprovision(JobContext job, CycleState cycle, Instant deadline) {

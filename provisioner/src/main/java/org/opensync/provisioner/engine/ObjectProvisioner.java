@@ -28,10 +28,10 @@ import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.Link;
 
 /**
- * Provisions one source object into the target (provisioning-behavior.md §1.2–1.3, §1.10, §5.2): scope, match,
+ * Provisions one source object into the target: scope, match,
  * create or update with only what changed, group members after their users, and deprovisioning (disable when the
  * object leaves scope or is disabled, delete when it is deleted) — which {@link #provision} only stages, so that the
- * cycle can hold a mass deletion back (§1.13); staging it cancels the object's pending retries, so nothing brings it
+ * cycle can hold a mass deletion back; staging it cancels the object's pending retries, so nothing brings it
  * back. A target object deleted behind our back (drift) is matched or created again.
  */
 @ApplicationScoped
@@ -200,7 +200,7 @@ public class ObjectProvisioner {
             }
         }
 
-        /** Matching attributes in priority order; the first that finds an object decides (§2.5). */
+        /** Matching attributes in priority order; the first that finds an object decides. */
         private Optional<Link> match(List<MatchingValue> keys) {
             for (MatchingValue key : keys) {
                 Optional<TargetObject> found = job.target().findUnique(plan.type(), key.targetAttributeName(),

@@ -47,7 +47,7 @@ public final class Outcome {
     private boolean escrowed;
     private Redaction redaction = Redaction.NONE;
 
-    /** A disable or delete held back by the deletion threshold (provisioning-behavior.md §1.13). */
+    /** A disable or delete held back by the deletion threshold. */
     public static Outcome stagedDelete(String reason) {
         return new Outcome().action("stagedDelete").skipped(reason)
                 .step("EntryExportSkip", "export", "skipped", reason);

@@ -46,7 +46,7 @@ import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
 
 /**
- * Provisions one subject now, outside the schedule (provisioning-behavior.md §1.18): reads it from the source
+ * Provisions one subject now, outside the schedule: reads it from the source
  * directory, then scopes, matches and exports it with the cycle's own {@link ObjectProvisioner}, in the job's turn so
  * that no cycle works the job meanwhile, and links it in the connector data store as a cycle would. The job's source
  * connection is kept open between requests ({@link SourceConnections}). A group's listed members go first, so that

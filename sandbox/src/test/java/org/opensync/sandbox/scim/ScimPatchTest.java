@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every PATCH form of provisioning-behavior.md §5.2, §5.3 and §5.10, legacy and RFC-compliant. */
+/** Every PATCH form Entra sends, legacy and RFC-compliant. */
 class ScimPatchTest extends ScimServerTestBase {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

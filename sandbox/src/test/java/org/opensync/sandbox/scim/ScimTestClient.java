@@ -110,7 +110,7 @@ final class ScimTestClient {
         }
     }
 
-    /** A user body the way Entra's POST looks (provisioning-behavior.md §5.2). */
+    /** A user body the way Entra's POST looks. */
     static String entraUser(String userName, String externalId) {
         return """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",

@@ -28,7 +28,7 @@ import org.opensync.schemaservice.web.ClientRoot;
 
 /**
  * The expression language's catalogue and parser, under every schema: {@code .../jobs/{id}/schema/...} and
- * {@code .../templates/{id}/schema/...} (graph-sync-api.md §2.5.6–2.5.8). {@code functions()} and
+ * {@code .../templates/{id}/schema/...}. {@code functions()} and
  * {@code filterOperators()} reach here too: request normalisation strips the parentheses.
  */
 @Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization/{owner: jobs|templates}/{ownerId}/schema")

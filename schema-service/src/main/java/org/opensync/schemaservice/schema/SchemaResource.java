@@ -28,7 +28,7 @@ import org.opensync.schemaservice.web.ClientRoot;
 import org.opensync.mapping.model.DirectoryDefinition;
 
 /**
- * The schema of a job or a template and its directory definitions (graph-sync-api.md §2.3.5, §2.5.1–2.5.4):
+ * The schema of a job or a template and its directory definitions:
  * {@code .../jobs/{jobId}/schema} and {@code .../templates/{templateId}/schema} work alike.
  */
 @Path("/{version: beta|v1\\.0}/servicePrincipals/{spId}/synchronization/{owner: jobs|templates}/{ownerId}/schema")

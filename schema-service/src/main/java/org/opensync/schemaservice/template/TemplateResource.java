@@ -30,7 +30,7 @@ import org.opensync.mapping.model.SynchronizationTemplate;
 import org.opensync.schemaservice.web.ClientRoot;
 
 /**
- * {@code .../synchronization/templates} (graph-sync-api.md §2.3): the built-in templates, offered to every service
+ * {@code .../synchronization/templates}: the built-in templates, offered to every service
  * principal, and the service principal's own, which clients create, replace and delete. Template schemas are
  * {@code SchemaResource}'s.
  */

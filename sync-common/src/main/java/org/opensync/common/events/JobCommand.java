@@ -40,7 +40,7 @@ public sealed interface JobCommand extends JobScopedEvent {
     }
 
     /**
-     * The job keeps running but at another pace: slower while quarantined (graph-sync-api.md §1.14 back-off),
+     * The job keeps running but at another pace: slower while quarantined,
      * back to normal when the quarantine is lifted. The next cycle is due at {@code nextDueAt}.
      */
     record JobRescheduled(String eventId, Instant occurredAt, String jobId, Duration interval, Instant nextDueAt)

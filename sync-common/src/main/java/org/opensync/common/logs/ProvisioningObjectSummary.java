@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Graph's provisioningObjectSummary (graph-sync-api.md §3.37): what happened to one object in one cycle. Enum
+ * Graph's provisioningObjectSummary: what happened to one object in one cycle. Enum
  * values are the lowercase wire spellings ({@code create}, {@code success}, {@code import}...).
  */
 public record ProvisioningObjectSummary(String id, Instant activityDateTime, String tenantId, String jobId,

@@ -12,7 +12,7 @@ import org.opensync.common.web.GraphException;
 /**
  * Who calls, as Graph authorizes it: the permissions the token grants and, for an application token, the
  * application it was issued to. {@code Application.ReadWrite.OwnedBy} lets an application act on the service
- * principals it owns and on nothing else (graph-sync-api.md §1.7), so routes on a service principal admit that
+ * principals it owns and on nothing else, so routes on a service principal admit that
  * permission in {@code @RolesAllowed} and then ask {@link #requireOn} with the permission the route needs.
  */
 @RequestScoped
