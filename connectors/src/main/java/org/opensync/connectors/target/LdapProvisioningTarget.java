@@ -179,10 +179,14 @@ public final class LdapProvisioningTarget implements ProvisioningTarget {
                 : TargetDns.child(namingAttribute, first(naming), parent.toString());
     }
 
-    /** A new entry's DN: the naming attribute's value in the mapping's container, else in the base DN. */
+    /**
+     * A new entry's DN: the naming attribute's value in the mapping's container, else in the base DN. An entry
+     * without a value of it is named by {@value #DEFAULT_NAMING_ATTRIBUTE}: groups, when people are named by uid.
+     */
     private String dn(Map<String, Object> image) {
         Object container = image.get(CONTAINER);
-        return TargetDns.child(namingAttribute, first(image.get(namingAttribute)),
+        String naming = image.get(namingAttribute) != null ? namingAttribute : DEFAULT_NAMING_ATTRIBUTE;
+        return TargetDns.child(naming, first(image.get(naming)),
                 container == null ? baseDn : String.valueOf(container));
     }
 
