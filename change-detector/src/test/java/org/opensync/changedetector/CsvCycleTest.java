@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
@@ -110,15 +109,10 @@ class CsvCycleTest {
     /** Runs one cycle and returns its object changes. */
     private static List<ObjectChange.ObjectChanged> cycle(SourceJob job) {
         try (TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES)) {
-            job.tick(Tick.CycleKind.Incremental, Set.of());
-            changes.await(r -> r.key().equals(job.jobId + ":cycle") && r.value().contains("CycleReadCompleted"), 1,
-                    TIMEOUT);
-            List<ObjectChange> cycle = changes.records(r -> r.key().startsWith(job.jobId + ":")).stream()
-                    .map(ConsumerRecord::value).map(v -> EventCodec.decode(v, ObjectChange.class)).toList();
+            List<ObjectChange> cycle = job.runCycle(Tick.CycleKind.Incremental, changes, TIMEOUT);
             assertThat(cycle.get(0)).isInstanceOfSatisfying(ObjectChange.CycleBegan.class,
                     began -> assertThat(began.cycleKind()).isEqualTo(Tick.CycleKind.Incremental));
-            List<ObjectChange.ObjectChanged> objects = cycle.stream().filter(c -> c instanceof ObjectChange.ObjectChanged)
-                    .map(c -> (ObjectChange.ObjectChanged) c).toList();
+            List<ObjectChange.ObjectChanged> objects = SourceJob.objectsOf(cycle);
             assertThat(cycle.get(cycle.size() - 1)).isInstanceOfSatisfying(ObjectChange.CycleReadCompleted.class,
                     done -> assertThat(done.changes()).isEqualTo(objects.size()));
             return objects;

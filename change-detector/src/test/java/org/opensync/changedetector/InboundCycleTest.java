@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.changedetector.inbound.InboundRecords;
@@ -55,16 +53,10 @@ class InboundCycleTest {
             Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 3);
             assertThat(changes.records(r -> r.key().startsWith(job.jobId + ":"))).isEmpty();
 
-            job.tick(Tick.CycleKind.Initial, Set.of());
-            changes.await(r -> r.key().equals(job.jobId + ":cycle") && r.value().contains("CycleReadCompleted"), 1,
-                    TIMEOUT);
-            List<ObjectChange> cycle = changes.records(r -> r.key().startsWith(job.jobId + ":")).stream()
-                    .map(ConsumerRecord::value).map(v -> EventCodec.decode(v, ObjectChange.class)).toList();
+            List<ObjectChange> cycle = job.runCycle(Tick.CycleKind.Initial, changes, TIMEOUT);
             assertThat(cycle.get(0)).isInstanceOfSatisfying(ObjectChange.CycleBegan.class,
                     began -> assertThat(began.cycleKind()).isEqualTo(Tick.CycleKind.Incremental));
-            List<ObjectChange.ObjectChanged> objects = cycle.stream()
-                    .filter(c -> c instanceof ObjectChange.ObjectChanged).map(c -> (ObjectChange.ObjectChanged) c)
-                    .toList();
+            List<ObjectChange.ObjectChanged> objects = SourceJob.objectsOf(cycle);
             assertThat(objects).extracting(ObjectChange.ObjectChanged::anchor).containsExactly("E-1", "E-2", "E-1");
             assertThat(objects).extracting(ObjectChange.ObjectChanged::dn).containsExactly("E-1", "E-2", "E-1");
             assertThat(objects.get(0).attributes())
@@ -97,9 +89,7 @@ class InboundCycleTest {
         Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 1);
         try (TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES);
              TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
-            job.tick(Tick.CycleKind.Incremental, Set.of());
-            changes.await(r -> r.key().equals(job.jobId + ":cycle") && r.value().contains("CycleReadCompleted"), 1,
-                    TIMEOUT);
+            job.runCycle(Tick.CycleKind.Incremental, changes, TIMEOUT);
             Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 0);
 
             EventPublisher.publish(Topics.INBOUND_RECORDS, leaver);

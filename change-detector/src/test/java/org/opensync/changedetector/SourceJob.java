@@ -2,6 +2,7 @@ package org.opensync.changedetector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.JobSchemaPublished;
+import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
@@ -29,6 +33,7 @@ import org.opensync.mapping.model.SynchronizationRule;
 import org.opensync.mapping.model.SynchronizationSchema;
 import org.opensync.sandbox.directory.TestDirectory;
 import org.opensync.testing.EventPublisher;
+import org.opensync.testing.TopicProbe;
 
 /** A job whose schema and secrets are published on the real topics, reading from a test directory. */
 final class SourceJob {
@@ -113,6 +118,23 @@ final class SourceJob {
 
     void tick(Tick.CycleKind kind, Set<RestartScope> reset) {
         EventPublisher.publish(Topics.TICKS, tickEvent(kind, reset));
+    }
+
+    /**
+     * Ticks the job and returns what its cycle published once the read completed, from {@code CycleBegan} to
+     * {@code CycleReadCompleted}; {@code changes} listens from before the tick.
+     */
+    List<ObjectChange> runCycle(Tick.CycleKind kind, TopicProbe changes, Duration timeout) {
+        tick(kind, Set.of());
+        changes.await(r -> r.key().equals(jobId + ":cycle") && r.value().contains("CycleReadCompleted"), 1, timeout);
+        return changes.records(r -> r.key().startsWith(jobId + ":")).stream()
+                .map(ConsumerRecord::value).map(v -> EventCodec.decode(v, ObjectChange.class)).toList();
+    }
+
+    /** The object changes of a cycle, without its beginning and end. */
+    static List<ObjectChange.ObjectChanged> objectsOf(List<ObjectChange> cycle) {
+        return cycle.stream().filter(c -> c instanceof ObjectChange.ObjectChanged)
+                .map(c -> (ObjectChange.ObjectChanged) c).toList();
     }
 
     /** The job's next tick, not published. */
