@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -44,8 +43,7 @@ class ActiveDirectoryEndToEndIT {
     private static final int SMALL_GROUPS = 19;
     private static final String TOKEN = "e2e-ad-token";
     private static final Duration CYCLE = Duration.ofSeconds(90);
-    /** NORMAL_ACCOUNT | PASSWD_NOTREQD: enabled without a password, so that seeding skips password hashing. */
-    private static final int ENABLED = 0x200 | 0x20;
+    private static final int ENABLED = SambaTestDirectory.SEEDED_ENABLED;
     private static final int DISABLED = ENABLED | 0x2;
     private static final String READER_PASSWORD = "Reader-Passw0rd!";
 
@@ -209,12 +207,7 @@ class ActiveDirectoryEndToEndIT {
     }
 
     private Entry user(int i) {
-        String name = directory.name(String.format("u%04d", i));
-        return new Entry("CN=" + name + "," + directory.peopleDn(), List.of(
-                new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@example.org"),
-                new Attribute("sn", "User " + i),
-                new Attribute("userAccountControl", String.valueOf(i % 10 == 0 && i > 0 ? DISABLED : ENABLED))));
+        return directory.seededUser(i, i % 10 == 0 && i > 0);
     }
 
     private ObjectNode user(String name) {

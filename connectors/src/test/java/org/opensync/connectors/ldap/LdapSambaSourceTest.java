@@ -30,9 +30,6 @@ class LdapSambaSourceTest {
 
     private static final int USERS = 2_000;
     private static final int SMALL_GROUPS = 23;
-    /** NORMAL_ACCOUNT | PASSWD_NOTREQD: enabled without a password, so that seeding skips password hashing. */
-    private static final int ENABLED = 0x200 | 0x20;
-    private static final int DISABLED = ENABLED | 0x2;
     private static final ObjectTypeQuery USER = new ObjectTypeQuery("User", "(objectClass=user)",
             Set.of("sAMAccountName", "userAccountControl", "objectSid"));
     private static final ObjectTypeQuery GROUP = new ObjectTypeQuery("Group", "(objectClass=group)",
@@ -121,12 +118,7 @@ class LdapSambaSourceTest {
     }
 
     private Entry user(int i) {
-        String name = directory.name(String.format("u%04d", i));
-        return new Entry("CN=" + name + "," + directory.peopleDn(), List.of(
-                new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@example.org"),
-                new Attribute("sn", "User " + i),
-                new Attribute("userAccountControl", String.valueOf(i % 10 == 0 ? DISABLED : ENABLED))));
+        return directory.seededUser(i, i % 10 == 0);
     }
 
     private Entry group(String name, List<String> members) {
