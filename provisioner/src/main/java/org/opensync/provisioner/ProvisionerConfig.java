@@ -39,8 +39,9 @@ public interface ProvisionerConfig {
     Duration configurationWait();
 
     /**
-     * A PEM file of CA certificates trusted for ldaps:// and StartTLS beside the JVM's trust store, to read source
-     * objects provisioned on demand (as change-detector's {@code sync.change-detector.ldap-trusted-certificates}).
+     * A PEM file of CA certificates trusted for ldaps:// and StartTLS beside the JVM's trust store, to write target
+     * directories and to read source objects provisioned on demand (as change-detector's
+     * {@code sync.change-detector.ldap-trusted-certificates}).
      */
     Optional<Path> ldapTrustedCertificates();
 

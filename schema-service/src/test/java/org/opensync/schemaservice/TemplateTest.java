@@ -3,6 +3,7 @@ package org.opensync.schemaservice;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -97,6 +98,28 @@ class TemplateTest {
                         + "{ it.matchingPriority == 1 }.targetAttributeName", equalTo("employeeNumber"))
                 .body("schema.synchronizationRules[0].objectMappings[0].attributeMappings.find "
                         + "{ it.targetAttributeName == 'parentDistinguishedName' }.source.name", equalTo("Switch"));
+    }
+
+    @Test
+    void theActiveDirectoryTargetTemplateChoosesUniqueNamesOnCreationOnly() {
+        String userMapping = "schema.synchronizationRules[0].objectMappings[0].attributeMappings";
+        authorized().get(TEMPLATES + "/API2AD").then().statusCode(200)
+                .body("factoryTag", equalTo("API2AD"))
+                .body("schema.synchronizationRules[0].sourceDirectoryName", equalTo("API"))
+                .body("schema.synchronizationRules[0].targetDirectoryName", equalTo("AD"))
+                .body(userMapping + ".find { it.matchingPriority == 1 }.targetAttributeName", equalTo("employeeID"))
+                .body(userMapping + ".findAll { it.source.name == 'SelectUniqueValue' }.targetAttributeName",
+                        equalTo(java.util.List.of("cn", "sAMAccountName", "userPrincipalName")))
+                .body(userMapping + ".findAll { it.source.name == 'SelectUniqueValue' }.flowType",
+                        everyItem(equalTo("ObjectAddOnly")))
+                .body(userMapping + ".find { it.targetAttributeName == 'unicodePwd' }.source.name",
+                        equalTo("Redact"));
+        authorized().get(TEMPLATES + "/AD2LDAP").then().statusCode(200)
+                .body("schema.synchronizationRules[0].sourceDirectoryName", equalTo("Active Directory"))
+                .body("schema.synchronizationRules[0].objectMappings.targetObjectName",
+                        equalTo(java.util.List.of("inetOrgPerson", "groupOfNames")))
+                .body(userMapping + ".find { it.matchingPriority == 1 }.source.expression",
+                        equalTo("[sAMAccountName]"));
     }
 
     @Test

@@ -107,6 +107,11 @@ public final class ScimClient {
         return found.stream().findFirst();
     }
 
+    /** Whether any resource has the value: {@code GET /Users?filter=<attribute> eq "<value>"} answers at least one. */
+    public boolean holds(ScimResourceType type, String attribute, String value) {
+        return !query(type, attribute, value).isEmpty();
+    }
+
     /** POST of a target image built by {@link TargetImageWriter}. */
     public ScimResource create(ScimResourceType type, Map<String, ?> image) {
         return create(type, TargetImageWriter.toResource(type, image));

@@ -35,6 +35,10 @@ public final class LdapProvisioningTarget implements ProvisioningTarget {
     public static final String ACTIVE = "active";
     public static final String DEFAULT_NAMING_ATTRIBUTE = "cn";
 
+    private static final String ACCOUNT_CONTROL = "userAccountControl";
+    /** userAccountControl NORMAL_ACCOUNT, and with ACCOUNTDISABLE. */
+    private static final String NORMAL_ACCOUNT = "512";
+    private static final String NORMAL_ACCOUNT_DISABLED = "514";
     private static final Set<String> PASSWORDS = names(List.of("userPassword", "unicodePwd"));
     private static final Set<String> GROUP_CLASSES = names(List.of("groupOfNames", "groupOfUniqueNames", "group"));
 
@@ -68,6 +72,11 @@ public final class LdapProvisioningTarget implements ProvisioningTarget {
     }
 
     @Override
+    public boolean valueTaken(TargetType type, String attribute, String value) {
+        return directory.valueTaken(attribute, value);
+    }
+
+    @Override
     public Optional<TargetObject> read(TargetType type, String id, List<String> attributes) {
         return directory.read(id, stored(attributes)).map(entry -> object(entry, attributes));
     }
@@ -79,7 +88,9 @@ public final class LdapProvisioningTarget implements ProvisioningTarget {
 
     /**
      * A group is created with itself as its first member: {@code groupOfNames} must have one, and the engine adds the
-     * real members right after (removing this one).
+     * real members right after (removing this one). An Active Directory user the mapping gives no
+     * {@code userAccountControl} is created as a normal account, enabled or disabled as {@value #ACTIVE} says (it then
+     * needs a password mapping where the domain's password policy applies).
      */
     @Override
     public String create(TargetType type, Map<String, Object> image) {
@@ -91,6 +102,11 @@ public final class LdapProvisioningTarget implements ProvisioningTarget {
                 attributes.put(name, values(value));
             }
         });
+        if (directory.activeDirectory() && type.name().equalsIgnoreCase("user")) {
+            // Without userAccountControl, AD creates the account disabled and without a password requirement
+            attributes.putIfAbsent(ACCOUNT_CONTROL, List.of(Boolean.FALSE.equals(image.get(ACTIVE))
+                    ? NORMAL_ACCOUNT_DISABLED : NORMAL_ACCOUNT));
+        }
         if (type.group()) {
             attributes.putIfAbsent(memberAttribute(type), List.of(dn));
         }

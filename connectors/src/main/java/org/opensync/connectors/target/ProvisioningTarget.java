@@ -22,6 +22,12 @@ public interface ProvisioningTarget extends AutoCloseable {
      */
     Optional<TargetObject> findUnique(TargetType type, String attribute, String value, List<String> attributes);
 
+    /**
+     * Whether some object of the target already holds the value in the attribute: the question SelectUniqueValue asks
+     * of each candidate (a directory answers for its whole base DN, whatever the object class).
+     */
+    boolean valueTaken(TargetType type, String attribute, String value);
+
     /** The object as the target has it now, empty when it does not exist. */
     Optional<TargetObject> read(TargetType type, String id, List<String> attributes);
 

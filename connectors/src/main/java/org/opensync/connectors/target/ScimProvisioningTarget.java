@@ -41,6 +41,11 @@ public final class ScimProvisioningTarget implements ProvisioningTarget {
     }
 
     @Override
+    public boolean valueTaken(TargetType type, String attribute, String value) {
+        return scim.holds(resource(type), attribute, value);
+    }
+
+    @Override
     public Optional<TargetObject> read(TargetType type, String id, List<String> attributes) {
         return scim.read(resource(type), id).map(found -> object(found, attributes));
     }

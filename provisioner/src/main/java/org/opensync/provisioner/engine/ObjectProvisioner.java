@@ -221,7 +221,8 @@ public class ObjectProvisioner {
             if (!plan.allows(ObjectFlowType.Add)) {
                 return outcome.skipped("Add is not enabled for this object mapping");
             }
-            MappingResult result = plan.mapping().apply(source, null, Operation.CREATE, environment);
+            MappingResult result = plan.mapping().apply(source, null, Operation.CREATE, environment.withUniqueValues(
+                    (attribute, candidate) -> job.target().valueTaken(plan.type(), attribute, candidate)));
             redaction.remember(result.changes());
             if (result.objectSkipped()) {
                 return outcome.skipped("An expression returned IgnoreObjectFlow");

@@ -109,13 +109,13 @@ public final class SambaTestDirectory implements AutoCloseable {
         return root;
     }
 
+    /** NORMAL_ACCOUNT | PASSWD_NOTREQD: enabled without a password. */
+    public static final int SEEDED_ENABLED = 0x200 | 0x20;
+
     /**
       * {@code base} made unique to this directory: sAMAccountName and userPrincipalName are unique in the whole domain,
       * so names must not clash with other test classes' (or with what a crashed run left). At most 20 characters.
       */
-    /** NORMAL_ACCOUNT | PASSWD_NOTREQD: enabled without a password. */
-    public static final int SEEDED_ENABLED = 0x200 | 0x20;
-
     public String name(String base) {
         if (tag.length() + base.length() > 20) {
             throw new IllegalArgumentException("sAMAccountName '" + tag + base + "' is longer than 20 characters");
@@ -144,10 +144,6 @@ public final class SambaTestDirectory implements AutoCloseable {
     }
 
     /**
-      * An enabled user {@code CN=<sAMAccountName>} in {@code OU=people} with the password set; the password must meet
-      * the domain's complexity rules.
-      */
-    /**
      * Seeded user {@code u<i>} of this directory's people OU, without a password (userAccountControl
      * NORMAL_ACCOUNT | PASSWD_NOTREQD, so that seeding skips password hashing), disabled when asked.
      */
@@ -160,6 +156,10 @@ public final class SambaTestDirectory implements AutoCloseable {
                 new Attribute("userAccountControl", String.valueOf(SEEDED_ENABLED | (disabled ? 0x2 : 0)))));
     }
 
+    /**
+      * An enabled user {@code CN=<sAMAccountName>} in {@code OU=people} with the password set; the password must meet
+      * the domain's complexity rules.
+      */
     public static Entry user(String peopleDn, String samAccountName, String password) {
         return new Entry("CN=" + samAccountName + "," + peopleDn, List.of(
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),

@@ -13,8 +13,8 @@ import java.util.List;
  */
 final class BuiltInTemplates {
     static final List<String> FILES = List.of("templates/scim.json", "templates/api2scim.json",
-            "templates/api2ldap.json", "templates/csv2scim.json", "templates/csv2ldap.json", "templates/csv2ad.json",
-            "templates/ad2scim.json", "templates/ldap2ldap.json");
+            "templates/api2ldap.json", "templates/api2ad.json", "templates/csv2scim.json", "templates/csv2ldap.json",
+            "templates/csv2ad.json", "templates/ad2scim.json", "templates/ldap2ldap.json", "templates/ad2ldap.json");
 
     private BuiltInTemplates() {
     }
