@@ -105,6 +105,8 @@ class HrInboundEndToEndIT {
         assertThat(created).hasSize(1);
         assertThat(created.get(0).at("/provisioningStatusInfo/status").asText()).isEqualTo("success");
         assertThat(created.get(0).at("/targetIdentity/id").asText()).isEqualToIgnoringCase(seven.getDN());
+        assertThat(created.get(0).at("/sourceSystem/displayName").asText()).isEqualTo("API");
+        assertThat(created.get(0).at("/sourceIdentity/details/bulkId").asText()).isEqualTo("b-7");
     }
 
     /**

@@ -50,7 +50,7 @@ final class InboundReader {
             for (InboundRecords.Stored record : page) {
                 publisher.objectChange(new ObjectChange.ObjectChanged(UUID.randomUUID().toString(), Instant.now(),
                         jobId, cycleId, userType, record.externalId(), record.externalId(), false,
-                        ScimUserImage.image(record.externalId(), record.user())), published.track(record));
+                        ScimUserImage.image(record.externalId(), record.bulkId(), record.user())), published.track(record));
                 imported++;
             }
             publisher.flush();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opensync.common.events.ObjectChange;
 import org.opensync.mapping.value.ObjectImage;
 
 /**
@@ -22,7 +23,8 @@ public final class ScimUserImage {
     private ScimUserImage() {
     }
 
-    public static Map<String, List<String>> image(String externalId, ObjectNode user) {
+    /** @param bulkId the BulkRequest operation that sent the record, quoted in its provisioning logs; or null */
+    public static Map<String, List<String>> image(String externalId, String bulkId, ObjectNode user) {
         ObjectNode resource = user.deepCopy();
         resource.remove("schemas");
         ObjectImage flat = ObjectImage.fromScim(resource);
@@ -35,6 +37,9 @@ public final class ScimUserImage {
         }
         image.put(ANCHOR, List.of(externalId));
         image.put("externalId", List.of(externalId));
+        if (bulkId != null) {
+            image.put(ObjectChange.ObjectChanged.BULK_ID, List.of(bulkId));
+        }
         return image;
     }
 }

@@ -23,9 +23,10 @@ class ScimUserImageTest {
                  "active":false,
                  "%1$s":{"department":"Logistics","manager":{"value":"E-9","displayName":"Boss"}},
                  "urn:contoso:employee":{"grade":7,"skills":["java","sql"]}}""".formatted(ENTERPRISE));
-        Map<String, List<String>> image = ScimUserImage.image("E-1", user);
+        Map<String, List<String>> image = ScimUserImage.image("E-1", "op-7", user);
         assertThat(image)
                 .containsEntry("objectId", List.of("E-1"))
+                .containsEntry("bulkId", List.of("op-7"))
                 .containsEntry("externalId", List.of("E-1"))
                 .containsEntry("userName", List.of("ivan@example.org"))
                 .containsEntry("name.givenName", List.of("Ivan"))
@@ -45,6 +46,6 @@ class ScimUserImageTest {
     @Test
     void withoutActiveTheAccountStateIsNotInTheImage() throws Exception {
         ObjectNode user = (ObjectNode) EventCodec.mapper().readTree("{\"externalId\":\"E-1\",\"userName\":\"u\"}");
-        assertThat(ScimUserImage.image("E-1", user)).doesNotContainKeys("active", "IsSoftDeleted");
+        assertThat(ScimUserImage.image("E-1", null, user)).doesNotContainKeys("active", "IsSoftDeleted", "bulkId");
     }
 }

@@ -39,16 +39,28 @@ public final class ProvisioningLogs {
         return new ProvisioningObjectSummary(id, Instant.now(), tenantId, job.jobId(), cycleId, change.eventId(),
                 outcome.action(), Duration.between(started, Instant.now()).toMillis(), initiatedBy,
                 new ProvisioningObjectSummary.Identity(job.servicePrincipalId(), job.targetSystem()),
-                new ProvisioningObjectSummary.SystemInfo("LDAP", "LDAP", Map.of()),
+                new ProvisioningObjectSummary.SystemInfo(job.sourceSystem(), job.sourceSystem(), Map.of()),
                 new ProvisioningObjectSummary.SystemInfo(job.servicePrincipalId(), job.targetSystem(),
                         Map.of("ServicePrincipalId", job.servicePrincipalId())),
                 new ProvisioningObjectSummary.ProvisionedIdentity(change.anchor(), displayName(change),
-                        change.objectType(), change.dn() == null ? Map.of() : Map.of("DistinguishedName", change.dn())),
+                        change.objectType(), sourceDetails(change)),
                 new ProvisioningObjectSummary.ProvisionedIdentity(outcome.targetId() == null ? "" : outcome.targetId(),
                         "", change.objectType(), outcome.failedAttribute() == null ? Map.of()
                         : Map.of("FailedAttribute", outcome.failedAttribute())),
                 new ProvisioningObjectSummary.StatusInfo(status, error), outcome.steps(),
                 outcome.modifiedProperties());
+    }
+
+    /**
+     * Where the object came from: a directory entry's DN, or an uploaded record's {@code externalId} and the
+     * {@code bulkId} of the BulkRequest operation that last sent it.
+     */
+    private static Map<String, String> sourceDetails(ObjectChange.ObjectChanged change) {
+        List<String> bulkId = change.attributes().get(ObjectChange.ObjectChanged.BULK_ID);
+        if (bulkId != null && !bulkId.isEmpty()) {
+            return Map.of("externalId", change.anchor(), "bulkId", bulkId.get(0));
+        }
+        return change.dn() == null ? Map.of() : Map.of("DistinguishedName", change.dn());
     }
 
     private static String displayName(ObjectChange.ObjectChanged change) {

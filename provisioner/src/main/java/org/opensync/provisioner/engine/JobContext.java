@@ -35,6 +35,12 @@ public record JobContext(String jobId, String servicePrincipalId, String fingerp
         return target.system();
     }
 
+    /** The source directory's name in the schema ({@code LDAP}, {@code Active Directory}, {@code API}, {@code CSV}). */
+    public String sourceSystem() {
+        return schema == null || schema.synchronizationRules().isEmpty() ? "LDAP"
+                : schema.synchronizationRules().get(0).sourceDirectoryName();
+    }
+
     public Optional<ObjectPlan> plan(String sourceType) {
         return Optional.ofNullable(plans.get(sourceType));
     }

@@ -42,13 +42,16 @@ public sealed interface ObjectChange extends JobScopedEvent {
      * @param objectType the source object name of the schema (e.g. {@code User}, {@code Group})
      * @param deleted    true when the object is gone from the source; {@code attributes} is then empty
      * @param attributes the full source image of the attributes the schema reads, including computed ones
-     *                   ({@code objectId}, {@code dn}, {@code IsSoftDeleted})
+     *                   ({@code objectId}, {@code dn}, {@code IsSoftDeleted}; {@value #BULK_ID} for an uploaded
+     *                   record)
      */
     record ObjectChanged(String eventId, Instant occurredAt, String jobId, String cycleId, String objectType,
                          String anchor, String dn, boolean deleted, Map<String, List<String>> attributes,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer part,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer parts)
             implements ObjectChange {
+        /** The computed attribute naming the BulkRequest operation that last sent an uploaded record. */
+        public static final String BULK_ID = "bulkId";
 
         /** A record carrying the whole image. */
         public ObjectChanged(String eventId, Instant occurredAt, String jobId, String cycleId, String objectType,
