@@ -37,6 +37,8 @@ class ScimClientOperationsTest extends SandboxScimServer {
         assertThat(client.findUnique(ScimResourceType.USER, "userName", "JDOE@example.org"))
                 .map(ScimResource::id).contains(created.id());
         assertThat(client.findUnique(ScimResourceType.USER, "externalId", "nobody")).isEmpty();
+        assertThat(client.holds(ScimResourceType.USER, "userName", "jdoe@example.org")).isTrue();
+        assertThat(client.holds(ScimResourceType.USER, "userName", "jdoe2@example.org")).isFalse();
         Optional<ScimResource> read = client.get(ScimResourceType.USER, created.id());
         assertThat(read).isPresent();
         assertThat(TargetImageReader.read(read.get().json(), List.of("active", ENTERPRISE + ":department")))
