@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.mirror.SchemaMirror;
 import org.opensync.common.mirror.SecretsMirror;
+import org.opensync.mapping.expression.Expressions;
 import org.opensync.provisioner.cds.JobSettings;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.scim.ScimServer;
@@ -99,6 +101,15 @@ abstract class ProvisionerTestBase {
         job.publishSettings(settings);
         Awaitility.await().atMost(TIMEOUT).until(() -> jobSettings.of(job.jobId).equals(settings));
         return job;
+    }
+
+    /** Adds a mapping of the expression to the target attribute to the schema's first object mapping (users). */
+    static void addMapping(ObjectNode schema, String target, String expression, String flowType) {
+        ArrayNode mappings = (ArrayNode) schema.at("/synchronizationRules/0/objectMappings/0/attributeMappings");
+        mappings.addObject().putNull("defaultValue").put("exportMissingReferences", false)
+                .put("flowBehavior", "FlowWhenChanged").put("flowType", flowType).put("matchingPriority", 0)
+                .put("targetAttributeName", target)
+                .set("source", JSON.valueToTree(Expressions.parse(expression).toMappingSource()));
     }
 
     void awaitMirrored(TargetJob job) {

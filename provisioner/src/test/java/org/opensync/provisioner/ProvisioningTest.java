@@ -158,6 +158,28 @@ class ProvisioningTest extends ProvisionerTestBase {
                 assertThat(patch.json().at("/Operations/0/path").asText()).isEqualTo("active"));
     }
 
+    /**
+     * SelectUniqueValue asks the target about each candidate, and the exports of a cycle run in parallel: namesakes
+     * created at once, each POST held 300 ms by the target, would all find the first candidate free. Creations that
+     * choose a unique value take turns within the job, so each gets its own.
+     */
+    @Test
+    void namesakesCreatedAtOnceGetDifferentUniqueValues() throws Exception {
+        TargetJob job = ready(schema -> addMapping(schema, "nickName",
+                "SelectUniqueValue([sn], Join(\"\", [sn], \"2\"), Join(\"\", [sn], \"3\"))", "ObjectAddOnly"));
+        scim.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("POST").onPath(".*/Users"));
+        List<ObjectChange.ObjectChanged> namesakes = new DirectoryDataGenerator().generate(3, 0).users().stream()
+                .map(user -> {
+                    var entry = user.toEntry();
+                    entry.setAttribute("sn", "Namesake");
+                    return job.object("User", entry, false);
+                }).toList();
+
+        assertThat(finished(job, job.cycleInOneBatch(namesakes)).result()).isEqualTo(JobEvent.CycleResult.Succeeded);
+        assertThat(scim.journal().matching("POST", ".*/Users")).extracting(post -> post.json().path("nickName").asText())
+                .containsExactlyInAnyOrder("Namesake", "Namesake2", "Namesake3");
+    }
+
     @Test
     void transientFaultsAreEscrowedAndRetriedWithoutLoss() throws Exception {
         DirectoryData data = new DirectoryDataGenerator().generate(12, 0);

@@ -23,7 +23,6 @@ import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
 import org.opensync.common.secrets.SealedValues;
 import org.opensync.common.secrets.SecretBox;
-import org.opensync.mapping.expression.Expressions;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedUser;
@@ -203,13 +202,5 @@ class RedactionAndLimitsTest extends ProvisionerTestBase {
                 return;
             }
         }
-    }
-
-    private static void addMapping(ObjectNode schema, String target, String expression, String flowType) {
-        ArrayNode mappings = (ArrayNode) schema.at("/synchronizationRules/0/objectMappings/0/attributeMappings");
-        mappings.addObject().putNull("defaultValue").put("exportMissingReferences", false)
-                .put("flowBehavior", "FlowWhenChanged").put("flowType", flowType).put("matchingPriority", 0)
-                .put("targetAttributeName", target)
-                .set("source", JSON.valueToTree(Expressions.parse(expression).toMappingSource()));
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,18 @@ final class TargetJob {
     String cycle(Tick.CycleKind kind, Set<RestartScope> reset, List<ObjectChange.ObjectChanged> objects) {
         String cycleId = begin(kind, reset, objects);
         publish(readCompleted(cycleId, kind, objects.size()));
+        return cycleId;
+    }
+
+    /** Publishes a whole incremental cycle sent together, so that the provisioner polls its objects as one batch. */
+    String cycleInOneBatch(List<ObjectChange.ObjectChanged> objects) {
+        String cycleId = UUID.randomUUID().toString();
+        List<ObjectChange> records = new ArrayList<>();
+        records.add(new ObjectChange.CycleBegan(id(), Instant.now(), jobId, cycleId, Tick.CycleKind.Incremental,
+                EnumSet.noneOf(RestartScope.class)));
+        objects.forEach(object -> records.add(inCycle(cycleId, object)));
+        records.add(readCompleted(cycleId, Tick.CycleKind.Incremental, objects.size()));
+        EventPublisher.publishTogetherOnPartitionOf(Topics.OBJECT_CHANGES, jobId, records);
         return cycleId;
     }
 

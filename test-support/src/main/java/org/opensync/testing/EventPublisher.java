@@ -1,11 +1,15 @@
 package org.opensync.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.opensync.common.events.Event;
@@ -30,6 +34,19 @@ public final class EventPublisher {
                 % partitions, event));
     }
 
+    /**
+     * Publishes the events in order on the partition {@code partitionKey} hashes to, sent together before waiting for
+     * the broker (as change-detector's relay does), so that a consumer polls them as one batch.
+     */
+    public static void publishTogetherOnPartitionOf(String topic, String partitionKey, List<? extends Event> events) {
+        int partition = Utils.toPositive(Utils.murmur2(partitionKey.getBytes(StandardCharsets.UTF_8)))
+                % producer().partitionsFor(topic).size();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        events.forEach(event -> sent.add(producer().send(EventRecords.of(topic, partition, event))));
+        producer().flush();
+        sent.forEach(EventPublisher::await);
+    }
+
     /** Sends a record as given, e.g. a malformed one, with an optional event-id header. */
     public static void publishRaw(String topic, String key, String value, String eventId) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
@@ -51,13 +68,17 @@ public final class EventPublisher {
     }
 
     private static void send(ProducerRecord<String, String> record) {
+        await(producer().send(record));
+    }
+
+    private static void await(Future<RecordMetadata> sent) {
         try {
-            producer().send(record).get();
+            sent.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish to " + record.topic(), e.getCause());
+            throw new IllegalStateException("cannot publish", e.getCause());
         }
     }
 }

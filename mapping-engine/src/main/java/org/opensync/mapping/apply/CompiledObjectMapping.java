@@ -72,6 +72,15 @@ public final class CompiledObjectMapping {
         return secret;
     }
 
+    /**
+     * Whether a mapping chooses its value with {@code SelectUniqueValue}: creating such objects asks the target which
+     * candidates are free, so two creations at once could both take the same one.
+     */
+    public boolean selectsUniqueValues() {
+        return attributes.stream().anyMatch(a -> a.source().flatMap(ParsedExpression::topLevelFunction)
+                .filter(ObjectMappingCompiler.SELECT_UNIQUE_VALUE::equals).isPresent());
+    }
+
     /** Source attributes any mapping reads: what a connector needs to fetch. */
     public Set<String> sourceAttributes() {
         return sourceAttributes;

@@ -18,7 +18,7 @@ import org.opensync.mapping.scoping.ScopingFilter;
 
 /** Validates an object mapping and builds its compiled form, collecting every problem before failing. */
 final class ObjectMappingCompiler {
-    private static final String SELECT_UNIQUE_VALUE = "SelectUniqueValue";
+    static final String SELECT_UNIQUE_VALUE = "SelectUniqueValue";
 
     private final ObjectDefinition sourceDefinition;
     private final ObjectDefinition targetDefinition;

@@ -84,6 +84,10 @@ class CompiledObjectMappingTest {
         assertThat(mapping.allows(ObjectFlowType.Update)).isTrue();
         assertThat(mapping.allows(ObjectFlowType.Delete)).isFalse();
         assertThat(mapping.sourceAttributes()).containsExactly("mail", "givenName");
+        assertThat(mapping.selectsUniqueValues()).isFalse();
+        assertThat(CompiledObjectMapping.compile(object(map("userName", "SelectUniqueValue([mail], [givenName])",
+                AttributeFlowType.ObjectAddOnly, AttributeFlowBehavior.FlowWhenChanged, null, 0)))
+                .selectsUniqueValues()).isTrue();
         assertThat(mapping.scope(ObjectImage.builder().put("department", "Sales").build()).inScope()).isTrue();
         assertThat(mapping.scope(ObjectImage.builder().put("department", "sales").build()).inScope()).isFalse();
     }

@@ -45,14 +45,15 @@ public class ObjectProvisioner {
     private final ExportFailures failures;
     private final ReferenceExport references;
     private final MatchingClaims claims;
+    private final UniqueValueTurns uniqueValueTurns;
     private final EvaluationEnvironment environment;
     /** Opens the source values a Redact mapping reads, which change-detector sealed on the topic. */
     private final SecretBox transport;
 
     @Inject
     public ObjectProvisioner(ConnectorDataStore links, DeferredWork deferred, ExportFailures failures,
-                             ReferenceExport references, MatchingClaims claims, TenancyConfig tenancy,
-                             SecretsConfig secrets) {
+                             ReferenceExport references, MatchingClaims claims, UniqueValueTurns uniqueValueTurns,
+                             TenancyConfig tenancy, SecretsConfig secrets) {
         this.transport = secrets.transportBox();
         this.environment = EvaluationEnvironment.system().withDefaultDomain(tenancy.defaultDomain().orElse(null));
         this.links = links;
@@ -60,6 +61,7 @@ public class ObjectProvisioner {
         this.failures = failures;
         this.references = references;
         this.claims = claims;
+        this.uniqueValueTurns = uniqueValueTurns;
     }
 
     /** How far to trust what the connector data store says about the target. */
@@ -221,6 +223,11 @@ public class ObjectProvisioner {
             if (!plan.allows(ObjectFlowType.Add)) {
                 return outcome.skipped("Add is not enabled for this object mapping");
             }
+            return plan.mapping().selectsUniqueValues() ? uniqueValueTurns.inTurn(job.jobId(), this::createNow)
+                    : createNow();
+        }
+
+        private Outcome createNow() {
             MappingResult result = plan.mapping().apply(source, null, Operation.CREATE, environment.withUniqueValues(
                     (attribute, candidate) -> job.target().valueTaken(plan.type(), attribute, candidate)));
             redaction.remember(result.changes());
