@@ -118,8 +118,28 @@ final class Platform implements AutoCloseable {
 
     /** A benchmark's memory figures: the peak resident set of each service so far. */
     void printPeakRss() {
-        services.forEach((name, service) -> System.out.printf("BENCH peak RSS %-18s %6d MiB%n", name,
-                service.peakRssKib() / 1024));
+        peakRssMib().forEach((name, mib) -> System.out.printf("BENCH peak RSS %-18s %6d MiB%n", name, mib));
+    }
+
+    /** CPU time each service has used so far. */
+    Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        services.forEach((name, service) -> times.put(name, service.cpuTime()));
+        return times;
+    }
+
+    /** Resident memory of each service now, in MiB. */
+    Map<String, Long> rssMib() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        services.forEach((name, service) -> rss.put(name, service.rssKib() / 1024));
+        return rss;
+    }
+
+    /** Peak resident memory of each service so far, in MiB. */
+    Map<String, Long> peakRssMib() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        services.forEach((name, service) -> rss.put(name, service.peakRssKib() / 1024));
+        return rss;
     }
 
     /** Where job-api answers, e.g. the web console at {@code baseUrl() + "/console/"}. */

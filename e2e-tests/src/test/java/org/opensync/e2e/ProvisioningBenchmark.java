@@ -3,46 +3,65 @@ package org.opensync.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedUser;
+import org.opensync.sandbox.scim.JournalEntry;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
 
 /**
- * Prints figures; asserts nothing about speed. Initial cycle of {@code bench.users} users and {@code bench.groups}
- * groups from OpenLDAP slapd to the sandbox SCIM app, the latency of one change in steady state, and the peak RSS
- * of each service. Run: {@code mvn -B verify -pl e2e-tests -Pbench -Dbench.users=10000} after building the services.
+ * Prints figures and writes them as JSON ({@code target/bench/provisioning-<users>.json}); asserts nothing about
+ * speed. Initial cycle of {@code bench.users} users and {@code bench.groups} groups from OpenLDAP slapd to the sandbox
+ * SCIM app (objects/s, CPU seconds per 1,000 objects for each service), the SCIM app's own ceiling measured right after
+ * with the same concurrency (and our rate as a share of it), the latency of changes under a steady load of
+ * {@code bench.changes-per-second} LDAP modifies for {@code bench.change-seconds} (LDAP modify → SCIM PATCH received,
+ * p50/p95/p99), and each service's idle and peak RSS. Run: {@code mvn -B verify -pl e2e-tests -Pbench
+ * -Dbench.users=10000} after building the services.
  */
 class ProvisioningBenchmark {
     private static final String TOKEN = "bench-token";
+    private static final int CONNECTIONS = 32;
+    private static final Pattern PROBE = Pattern.compile("Probe \\d+");
 
     @Test
     void provisioning() throws Exception {
         int users = Integer.getInteger("bench.users", 10_000);
         int groups = Integer.getInteger("bench.groups", 100);
+        int changesPerSecond = Integer.getInteger("bench.changes-per-second", 50);
+        int changeSeconds = Integer.getInteger("bench.change-seconds", 20);
+        BenchReport report = new BenchReport("provisioning-" + users).put("users", users).put("groups", groups);
         DirectoryDataGenerator generator = new DirectoryDataGenerator();
         DirectoryData data = generator.generate(users, groups);
         try (SlapdTestDirectory directory = new SlapdTestDirectory();
              ScimServer scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN)
-                     .withJournalCapacity(1000).withThreads(32)).start();
+                     .withJournalCapacity(4 * changesPerSecond * changeSeconds).withThreads(CONNECTIONS)).start();
              Platform platform = new Platform().start(Duration.ofSeconds(2),
-                     Map.of("sync.provisioner.parallelism", "32"))) {
+                     Map.of("sync.provisioner.parallelism", Integer.toString(CONNECTIONS)))) {
+            report.put("idleRssMib", platform.rssMib());
             Instant loading = Instant.now();
             load(directory, data);
             System.out.printf("BENCH loaded %d users and %d groups into slapd in %.1f s%n", users, groups,
                     seconds(loading));
 
             ProvisioningJob job = ProvisioningJob.create(platform, directory, scim, TOKEN);
+            Map<String, Duration> cpuBefore = platform.cpuTimes();
             Instant started = Instant.now();
             job.start();
             Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200))
@@ -50,27 +69,80 @@ class ProvisioningBenchmark {
             double initial = seconds(started);
             job.awaitCycleAfter(started, Duration.ofMinutes(30), "Succeeded", "EntryLevelErrors");
             double cycle = seconds(started);
+            double rate = (users + groups) / initial;
             System.out.printf("BENCH initial cycle: %d objects exported in %.1f s = %.0f objects/s "
-                    + "(cycle reported finished after %.1f s)%n", users + groups, initial, (users + groups) / initial,
-                    cycle);
+                    + "(cycle reported finished after %.1f s)%n", users + groups, initial, rate, cycle);
+            Map<String, Double> cpuPerThousand = cpuPerThousand(cpuBefore, platform.cpuTimes(), users + groups);
+            cpuPerThousand.forEach((name, cpu) -> System.out.printf("BENCH CPU %-18s %6.2f s per 1,000 objects%n",
+                    name, cpu));
+            report.put("initialCycleSeconds", initial).put("initialObjectsPerSecond", rate)
+                    .put("cpuSecondsPer1000Objects", cpuPerThousand);
 
-            List<Double> latencies = new ArrayList<>();
-            for (int i = 0; i < 7; i++) {
-                GeneratedUser user = data.users().get(i * 7);
-                String title = "Latency probe " + i;
-                Instant changed = Instant.now();
-                directory.modify(directory.userDn(user.uid()), "title", title);
-                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() ->
-                        title.equals(scim.users().find("userName eq \"" + user.mail() + "\"").get(0).path("title")
-                                .asText()));
-                latencies.add(seconds(changed));
-            }
-            Collections.sort(latencies);
-            System.out.printf("BENCH steady-state latency of one change (LDAP modify -> SCIM PATCH applied, interval "
-                    + "PT2S): median %.2f s, max %.2f s over %d changes%n", latencies.get(latencies.size() / 2),
-                    latencies.get(latencies.size() - 1), latencies.size());
+            double ceiling = ScimCeiling.usersPerSecond(scim.baseUrl(), TOKEN, users, CONNECTIONS);
+            System.out.printf("BENCH target ceiling: the SCIM app took %.0f POST /Users per second from %d "
+                    + "connections; the initial cycle ran at %.1f %% of it%n", ceiling, CONNECTIONS,
+                    100 * rate / ceiling);
+            report.put("targetCeilingUsersPerSecond", ceiling).put("shareOfCeilingPercent", 100 * rate / ceiling);
+
+            Map<String, Double> latency = BenchReport.percentiles(changeLatencies(directory, scim, data,
+                    changesPerSecond, changeSeconds));
+            System.out.printf("BENCH latency under %d changes/s for %d s (LDAP modify -> SCIM PATCH received, "
+                    + "interval PT2S): p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s%n", changesPerSecond,
+                    changeSeconds, latency.get("p50"), latency.get("p95"), latency.get("p99"), latency.get("max"));
+            report.put("changesPerSecond", changesPerSecond).put("changeLatencySeconds", latency);
             platform.printPeakRss();
+            report.put("peakRssMib", platform.peakRssMib()).write();
         }
+    }
+
+    /**
+     * Modifies a title {@code perSecond} times a second for {@code seconds}, each user at most once, then reads from
+     * the SCIM app's request journal when each change arrived as a PATCH.
+     */
+    private static List<Double> changeLatencies(SlapdTestDirectory directory, ScimServer scim, DirectoryData data,
+                                                int perSecond, int seconds) throws Exception {
+        int changes = Math.min(perSecond * seconds, data.users().size());
+        scim.journal().clear();
+        Map<String, Instant> changed = new ConcurrentHashMap<>();
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        try {
+            writer.scheduleAtFixedRate(() -> {
+                int i = next.getAndIncrement();
+                if (i < changes) {
+                    String title = "Probe " + i;
+                    directory.modify(directory.userDn(data.users().get(i).uid()), "title", title);
+                    changed.put(title, Instant.now());
+                }
+            }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> changed.size() == changes && arrivals(scim).keySet().containsAll(changed.keySet()));
+        } finally {
+            writer.shutdownNow();
+        }
+        Map<String, Instant> arrived = arrivals(scim);
+        return changed.entrySet().stream().map(e -> Duration.between(e.getValue(), arrived.get(e.getKey()))
+                .toMillis() / 1000.0).toList();
+    }
+
+    /** When the SCIM app received each probe title, from its request journal. */
+    private static Map<String, Instant> arrivals(ScimServer scim) {
+        Map<String, Instant> arrived = new HashMap<>();
+        for (JournalEntry patch : scim.journal().matching("PATCH", ".*/Users/.*")) {
+            Matcher probe = PROBE.matcher(patch.body());
+            if (probe.find()) {
+                arrived.putIfAbsent(probe.group(), patch.time());
+            }
+        }
+        return arrived;
+    }
+
+    private static Map<String, Double> cpuPerThousand(Map<String, Duration> before, Map<String, Duration> after,
+                                                      int objects) {
+        Map<String, Double> perThousand = new LinkedHashMap<>();
+        after.forEach((name, used) -> perThousand.put(name,
+                used.minus(before.getOrDefault(name, Duration.ZERO)).toMillis() / (double) objects));
+        return perThousand;
     }
 
     /** Several writes in flight at once (the connection pipelines them): slapd writes faster than one client. */

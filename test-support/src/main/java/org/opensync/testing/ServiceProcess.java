@@ -99,9 +99,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Peak resident memory of the process so far (VmHWM), in KiB; -1 where /proc is not available. */
     public long peakRssKib() {
+        return status("VmHWM:");
+    }
+
+    /** Resident memory of the process now (VmRSS), in KiB; -1 where /proc is not available. */
+    public long rssKib() {
+        return status("VmRSS:");
+    }
+
+    /** CPU time the process has used so far, user and system; zero where the platform does not tell. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
