@@ -5,6 +5,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.connectors.net.EgressDeniedException;
@@ -132,7 +129,6 @@ final class ScimTransport {
     private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted,
                              AtomicReference<String> lastServerError) {
         HttpResponse<String> response;
-        CompletableFuture<HttpResponse<String>> sent = null;
         try {
             checkEgress();
         } catch (EgressDeniedException e) {
@@ -142,22 +138,14 @@ final class ScimTransport {
         try {
             limiter.acquire();
             started = System.nanoTime();
-            sent = http.sendAsync(request, LimitedBody.handler(settings.maxResponseBytes()));
-            // The request timeout only covers the wait for the headers; this bounds the body as well, so that a
-            // target trickling its answer cannot hold a worker
-            response = sent.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The request timeout covers the wait for the headers, the body's deadline the rest of the exchange
+            response = http.send(request, LimitedBody.handler(settings.maxResponseBytes(),
+                    settings.requestTimeout()));
             observed(request, response.statusCode(), started);
-        } catch (TimeoutException e) {
-            sent.cancel(true);
+        } catch (IOException e) {
             observed(request, 0, started);
-            throw ScimErrors.transport(ScimErrorCode.Timeout, description, e, kind.idempotent());
-        } catch (ExecutionException e) {
-            observed(request, 0, started);
-            throw failed(kind, description, e.getCause());
+            throw failed(kind, description, e);
         } catch (InterruptedException e) {
-            if (sent != null) {
-                sent.cancel(true);
-            }
             Thread.currentThread().interrupt();
             throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, description, e, false);
         }
@@ -198,7 +186,7 @@ final class ScimTransport {
         if (cause instanceof HttpTimeoutException) {
             return ScimErrors.transport(ScimErrorCode.Timeout, description, cause, kind.idempotent());
         }
-        if (cause instanceof LimitedBody.TooLarge) {
+        if (LimitedBody.tooLarge(cause)) {
             return ScimErrors.transport(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible,
                     description, cause, false);
         }

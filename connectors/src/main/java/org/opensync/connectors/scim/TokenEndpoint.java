@@ -8,14 +8,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.EgressPolicy;
@@ -96,15 +94,14 @@ public final class TokenEndpoint {
                         .collect(Collectors.joining("&")), StandardCharsets.UTF_8)).build();
         HttpResponse<String> response;
         try {
-            response = http.sendAsync(request, LimitedBody.handler(MAX_ANSWER_BYTES))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            response = http.send(request, LimitedBody.handler(MAX_ANSWER_BYTES, timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ScimErrors.transport(ScimErrorCode.Timeout, what, e, true);
-        } catch (TimeoutException e) {
+        } catch (HttpTimeoutException e) {
             throw ScimErrors.transport(ScimErrorCode.Timeout, what, e, true);
-        } catch (ExecutionException e) {
-            throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, what, e.getCause(), true);
+        } catch (IOException e) {
+            throw ScimErrors.transport(ScimErrorCode.WebExceptionProtocolError, what, e, true);
         }
         if (response.statusCode() / 100 != 2) {
             // 400/401 name a wrong client, code or refresh token: the admin must fix them; 5xx may pass

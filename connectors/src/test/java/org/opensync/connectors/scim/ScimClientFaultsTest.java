@@ -1,11 +1,19 @@
 package org.opensync.connectors.scim;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.opensync.connectors.net.EgressPolicy;
+import org.opensync.connectors.net.EgressSettings;
 import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.sandbox.scim.Malformation;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,6 +103,41 @@ class ScimClientFaultsTest extends SandboxScimServer {
                     assertThat(e.transientFailure()).isTrue();
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    /** Headers at once, then a few bytes of the body and nothing more: the request timeout bounds the body too. */
+    @Test
+    void aTargetTricklingItsBodyTimesOutWithinTheRequestTimeout() throws Exception {
+        HttpServer trickling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        CountDownLatch release = new CountDownLatch(1);
+        trickling.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/scim+json");
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write("{\"id\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        trickling.setExecutor(Executors.newCachedThreadPool());
+        trickling.start();
+        try {
+            ScimClient client = new ScimClient(ScimSettings.builder("http://127.0.0.1:" + trickling.getAddress()
+                            .getPort() + "/scim").secretToken("t").requestsPerSecond(0)
+                    .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)).maxRetries(0)
+                    .egress(EgressPolicy.of(EgressSettings.loopbackAllowed())).build());
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.get(ScimResourceType.USER, "trickle"))
+                    .isInstanceOfSatisfying(ScimException.class, e ->
+                            assertThat(e.errorCode()).isEqualTo(ScimErrorCode.Timeout));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            release.countDown();
+            trickling.stop(0);
+        }
     }
 
     @Test

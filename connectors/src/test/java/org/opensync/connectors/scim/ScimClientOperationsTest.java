@@ -3,6 +3,7 @@ package org.opensync.connectors.scim;
 import org.junit.jupiter.api.Test;
 import org.opensync.sandbox.scim.JournalEntry;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,19 @@ class ScimClientOperationsTest extends SandboxScimServer {
         JournalEntry query = last("GET", "/Users");
         assertThat(query.parameters().get("filter")).matches("userName eq \"[0-9a-f-]{36}\"");
         assertThat(query.query()).startsWith("filter=userName+eq+%22");
+    }
+
+    /**
+     * The blocking send, its body bounded by LimitedBody's deadline: sendAsync completed each request through the
+     * JDK's default async executor, which on a machine with two cores or fewer started a thread per request.
+     */
+    @Test
+    void requestsDoNotStartAThreadEach() {
+        ScimClient client = client();
+        client.findUnique(ScimResourceType.USER, "userName", "warm-up");
+        long before = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+        IntStream.range(0, 200).forEach(i -> client.findUnique(ScimResourceType.USER, "userName", "nobody" + i));
+        assertThat(ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - before).isLessThan(20);
     }
 
     @Test
