@@ -75,6 +75,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<String> {
             if (bytes.size() + (long) buffer.remaining() > limit) {
                 subscription.cancel();
                 result.completeExceptionally(new TooLarge(limit));
+                stopExpiry();
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
@@ -85,14 +86,20 @@ final class LimitedBody implements HttpResponse.BodySubscriber<String> {
 
     @Override
     public void onError(Throwable error) {
-        expiry.cancel(false);
         result.completeExceptionally(error);
+        stopExpiry();
     }
 
     @Override
     public void onComplete() {
-        expiry.cancel(false);
         result.complete(bytes.toString(StandardCharsets.UTF_8));
+        stopExpiry();
+    }
+
+    private void stopExpiry() {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
     }
 
     /** Whether a failed exchange failed because its body was too large (the client wraps the subscriber's error). */
