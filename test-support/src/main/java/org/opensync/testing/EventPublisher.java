@@ -29,9 +29,7 @@ public final class EventPublisher {
 
     /** Publishes on the partition {@code partitionKey} hashes to, as change-detector does with a job's changes. */
     public static void publishOnPartitionOf(String topic, String partitionKey, Event event) {
-        int partitions = producer().partitionsFor(topic).size();
-        send(EventRecords.of(topic, Utils.toPositive(Utils.murmur2(partitionKey.getBytes(StandardCharsets.UTF_8)))
-                % partitions, event));
+        send(EventRecords.of(topic, partitionOf(topic, partitionKey), event));
     }
 
     /**
@@ -39,12 +37,17 @@ public final class EventPublisher {
      * the broker (as change-detector's relay does), so that a consumer polls them as one batch.
      */
     public static void publishTogetherOnPartitionOf(String topic, String partitionKey, List<? extends Event> events) {
-        int partition = Utils.toPositive(Utils.murmur2(partitionKey.getBytes(StandardCharsets.UTF_8)))
-                % producer().partitionsFor(topic).size();
+        int partition = partitionOf(topic, partitionKey);
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         events.forEach(event -> sent.add(producer().send(EventRecords.of(topic, partition, event))));
         producer().flush();
         sent.forEach(EventPublisher::await);
+    }
+
+    /** The partition the key hashes to, as the producer's default partitioner picks it. */
+    private static int partitionOf(String topic, String partitionKey) {
+        return Utils.toPositive(Utils.murmur2(partitionKey.getBytes(StandardCharsets.UTF_8)))
+                % producer().partitionsFor(topic).size();
     }
 
     /** Sends a record as given, e.g. a malformed one, with an optional event-id header. */
