@@ -83,6 +83,11 @@ class LdapTargetProvisioningTest extends ProvisionerTestBase {
         assertThat(failure.provisioningStatusInfo().errorInformation().errorCode()).isEqualTo("InvalidAttributeSyntax");
         assertThat(failure.provisioningStatusInfo().errorInformation().additionalDetails())
                 .contains("mail");
+        // the directory's requests are timed by LDAP operation and result code (21: invalidAttributeSyntax)
+        assertThat(scrape().sum("opensync_provisioner_target_requests_seconds_count", Map.of("job", job.jobId,
+                "method", "add", "status", "0"))).isEqualTo(USERS);
+        assertThat(scrape().sum("opensync_provisioner_target_requests_seconds_count", Map.of("job", job.jobId,
+                "method", "add", "status", "21"))).isEqualTo(1);
 
         List<ObjectChange.ObjectChanged> second = new ArrayList<>(everyone.stream()
                 .map(change -> user(job, index(change), department(index(change)), "Engineer", true)).toList());

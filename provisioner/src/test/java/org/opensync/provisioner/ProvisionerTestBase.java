@@ -1,5 +1,6 @@
 package org.opensync.provisioner;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.opensync.provisioner.cds.JobSettings;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
+import org.opensync.testing.PrometheusScrape;
 import org.opensync.testing.TopicProbe;
 
 /**
@@ -147,5 +149,10 @@ abstract class ProvisionerTestBase {
         List<ObjectNode> found = scim.users().find("userName eq \"" + userName + "\"");
         assertThat(found).as("user " + userName).hasSize(1);
         return found.get(0);
+    }
+
+    /** What this service's {@code /q/metrics} shows now. */
+    static PrometheusScrape scrape() {
+        return new PrometheusScrape(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

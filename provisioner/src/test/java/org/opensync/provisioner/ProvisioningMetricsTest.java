@@ -1,6 +1,5 @@
 package org.opensync.provisioner;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,9 +59,5 @@ class ProvisioningMetricsTest extends ProvisionerTestBase {
                 "method", "POST", "status", "400"))).as("creations the target refused").isEqualTo(2);
         assertThat(metrics.has("opensync_outbox_backlog")).as("the shared outbox gauges").isTrue();
         assertThat(metrics.has("kafka_consumer_fetch_manager_records_lag_max")).as("consumer lag").isTrue();
-    }
-
-    private static PrometheusScrape scrape() {
-        return new PrometheusScrape(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.opensync.connectors.net.EgressPolicy;
 import org.opensync.connectors.net.PemTrust;
+import org.opensync.connectors.net.RequestObserver;
 
 /**
   * How to reach one target app and how hard to push it. Build with

@@ -121,7 +121,7 @@ public class JobContexts {
     private JobContext build(SchemaMirror.MirroredSchema mirrored, Map<String, String> values,
                              Map<String, String> jobSettings, String fingerprint) {
         SynchronizationSchema schema = parse(mirrored);
-        ProvisioningTarget target = LdapTargetSecrets.present(values) ? directory(values)
+        ProvisioningTarget target = LdapTargetSecrets.present(values) ? directory(mirrored.jobId(), values)
                 : scim(mirrored.jobId(), mirrored.servicePrincipalId(), values);
         return new JobContext(mirrored.jobId(), mirrored.servicePrincipalId(), fingerprint,
                 plans(schema, target), target,
@@ -133,7 +133,7 @@ public class JobContexts {
      * Opening binds and checks the base DN: a directory that is down fails the job's batch (escrowed, retried at the
      * next cycle) rather than every object on its own.
      */
-    private ProvisioningTarget directory(Map<String, String> values) {
+    private ProvisioningTarget directory(String jobId, Map<String, String> values) {
         LdapSettings settings;
         LdapTarget directory;
         try {
@@ -143,7 +143,8 @@ public class JobContexts {
                     .orElseThrow(() -> new JobUnavailableException("CredentialsMissing", "The target directory needs "
                             + "the secrets TargetServer and TargetDomain.", true))
                     .withPoolSize(config.parallelism());
-            directory = LdapTarget.open(settings, LdapTargetSecrets.options(values));
+            directory = LdapTarget.open(settings, LdapTargetSecrets.options(values)
+                    .withObserver(targetRequests.of(jobId)));
         } catch (IllegalArgumentException e) {
             throw new JobUnavailableException("CredentialsInvalid", "The target directory's secrets are not usable: "
                     + e.getMessage(), true);

@@ -3,11 +3,12 @@ package org.opensync.provisioner.engine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.opensync.connectors.scim.RequestObserver;
+import org.opensync.connectors.net.RequestObserver;
 
 /**
- * {@code opensync_provisioner_target_requests_seconds}: each request sent to a job's SCIM application, by job, method
- * and status (0: no answer), so that a slow or failing target shows per job. Bounded labels: HTTP methods and statuses.
+ * {@code opensync_provisioner_target_requests_seconds}: each request sent to a job's target, so that a slow or failing
+ * target shows per job. A SCIM application's requests by HTTP method and status (0: no answer), a directory's by LDAP
+ * operation and result code (0: success). Bounded labels: methods, operations, statuses and result codes.
  */
 @ApplicationScoped
 public class TargetRequestMetrics {
@@ -19,7 +20,8 @@ public class TargetRequestMetrics {
 
     RequestObserver of(String jobId) {
         return (method, status, took) -> Timer.builder("opensync.provisioner.target.requests")
-                .description("Requests sent to the job's target application, by HTTP method and status (0: no answer)")
+                .description("Requests sent to the job's target: HTTP method and status (0: no answer), or LDAP "
+                        + "operation and result code (0: success)")
                 .tags("job", jobId, "method", method, "status", Integer.toString(status))
                 .register(registry).record(took);
     }

@@ -19,6 +19,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.PermissiveModifyRequestControl;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,8 @@ public final class LdapTarget implements AutoCloseable {
     /** The entry's current image, empty when it does not exist. */
     public Optional<TargetEntry> read(String dn, Collection<String> attributes) {
         try {
-            return Optional.ofNullable(pool.getEntry(dn, requested(attributes))).map(TargetEntry::of);
+            return Optional.ofNullable(request("search", () -> pool.getEntry(dn, requested(attributes))))
+                    .map(TargetEntry::of);
         } catch (LDAPException e) {
             throw LdapTargetErrors.of(e, "the read", dn);
         }
@@ -150,7 +152,7 @@ public final class LdapTarget implements AutoCloseable {
     public String anchor(String dn) {
         Entry entry;
         try {
-            entry = pool.getEntry(dn, capabilities.anchorAttribute());
+            entry = request("search", () -> pool.getEntry(dn, capabilities.anchorAttribute()));
         } catch (LDAPException e) {
             throw LdapTargetErrors.of(e, "the read", dn);
         }
@@ -199,7 +201,7 @@ public final class LdapTarget implements AutoCloseable {
             entry.addAttribute(passwordAttribute(password));
         }
         try {
-            pool.add(entry);
+            request("add", () -> pool.add(entry));
         } catch (LDAPException e) {
             throw LdapTargetErrors.of(e, "the add", dn);
         }
@@ -278,7 +280,7 @@ public final class LdapTarget implements AutoCloseable {
       */
     public boolean delete(String dn) {
         try {
-            pool.delete(dn);
+            request("delete", () -> pool.delete(dn));
             return true;
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
@@ -382,7 +384,8 @@ public final class LdapTarget implements AutoCloseable {
         DN current = TargetDns.parse(dn);
         String newSuperior = target.getParent().equals(current.getParent()) ? null : target.getParent().toString();
         try {
-            pool.modifyDN(new ModifyDNRequest(dn, target.getRDNString(), true, newSuperior));
+            request("modifyDN", () -> pool.modifyDN(new ModifyDNRequest(dn, target.getRDNString(), true,
+                    newSuperior)));
         } catch (LDAPException e) {
             throw LdapTargetErrors.of(e, "the rename to '" + target + "'", dn);
         }
@@ -393,7 +396,7 @@ public final class LdapTarget implements AutoCloseable {
             return;
         }
         try {
-            pool.modify(new ModifyRequest(dn, modifications, controls));
+            request("modify", () -> pool.modify(new ModifyRequest(dn, modifications, controls)));
         } catch (LDAPException e) {
             throw LdapTargetErrors.of(e, "the modify", dn);
         }
@@ -424,16 +427,35 @@ public final class LdapTarget implements AutoCloseable {
     }
 
     private List<SearchResultEntry> search(Filter filter, int sizeLimit, String[] attributes, String operation) {
-        SearchRequest request = new SearchRequest(baseDn.toString(), SearchScope.SUB, filter, attributes);
-        request.setSizeLimit(sizeLimit);
+        SearchRequest query = new SearchRequest(baseDn.toString(), SearchScope.SUB, filter, attributes);
+        query.setSizeLimit(sizeLimit);
         try {
-            return pool.search(request).getSearchEntries();
+            return request("search", () -> pool.search(query)).getSearchEntries();
         } catch (LDAPSearchException e) {
             if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
                 return e.getSearchEntries();
             }
             throw LdapTargetErrors.of(e, operation, baseDn.toString());
         }
+    }
+
+    /** Sends one request to the directory, telling the observer its operation, result code and duration. */
+    private <T, E extends LDAPException> T request(String operation, PoolRequest<T, E> request) throws E {
+        long started = System.nanoTime();
+        ResultCode result = ResultCode.SUCCESS;
+        try {
+            return request.send();
+        } catch (LDAPException e) {
+            result = e.getResultCode();
+            throw e;
+        } finally {
+            options.observer().answered(operation, result.intValue(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    @FunctionalInterface
+    private interface PoolRequest<T, E extends LDAPException> {
+        T send() throws E;
     }
 
     private void requireInBase(String dn) {

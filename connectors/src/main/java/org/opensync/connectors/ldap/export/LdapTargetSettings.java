@@ -2,6 +2,7 @@ package org.opensync.connectors.ldap.export;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.opensync.connectors.net.RequestObserver;
 
 /**
   * How a job writes to its directory, beside where it connects ({@link org.opensync.connectors.ldap.LdapSettings}).
@@ -12,8 +13,10 @@ import java.util.TreeSet;
   *                           large value sets in one request and every server holds one request in memory
   * @param dnValuedAttributes attributes whose values are DNs, compared as DNs (case and escaping aside) so that an
   *                           unchanged {@code manager} or {@code member} is not rewritten
+  * @param observer           told of every request sent to the directory, by operation and result code
   */
-public record LdapTargetSettings(DisableMode disableMode, int memberChunkSize, Set<String> dnValuedAttributes) {
+public record LdapTargetSettings(DisableMode disableMode, int memberChunkSize, Set<String> dnValuedAttributes,
+                                 RequestObserver observer) {
 
     public static final int DEFAULT_MEMBER_CHUNK_SIZE = 500;
     public static final Set<String> DEFAULT_DN_VALUED_ATTRIBUTES = Set.of("member", "uniqueMember", "manager",
@@ -26,17 +29,23 @@ public record LdapTargetSettings(DisableMode disableMode, int memberChunkSize, S
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.addAll(dnValuedAttributes);
         dnValuedAttributes = names;
+        observer = observer == null ? RequestObserver.NONE : observer;
     }
 
     public static LdapTargetSettings defaults() {
-        return new LdapTargetSettings(null, DEFAULT_MEMBER_CHUNK_SIZE, DEFAULT_DN_VALUED_ATTRIBUTES);
+        return new LdapTargetSettings(null, DEFAULT_MEMBER_CHUNK_SIZE, DEFAULT_DN_VALUED_ATTRIBUTES,
+                RequestObserver.NONE);
     }
 
     public LdapTargetSettings withDisableMode(DisableMode mode) {
-        return new LdapTargetSettings(mode, memberChunkSize, dnValuedAttributes);
+        return new LdapTargetSettings(mode, memberChunkSize, dnValuedAttributes, observer);
     }
 
     public LdapTargetSettings withMemberChunkSize(int size) {
-        return new LdapTargetSettings(disableMode, size, dnValuedAttributes);
+        return new LdapTargetSettings(disableMode, size, dnValuedAttributes, observer);
+    }
+
+    public LdapTargetSettings withObserver(RequestObserver requests) {
+        return new LdapTargetSettings(disableMode, memberChunkSize, dnValuedAttributes, requests);
     }
 }

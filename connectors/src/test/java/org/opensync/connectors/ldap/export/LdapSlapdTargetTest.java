@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,24 @@ class LdapSlapdTargetTest {
         assertThat(target.readByAnchor(anchor, List.of())).isEmpty();
         assertThat(target.delete(dn)).isFalse();
         assertThat(target.read(dn, List.of())).isEmpty();
+    }
+
+    @Test
+    void everyRequestIsToldToTheObserverWithItsResultCode() {
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        try (LdapTarget observed = LdapTarget.open(settings(SlapdTestDirectory.URL), LdapTargetSettings.defaults()
+                .withObserver((operation, result, took) -> requests.add(operation + " " + result)))) {
+            String dn = TargetDns.child("cn", "Observed", people);
+            observed.create(dn, person("Observed", "observed", "e-9"), null);
+            assertRefused(() -> observed.create(dn, person("Observed", "observed", "e-9"), null),
+                    LdapTargetErrorCode.EntryAlreadyExists);
+            observed.update(observed.read(dn, List.of("*")).orElseThrow(), dn, Map.of("title", List.of("Observer")));
+            assertThat(observed.delete(dn)).isTrue();
+            assertThat(observed.delete(dn)).isFalse();
+        }
+
+        // 68 entryAlreadyExists, 32 noSuchObject
+        assertThat(requests).containsExactly("add 0", "add 68", "search 0", "modify 0", "delete 0", "delete 32");
     }
 
     @Test
