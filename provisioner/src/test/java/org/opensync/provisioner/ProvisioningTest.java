@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opensync.common.events.EventCodec;
@@ -130,6 +131,67 @@ class ProvisioningTest extends ProvisionerTestBase {
         assertThat(scim.journal().matching("POST", ".*/Users")).hasSize(1);
         ObjectNode matched = scim.users().get(id).orElseThrow();
         assertThat(matched.at("/name/familyName").asText()).isEqualTo(existing.surname());
+    }
+
+    /**
+     * Objects arriving together are matched by a query per matching attribute for all their values, with what
+     * matching one by one finds. The first matching attribute here is externalId, then userName: an object only
+     * userName finds (case aside) is matched by it; two target objects holding one externalId make
+     * DuplicateTargetEntries; of two source objects sharing a userName, one is created and the other refused; the
+     * rest are created.
+     */
+    @Test
+    void aBatchIsMatchedInAQueryPerAttributeWithWhatSingleMatchingFinds() throws Exception {
+        List<GeneratedUser> users = new DirectoryDataGenerator().generate(8, 0).users();
+        String matchedId = targetUser(users.get(0).mail().toUpperCase(), "elsewhere");
+        targetUser("twin-a", users.get(1).uid());
+        targetUser("twin-b", users.get(1).uid());
+        TargetJob job = ready(schema -> {
+            for (JsonNode mapping : schema.at("/synchronizationRules/0/objectMappings/0/attributeMappings")) {
+                String target = mapping.path("targetAttributeName").asText();
+                if (target.equals("externalId") || target.equals("userName")) {
+                    ((ObjectNode) mapping).put("matchingPriority", target.equals("externalId") ? 1 : 2);
+                }
+            }
+        });
+        List<ObjectChange.ObjectChanged> batch = new ArrayList<>(users.stream()
+                .map(user -> job.object("User", user.toEntry(), false)).toList());
+        com.unboundid.ldap.sdk.Entry namesake = users.get(3).toEntry();
+        namesake.setAttribute("mail", users.get(2).mail());
+        batch.set(3, job.object("User", namesake, false));
+
+        String cycleId = job.cycleInOneBatch(batch);
+        finished(job, cycleId);
+
+        List<JournalEntry> queries = scim.journal().matching("GET", ".*/Users");
+        // a query per matching attribute and poll: Kafka may hand the batch over in more than one poll
+        assertThat(queries.stream().filter(query -> query.parameters().getOrDefault("filter", "").contains(" or ")))
+                .as("batched queries").isNotEmpty();
+        // the failures are tried once more at the end of the cycle, one by one
+        assertThat(queries.stream().map(query -> query.parameters().getOrDefault("filter", ""))
+                .filter(filter -> !filter.contains(" or ")))
+                .as("besides them, only the twins' externalId and the namesakes are asked alone")
+                .isSubsetOf("externalId eq \"" + users.get(1).uid() + "\"", "userName eq \"" + users.get(2).mail() + "\"",
+                        "externalId eq \"" + users.get(2).uid() + "\"", "externalId eq \"" + users.get(3).uid() + "\"");
+        Awaitility.await().atMost(TIMEOUT).until(() -> logsOf(job, cycleId).stream()
+                .map(log -> log.sourceIdentity().id()).distinct().count() == users.size());
+        Map<String, ProvisioningObjectSummary> byAnchor = logsOf(job, cycleId).stream().collect(Collectors.toMap(
+                log -> log.sourceIdentity().id(), log -> log, (first, retried) -> first));
+        ProvisioningObjectSummary matched = byAnchor.get(batch.get(0).anchor());
+        assertThat(matched.targetIdentity().id()).isEqualTo(matchedId);
+        assertThat(matched.provisioningAction()).isEqualTo("update");
+        assertThat(byAnchor.get(batch.get(1).anchor()).provisioningStatusInfo().errorInformation().errorCode())
+                .isEqualTo("DuplicateTargetEntries");
+        assertThat(List.of(byAnchor.get(batch.get(2).anchor()), byAnchor.get(batch.get(3).anchor())))
+                .extracting(log -> log.provisioningStatusInfo().status())
+                .containsExactlyInAnyOrder("success", "failure");
+        assertThat(scim.journal().matching("POST", ".*/Users")).as("the four others and one namesake").hasSize(5);
+    }
+
+    private static String targetUser(String userName, String externalId) throws Exception {
+        return scim.users().create(JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\",\"externalId\":\"" + externalId + "\",\"active\":true}"))
+                .path("id").asText();
     }
 
     @Test

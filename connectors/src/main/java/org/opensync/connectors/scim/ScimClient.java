@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.opensync.connectors.schema.DiscoveredObject;
 
 /**
@@ -30,7 +33,9 @@ import org.opensync.connectors.schema.DiscoveredObject;
   * Every failure is a {@link ScimException} carrying the provisioning-log error code.
   */
 public final class ScimClient {
-
+    /** Values per batched match query: keeps the URL a few kilobytes long, well within what servers accept. */
+    public static final int MATCH_VALUES_PER_QUERY = 50;
+    private static final Pattern SIMPLE_ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Set<Integer> OK = Set.of(200);
     private static final Set<Integer> CREATED = Set.of(200, 201);
     private static final Set<Integer> OK_OR_NOT_FOUND = Set.of(200, 404);
@@ -105,6 +110,47 @@ public final class ScimClient {
                     + attribute + " = \"" + value + "\" (ids " + found.stream().map(ScimResource::id).toList() + ")");
         }
         return found.stream().findFirst();
+    }
+
+    /**
+      * The match query for several values at once: {@code GET /Users?filter=a eq "v1" or a eq "v2" ...}, each resource
+      * answered attributed to the value its attribute holds, case aside (SCIM compares {@code userName} so; a target
+      * that compares exactly returns only exact holders anyway). Empty when the answer cannot say exactly what one
+      * query per value would: an attribute path rather than a name, a resource holding none of the values (the
+      * target compares in its own way) or two of them that differ only in case, or a page short of the total.
+      *
+      * @param values at most {@link #MATCH_VALUES_PER_QUERY}, distinct
+      */
+    public Optional<Map<String, List<ScimResource>>> findEach(ScimResourceType type, String attribute,
+                                                              List<String> values) {
+        if (values.isEmpty() || values.size() > MATCH_VALUES_PER_QUERY
+                || !SIMPLE_ATTRIBUTE.matcher(attribute).matches()) {
+            return Optional.empty();
+        }
+        String filter = values.stream().map(value -> ScimFilters.equalTo(attribute, value))
+                .collect(Collectors.joining(" or "));
+        // Twice as many as asked for: a few duplicates still fit on the one page
+        String query = (type == ScimResourceType.GROUP ? "excludedAttributes=members&" : "") + "count="
+                + values.size() * 2 + "&filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
+        ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET", "/" + type.endpoint() + "?"
+                + query, null, OK);
+        JsonNode body = parse(response);
+        List<ScimResource> found = listed(response, body);
+        if (body.path("totalResults").asLong(found.size()) > found.size()) {
+            return Optional.empty();
+        }
+        Map<String, List<ScimResource>> byValue = new LinkedHashMap<>();
+        values.forEach(value -> byValue.put(value, new ArrayList<>()));
+        for (ScimResource resource : found) {
+            JsonNode held = ScimValues.field(resource.json(), attribute);
+            List<String> holders = held == null || !held.isTextual() ? List.of()
+                    : values.stream().filter(value -> value.equalsIgnoreCase(held.asText())).toList();
+            if (holders.size() != 1) {
+                return Optional.empty();
+            }
+            byValue.get(holders.get(0)).add(resource);
+        }
+        return Optional.of(byValue);
     }
 
     /** Whether any resource has the value: {@code GET /Users?filter=<attribute> eq "<value>"} answers at least one. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opensync.connectors.scim.ScimClient;
 
 /**
  * What the provisioning engine asks of a target system, a SCIM application or an LDAP directory. Images are
@@ -12,6 +13,8 @@ import java.util.Optional;
  * {@link TargetException}.
  */
 public interface ProvisioningTarget extends AutoCloseable {
+    /** Values per {@link #findEach} call: as many as a SCIM query URL holds comfortably. */
+    int MATCH_VALUES_PER_QUERY = ScimClient.MATCH_VALUES_PER_QUERY;
 
     /** The target's object type for a target object name of the schema, empty when this target cannot hold it. */
     Optional<TargetType> type(String targetObjectName);
@@ -21,6 +24,17 @@ public interface ProvisioningTarget extends AutoCloseable {
      * answers with a {@code DuplicateTargetEntries} failure.
      */
     Optional<TargetObject> findUnique(TargetType type, String attribute, String value, List<String> attributes);
+
+    /**
+     * {@link #findUnique} for many values in few requests, where the target can answer so exactly: each value with
+     * the objects holding it (read with {@code attributes}), or empty when the caller must ask value by value.
+     *
+     * @param values distinct, at most {@link #MATCH_VALUES_PER_QUERY}
+     */
+    default Optional<Map<String, List<TargetObject>>> findEach(TargetType type, String attribute, List<String> values,
+                                                               List<String> attributes) {
+        return Optional.empty();
+    }
 
     /**
      * Whether some object of the target already holds the value in the attribute: the question SelectUniqueValue asks

@@ -1,6 +1,7 @@
 package org.opensync.connectors.target;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,17 @@ public final class ScimProvisioningTarget implements ProvisioningTarget {
     public Optional<TargetObject> findUnique(TargetType type, String attribute, String value,
                                              List<String> attributes) {
         return scim.findUnique(resource(type), attribute, value).map(found -> object(found, attributes));
+    }
+
+    @Override
+    public Optional<Map<String, List<TargetObject>>> findEach(TargetType type, String attribute, List<String> values,
+                                                              List<String> attributes) {
+        return scim.findEach(resource(type), attribute, values).map(byValue -> {
+            Map<String, List<TargetObject>> objects = new LinkedHashMap<>();
+            byValue.forEach((value, found) -> objects.put(value, found.stream()
+                    .map(resource -> object(resource, attributes)).toList()));
+            return objects;
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.opensync.connectors.scim;
 
 import org.junit.jupiter.api.Test;
+import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.sandbox.scim.JournalEntry;
 
 import java.lang.management.ManagementFactory;
@@ -201,6 +202,53 @@ class ScimClientOperationsTest extends SandboxScimServer {
                     assertThat(e.transientFailure()).isFalse();
                 })
                 .hasMessageContaining("2 Users match externalId = \"same\"");
+    }
+
+    /** One query for many values, each resource attributed to the value it holds, as one query per value would find. */
+    @Test
+    void batchedMatchingAnswersEachValueAsItsOwnQueryWould() {
+        ScimClient client = client();
+        String ann = client.create(ScimResourceType.USER, Map.of("userName", "ann@example.org", "externalId", "e-1"))
+                .id();
+        String bob1 = client.create(ScimResourceType.USER, Map.of("userName", "bob1", "externalId", "twin")).id();
+        String bob2 = client.create(ScimResourceType.USER, Map.of("userName", "bob2", "externalId", "twin")).id();
+
+        Map<String, List<ScimResource>> byUserName = client.findEach(ScimResourceType.USER, "userName",
+                List.of("ANN@example.org", "nobody@example.org")).orElseThrow();
+        assertThat(byUserName.get("ANN@example.org")).extracting(ScimResource::id).containsExactly(ann);
+        assertThat(byUserName.get("nobody@example.org")).isEmpty();
+        assertThat(last("GET", "/Users").parameters().get("filter"))
+                .isEqualTo("userName eq \"ANN@example.org\" or userName eq \"nobody@example.org\"");
+        for (String value : byUserName.keySet()) {
+            assertThat(byUserName.get(value)).extracting(ScimResource::id).containsExactlyElementsOf(
+                    client.findUnique(ScimResourceType.USER, "userName", value).map(ScimResource::id).stream()
+                            .toList());
+        }
+        // several holders are answered as such; the caller asks findUnique, which reports DuplicateTargetEntries
+        assertThat(client.findEach(ScimResourceType.USER, "externalId", List.of("twin", "e-1")).orElseThrow())
+                .satisfies(found -> {
+                    assertThat(found.get("twin")).extracting(ScimResource::id).containsExactlyInAnyOrder(bob1, bob2);
+                    assertThat(found.get("e-1")).extracting(ScimResource::id).containsExactly(ann);
+                });
+    }
+
+    /** Where one query cannot say exactly what a query per value would, the caller is told to ask one by one. */
+    @Test
+    void batchedMatchingDeclinesWhatItCannotAttribute() {
+        ScimClient client = client();
+        server.quirks().caseSensitiveUserName(true);
+        client.create(ScimResourceType.USER, Map.of("userName", "Ann"));
+        client.create(ScimResourceType.USER, Map.of("userName", "ann"));
+        int requests = server.journal().entries().size();
+        assertThat(client.findEach(ScimResourceType.USER, "userName", List.of("Ann", "ann")))
+                .as("a resource holding two of the values, case aside").isEmpty();
+        assertThat(client.findEach(ScimResourceType.USER, "emails[type eq \"work\"].value", List.of("a", "b")))
+                .as("an attribute path, which the target may compare its own way").isEmpty();
+        assertThat(server.journal().entries()).as("the path was not even asked").hasSize(requests + 1);
+
+        server.faults().add(FaultRule.respond(400).onMethod("GET").onPath("/Users").times(1));
+        assertThatThrownBy(() -> client.findEach(ScimResourceType.USER, "userName", List.of("x", "y")))
+                .isInstanceOf(ScimException.class);
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContext;
 import org.opensync.provisioner.engine.JobContexts;
 import org.opensync.provisioner.engine.JobUnavailableException;
+import org.opensync.provisioner.engine.MatchAnswers;
 import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
 import org.opensync.provisioner.engine.ReferenceExport;
@@ -182,8 +183,11 @@ public class CycleProcessor {
         for (String type : typeOrder(job, latest.values())) {
             List<ObjectChange.ObjectChanged> ofType = latest.values().stream()
                     .filter(change -> change.objectType().equals(type)).toList();
+            MatchAnswers answers = provisioner.matchAhead(job, type, ofType.stream()
+                    .filter(change -> !known.containsKey(change.anchor())).toList());
             workers.forEach(jobId, deadline, ofType, change -> provisioner.provision(job, change,
-                            known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline())
+                            known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline(),
+                            answers)
                     .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())),
                     change -> late(job, cycle, "export", change));
         }

@@ -2,16 +2,22 @@ package org.opensync.provisioner.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.secrets.SealedValues;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.common.secrets.SecretsConfig;
+import org.opensync.connectors.target.ProvisioningTarget;
 import org.opensync.connectors.target.TargetException;
 import org.opensync.connectors.target.TargetObject;
 import org.opensync.mapping.apply.MappingResult;
@@ -36,6 +42,7 @@ import org.opensync.provisioner.cds.Link;
  */
 @ApplicationScoped
 public class ObjectProvisioner {
+    private static final Logger LOG = Logger.getLogger(ObjectProvisioner.class);
     private static final int REFERENCES_LISTED = 5;
     /** The object's sealed source values do not open: sealed with a retired transport key, or tampered with. */
     static final String VALUES_UNREADABLE = "SealedValuesUnreadable";
@@ -79,6 +86,78 @@ public class ObjectProvisioner {
      */
     public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
                                        Set<Deferred> pending, Baseline baseline) {
+        return provision(job, change, link, pending, baseline, MatchAnswers.NONE);
+    }
+
+    /**
+     * Asks the target at once, a query per {@link ProvisioningTarget#MATCH_VALUES_PER_QUERY} values of a matching
+     * attribute, which objects hold the matching values of the new in-scope objects of a batch, so that matching them
+     * costs a few requests instead of one or more each. Objects whose values are not answered so (a target that cannot answer exactly, or refuses
+     * the query) are matched one by one, as without it: the answers only save requests, never change a match.
+     *
+     * @param unlinked objects of {@code objectType} the connector data store links to no target object
+     */
+    public MatchAnswers matchAhead(JobContext job, String objectType,
+                                   Collection<ObjectChange.ObjectChanged> unlinked) {
+        Optional<ObjectPlan> plan = job.plan(objectType);
+        if (plan.isEmpty() || unlinked.size() < 2) {
+            return MatchAnswers.NONE;
+        }
+        // A value two objects of the batch share (case aside) is left to single matching: the second must find what
+        // the first created, not an answer from before it
+        Map<String, Map<String, List<String>>> valuesByAttribute = new LinkedHashMap<>();
+        for (ObjectChange.ObjectChanged change : unlinked) {
+            if (!change.deleted()) {
+                matchingValues(job, plan.get(), change).forEach(key -> valuesByAttribute
+                        .computeIfAbsent(key.targetAttributeName(), attribute -> new LinkedHashMap<>())
+                        .computeIfAbsent(key.value().text().toLowerCase(Locale.ROOT), folded -> new ArrayList<>())
+                        .add(key.value().text()));
+            }
+        }
+        Map<String, Map<String, List<TargetObject>>> answers = new HashMap<>();
+        for (Map.Entry<String, Map<String, List<String>>> attribute : valuesByAttribute.entrySet()) {
+            List<String> values = attribute.getValue().values().stream().filter(same -> same.size() == 1)
+                    .map(same -> same.get(0)).toList();
+            for (int from = 0; from < values.size(); from += ProvisioningTarget.MATCH_VALUES_PER_QUERY) {
+                List<String> chunk = values.subList(from, Math.min(values.size(),
+                        from + ProvisioningTarget.MATCH_VALUES_PER_QUERY));
+                try {
+                    job.target().findEach(plan.get().type(), attribute.getKey(), chunk, plan.get().mappedNames())
+                            .ifPresent(found -> answers.computeIfAbsent(attribute.getKey(), name -> new HashMap<>())
+                                    .putAll(found));
+                } catch (TargetException e) {
+                    // Nothing is lost: the objects not answered yet are matched one by one, and a failure that
+                    // concerns them shows in their own logs
+                    LOG.debugf("job %s: batched matching by %s refused (%s); matching one by one", job.jobId(),
+                            attribute.getKey(), e.getMessage());
+                    return new MatchAnswers(answers);
+                }
+            }
+        }
+        return new MatchAnswers(answers);
+    }
+
+    /**
+     * The usable matching values of an in-scope object; none for anything else, including an object whose values
+     * cannot be read or scoped: its own export reports that.
+     */
+    private List<MatchingValue> matchingValues(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change) {
+        try {
+            ObjectImage source = ObjectImage.fromLdap(SealedValues.open(transport, job.jobId(), change.attributes()));
+            ScopeDecision scope = plan.mapping().scope(source);
+            if (scope.failed() || !scope.provisioned()) {
+                return List.of();
+            }
+            return plan.mapping().matchingValues(source, environment).stream().filter(MatchingValue::usable)
+                    .toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** @param answers what the target answered ahead about the batch's matching values ({@link #matchAhead}) */
+    public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
+                                       Set<Deferred> pending, Baseline baseline, MatchAnswers answers) {
         Outcome outcome = new Outcome().step("EntryImport", "import", "success",
                 "Received " + change.objectType() + " " + change.dn() + " from the source directory");
         Optional<ObjectPlan> plan = job.plan(change.objectType());
@@ -86,7 +165,8 @@ public class ObjectProvisioner {
             return Optional.of(outcome.skipped("No enabled object mapping provisions " + change.objectType()));
         }
         try {
-            Optional<Outcome> result = provision(job, plan.get(), change, link, pending, baseline, outcome);
+            Optional<Outcome> result = provision(job, plan.get(), change, link, pending, baseline, answers,
+                    outcome);
             if (pending.contains(Deferred.ESCROW) && result.filter(done -> !done.failed()).isPresent()) {
                 deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
             }
@@ -97,7 +177,8 @@ public class ObjectProvisioner {
     }
 
     private Optional<Outcome> provision(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change,
-                                        Link link, Set<Deferred> pending, Baseline baseline, Outcome outcome) {
+                                        Link link, Set<Deferred> pending, Baseline baseline, MatchAnswers answers,
+                                        Outcome outcome) {
         if (change.deleted()) {
             return stageDeprovisioning(job, change, link, outcome, "deleted in the source");
         }
@@ -130,7 +211,7 @@ public class ObjectProvisioner {
         if (pending.contains(Deferred.DEPROVISION)) {
             deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
         }
-        Export export = new Export(job, plan, change, source, pending, outcome);
+        Export export = new Export(job, plan, change, source, pending, answers, outcome);
         return Optional.of(link == null ? export.matchOrCreate() : export.update(link, baseline, true));
     }
 
@@ -158,9 +239,11 @@ public class ObjectProvisioner {
         private final Set<Deferred> pending;
         private final Outcome outcome;
         private final Redaction redaction;
+        private final MatchAnswers answers;
 
         Export(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, ObjectImage source,
-               Set<Deferred> pending, Outcome outcome) {
+               Set<Deferred> pending, MatchAnswers answers, Outcome outcome) {
+            this.answers = answers;
             this.job = job;
             this.plan = plan;
             this.change = change;
@@ -205,8 +288,7 @@ public class ObjectProvisioner {
         /** Matching attributes in priority order; the first that finds an object decides. */
         private Optional<Link> match(List<MatchingValue> keys) {
             for (MatchingValue key : keys) {
-                Optional<TargetObject> found = job.target().findUnique(plan.type(), key.targetAttributeName(),
-                        key.value().text(), plan.mappedNames());
+                Optional<TargetObject> found = find(key);
                 if (found.isPresent()) {
                     outcome.step("EntryMatch", "matching", "success", "Matched by " + key.targetAttributeName()
                             + " = " + redaction.shown(key.targetAttributeName(), key.value().text()));
@@ -217,6 +299,19 @@ public class ObjectProvisioner {
             outcome.step("EntryMatch", "matching", "success", keys.isEmpty() ? "No matching attribute has a value"
                     : "No target object matches " + keys.get(0).targetAttributeName());
             return Optional.empty();
+        }
+
+        /**
+         * The one target object holding the value: answered ahead when the batch asked, else (and for several
+         * holders, which the target's own answer reports as DuplicateTargetEntries) asked of the target now.
+         */
+        private Optional<TargetObject> find(MatchingValue key) {
+            Optional<List<TargetObject>> answered = answers.holders(key.targetAttributeName(), key.value().text());
+            if (answered.isPresent() && answered.get().size() <= 1) {
+                return answered.get().stream().findFirst();
+            }
+            return job.target().findUnique(plan.type(), key.targetAttributeName(), key.value().text(),
+                    plan.mappedNames());
         }
 
         private Outcome create() {
