@@ -59,6 +59,17 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theConsoleSignInIsTestedAgainstTheKeycloakComposeRuns() throws IOException {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) yaml(
+                ROOT.resolve("docker-compose.yml")).get("services");
+        var tested = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>")
+                .matcher(Files.readString(ROOT.resolve("e2e-tests/pom.xml")));
+        assertThat(tested.find()).isTrue();
+        assertThat(services.get("keycloak").get("image")).isEqualTo("quay.io/keycloak/keycloak:" + tested.group(1));
+    }
+
+    @Test
     void everyDockerfileExposesThePortItsServiceListensOn() throws IOException {
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             String dockerfile = Files.readString(ROOT.resolve(service.getKey()).resolve("Dockerfile"));
