@@ -61,6 +61,16 @@ final class ConsoleBrowser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("location.hash = arguments[0]", hash);
     }
 
+    /** The address the browser shows now (after redirects). */
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Runs a script in the page (its arguments as {@code arguments[i]}) and gives back what it returns. */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

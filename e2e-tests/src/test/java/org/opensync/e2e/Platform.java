@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -52,6 +53,8 @@ final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configuration = new HashMap<>();
     private Map<String, String> extra = Map.of();
+    /** The bearer tokens of {@link #api()}: signed with {@link #keys} unless an identity provider issues them. */
+    private Supplier<String> tokens = this::signedToken;
 
     Platform start() throws IOException {
         return start(Duration.ofSeconds(3), Map.of());
@@ -85,6 +88,26 @@ final class Platform implements AutoCloseable {
         start("scheduler-service", "scheduler", Map.of());
         // The directory and the SCIM applications run on this machine, which the egress policy refuses by default
         start("change-detector", "change_detector", Map.of("sync.egress.allow-loopback", "true"));
+        return this;
+    }
+
+    /**
+     * Only schema-service and job-api, which is all the web console talks to (with the templates a job is made of),
+     * verifying the tokens of an identity provider instead of the run's key pair.
+     *
+     * @param oidc   quarkus.oidc settings of both services
+     * @param jobApi further settings of job-api (its port, the console's sign-in)
+     * @param tokens the bearer tokens {@link #api()} sends, issued by that provider
+     */
+    Platform startApi(Map<String, String> oidc, Map<String, String> jobApi, Supplier<String> tokens)
+            throws IOException {
+        this.tokens = tokens;
+        start("schema-service", "schema_service", oidc);
+        Map<String, String> config = new HashMap<>(oidc);
+        config.putAll(jobApi);
+        config.putAll(Map.of("sync.job-api.schema-service-url", services.get("schema-service").baseUrl(),
+                "sync.secrets.at-rest-key", atRestKey));
+        start("job-api", "job_api", config);
         return this;
     }
 
@@ -153,6 +176,10 @@ final class Platform implements AutoCloseable {
     }
 
     String token() {
+        return tokens.get();
+    }
+
+    private String signedToken() {
         return Jwt.issuer(ISSUER).audience(TestTokens.AUDIENCE).subject("e2e").claim("roles", PERMISSIONS)
                 .sign(keys.getPrivate());
     }

@@ -31,8 +31,9 @@ import org.opensync.sandbox.scim.ScimServerConfig;
 /**
  * The web console in a headless Chromium against the five services, slapd and a SCIM application: an admin signs in
  * with the development login, sees the job, starts it and watches its progress, opens a provisioning-log entry, tries
- * an expression, changes and saves a mapping, pauses and starts the job. A screenshot of each page goes to
- * {@code target/console-screenshots/}. Skipped, saying why, where Chromium and chromedriver are not installed.
+ * an expression, changes and saves a mapping, adds a scoping clause and saves it, pauses and starts the job. A
+ * screenshot of each page goes to {@code target/console-screenshots/}. Skipped, saying why, where Chromium and
+ * chromedriver are not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -179,17 +180,46 @@ class WebConsoleIT {
 
     @Test
     @Order(6)
+    void aScopingClauseIsAddedAndSavedWithTheSchema() throws Exception {
+        browser.find("#add-scope-group").click();
+        String clause = "#scope-editor .scope-group:last-of-type [data-clause='0']";
+        waitUntil(() -> browser.present(clause + " [data-role=attribute]"));
+        WebElement attribute = browser.find(clause + " [data-role=attribute]");
+        assertThat(browser.script("return document.activeElement === arguments[0]", attribute))
+                .as("the new clause's first field has the focus").isEqualTo(true);
+        attribute.sendKeys("uid");
+        // Chosen by keyboard, as a select is: its first option is EQUALS
+        WebElement operator = browser.find(clause + " [data-role=operator]");
+        operator.sendKeys(Keys.ARROW_DOWN);
+        assertThat(operator.getDomProperty("value")).isEqualTo("NOT EQUALS");
+        browser.find(clause + " [data-role=values]").sendKeys("contractor");
+        browser.screenshot("08-scoping-clause");
+        browser.find("#save-schema").click();
+        waitUntil(() -> browser.text("#notice").contains("Mappings saved"));
+
+        JsonNode groups = JSON.readTree(platform.api().get(job.path() + "/schema").then().statusCode(200)
+                .extract().asString()).at("/synchronizationRules/0/objectMappings/0/scope/groups");
+        JsonNode saved = groups.get(groups.size() - 1).at("/clauses/0");
+        assertThat(saved.path("sourceOperandName").asText()).isEqualTo("uid");
+        assertThat(saved.path("operatorName").asText()).isEqualTo("NOT EQUALS");
+        assertThat(saved.at("/targetOperand/values")).hasSize(1);
+        assertThat(saved.at("/targetOperand/values/0").asText()).isEqualTo("contractor");
+        assertThat(browser.text("#template-diff")).contains("scoping filter changed");
+    }
+
+    @Test
+    @Order(7)
     void theJobIsPausedAndStartedFromItsPage() throws Exception {
         browser.route("#/jobs/" + job.servicePrincipalId + "/" + job.jobId);
         waitUntil(() -> browser.present("#job-status .badge") && browser.present("button[data-action=pause]"));
         browser.find("button[data-action=pause]").click();
         waitUntil(() -> "Paused".equals(job.status().getString("schedule.state")));
         waitUntil(() -> browser.text("#job-status .badge").equals("Paused"));
-        browser.screenshot("08-job-paused");
+        browser.screenshot("09-job-paused");
         browser.find("button[data-action=start]").click();
         waitUntil(() -> "Active".equals(job.status().getString("schedule.state")));
         waitUntil(() -> browser.text("#job-status .badge").equals("Active"));
-        browser.screenshot("09-job-started");
+        browser.screenshot("10-job-started");
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {

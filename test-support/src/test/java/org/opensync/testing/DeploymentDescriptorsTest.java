@@ -59,6 +59,17 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theConsoleSignInIsTestedAgainstTheKeycloakComposeRuns() throws IOException {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) yaml(
+                ROOT.resolve("docker-compose.yml")).get("services");
+        var tested = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>")
+                .matcher(Files.readString(ROOT.resolve("e2e-tests/pom.xml")));
+        assertThat(tested.find()).isTrue();
+        assertThat(services.get("keycloak").get("image")).isEqualTo("quay.io/keycloak/keycloak:" + tested.group(1));
+    }
+
+    @Test
     void everyDockerfileExposesThePortItsServiceListensOn() throws IOException {
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             String dockerfile = Files.readString(ROOT.resolve(service.getKey()).resolve("Dockerfile"));
@@ -108,9 +119,10 @@ class DeploymentDescriptorsTest {
         assertThat(text).doesNotContain("change-me").doesNotContainPattern("[A-Za-z0-9+/]{43}=");
 
         Map<String, Object> keycloak = (Map<String, Object>) services.get("keycloak").get("environment");
-        assertThat(keycloak).containsKeys("KC_BOOTSTRAP_ADMIN_PASSWORD", "SYNC_ADMIN_CLIENT_SECRET");
+        assertThat(keycloak).containsKeys("KC_BOOTSTRAP_ADMIN_PASSWORD", "SYNC_ADMIN_CLIENT_SECRET",
+                "CONSOLE_ADMIN_PASSWORD");
         assertThat(Files.readString(ROOT.resolve("bin/compose-env"))).contains("KEYCLOAK_ADMIN_PASSWORD",
-                "SYNC_ADMIN_CLIENT_SECRET", "POSTGRES_PASSWORD", "SYNC_SECRETS_AT_REST_KEY",
+                "SYNC_ADMIN_CLIENT_SECRET", "CONSOLE_ADMIN_PASSWORD", "POSTGRES_PASSWORD", "SYNC_SECRETS_AT_REST_KEY",
                 "SYNC_SECRETS_TRANSPORT_KEY");
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env", ".infra/");
     }
@@ -130,11 +142,17 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
-    void theKeycloakRealmReadsClientSecretsFromTheEnvironment() throws IOException {
+    void theKeycloakRealmReadsClientSecretsAndPasswordsFromTheEnvironment() throws IOException {
         JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("infra/keycloak/sync-realm.json").toFile());
         for (JsonNode client : realm.path("clients")) {
             if (!client.path("publicClient").asBoolean()) {
                 assertThat(client.path("secret").asText()).as(client.path("clientId").asText())
+                        .matches("\\$\\{[A-Z_]+}");
+            }
+        }
+        for (JsonNode user : realm.path("users")) {
+            for (JsonNode credential : user.path("credentials")) {
+                assertThat(credential.path("value").asText()).as(user.path("username").asText())
                         .matches("\\$\\{[A-Z_]+}");
             }
         }

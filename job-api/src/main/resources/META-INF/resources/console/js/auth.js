@@ -54,16 +54,20 @@ export async function beginSignIn(oidc) {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, tokenEndpoint: provider.token_endpoint }));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, issuer: provider.issuer,
+    tokenEndpoint: provider.token_endpoint }));
   const query = new URLSearchParams({ response_type: 'code', client_id: oidc.clientId, redirect_uri: redirectUri(),
     scope: oidc.scope, state, code_challenge: challenge, code_challenge_method: 'S256' });
   location.assign(`${provider.authorization_endpoint}?${query}`);
 }
 
-/** On the way back from the provider: exchanges the code for the access token. False when there is nothing to do. */
+/**
+ * On the way back from the provider: exchanges the code for the access token. False when there is nothing to do.
+ * The provider answers on the query string, with a code or an error (the admin cancelled, the client is refused).
+ */
 export async function completeSignIn(oidc) {
   const params = new URLSearchParams(location.search);
-  if (!oidc || !params.has('code')) {
+  if (!oidc || !(params.has('code') || params.has('error'))) {
     return false;
   }
   const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
@@ -71,6 +75,15 @@ export async function completeSignIn(oidc) {
   history.replaceState(null, '', redirectUri());
   if (!pending || pending.state !== params.get('state')) {
     throw new Error('The sign-in answer does not belong to this tab (state mismatch); sign in again.');
+  }
+  // A provider that names itself in the answer (iss) must be the one the sign-in began with: a code from another
+  // provider is not for this exchange
+  if (params.has('iss') && params.get('iss') !== pending.issuer) {
+    throw new Error(`The sign-in answer comes from ${params.get('iss')}, not from ${pending.issuer}; sign in again.`);
+  }
+  if (params.has('error')) {
+    throw new Error(`The identity provider refused the sign-in: ${params.get('error_description')
+      || params.get('error')}`);
   }
   const response = await fetch(pending.tokenEndpoint, {
     method: 'POST',

@@ -1,9 +1,10 @@
 // The mapping editor: object mappings, attribute mappings (source expression, target, matching precedence, flow),
-// scoping filter groups; an expression box evaluated as you type (parseExpression); save with PATCH; the changes
-// against the job's template.
+// the scoping filter (scoping.js); an expression box evaluated as you type (parseExpression); save with PATCH; the
+// changes against the job's template.
 import { h, replace, table, field, notice, failure } from '../dom.js';
 import { get, graph, post, jobPath } from '../graph.js';
 import { errorPosition, testProperties, attributesOf } from '../expression.js';
+import { scopeEditor } from '../scoping.js';
 
 const FLOW_BEHAVIORS = ['FlowWhenChanged', 'FlowAlways'];
 const FLOW_TYPES = ['Always', 'ObjectAddOnly', 'MultiValueAddOnly', 'ValueAddOnly', 'AttributeAddOnly'];
@@ -34,6 +35,13 @@ export async function render(main, [spId, jobId]) {
     return schema.synchronizationRules[entry.r].objectMappings[entry.m];
   }
 
+  /** The attribute definitions of the current mapping's source object, from the schema's source directory. */
+  function sourceAttributes() {
+    const rule = schema.synchronizationRules[mappings[Number(choice.value)].r];
+    const directory = (schema.directories || []).find((d) => d.name === rule.sourceDirectoryName);
+    return (directory?.objects || []).find((o) => o.name === current().sourceObjectName)?.attributes || [];
+  }
+
   function show() {
     const mapping = current();
     const rows = (mapping.attributeMappings || []).map((attribute, i) => h('tr', { 'data-target':
@@ -51,7 +59,7 @@ export async function render(main, [spId, jobId]) {
       table(['Source expression', 'Target attribute', 'Matching precedence', 'Flow behaviour', 'Flow type', ''],
         rows),
       h('button', { type: 'button', onclick: () => edit(-1) }, 'Add attribute mapping'),
-      h('h2', {}, 'Scoping filter groups'), scopeView(mapping.scope)));
+      scopeEditor(mapping, sourceAttributes())));
     replace(editor);
   }
 
@@ -169,17 +177,6 @@ export async function render(main, [spId, jobId]) {
 
   show();
   showDiff();
-}
-
-function scopeView(scope) {
-  const groups = scope?.groups || [];
-  if (!groups.length) {
-    return h('p', {}, 'No scoping filter: every object is in scope.');
-  }
-  return h('ol', {}, groups.map((group) => h('li', {}, h('strong', {}, group.name || 'Group'),
-    ' (all clauses must hold; any group puts the object in scope)',
-    h('ul', {}, (group.clauses || []).map((clause) => h('li', { className: 'code' },
-      `${clause.sourceOperandName} ${clause.operatorName} ${(clause.targetOperand?.values || []).join(', ')}`))))));
 }
 
 /** Attribute mappings added, removed or changed against the template, per object mapping name. */
