@@ -18,6 +18,14 @@ public interface ProvisionerConfig {
     /** Requests per second per job towards the target; 0 for no limit. */
     double requestsPerSecond();
 
+    /**
+     * Whether the new objects of a batch are matched by one query per matching attribute for many values (an
+     * {@code or} filter) rather than one query each. Off only for a target that answers such filters wrongly; one
+     * that refuses them is matched one by one anyway.
+     */
+    @WithDefault("true")
+    boolean batchedMatching();
+
     /** Delay before an escrowed object is first retried: shorter than a cycle interval, so the next cycle does. */
     Duration escrowRetry();
 

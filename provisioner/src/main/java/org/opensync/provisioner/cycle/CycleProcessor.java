@@ -61,6 +61,7 @@ public class CycleProcessor {
     private final String defaultTenant;
     private final JobWorkers workers;
     private final Duration escrowRetry;
+    private final boolean batchedMatching;
     private final ProvisioningMetrics metrics;
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
 
@@ -81,6 +82,7 @@ public class CycleProcessor {
         this.defaultTenant = defaultTenant;
         this.workers = workers;
         this.escrowRetry = config.escrowRetry();
+        this.batchedMatching = config.batchedMatching();
         this.metrics = metrics;
     }
 
@@ -183,8 +185,8 @@ public class CycleProcessor {
         for (String type : typeOrder(job, latest.values())) {
             List<ObjectChange.ObjectChanged> ofType = latest.values().stream()
                     .filter(change -> change.objectType().equals(type)).toList();
-            MatchAnswers answers = provisioner.matchAhead(job, type, ofType.stream()
-                    .filter(change -> !known.containsKey(change.anchor())).toList());
+            MatchAnswers answers = batchedMatching ? provisioner.matchAhead(job, type, ofType.stream()
+                    .filter(change -> !known.containsKey(change.anchor())).toList()) : MatchAnswers.NONE;
             workers.forEach(jobId, deadline, ofType, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline(),
                             answers)
