@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -204,6 +206,8 @@ final class ScimTransport {
         if (!token.isEmpty()) {
             builder.header("Authorization", "Bearer " + token);
         }
+        // the trace of the change being provisioned (none outside one), so the application's logs can be matched
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), builder, HttpRequest.Builder::header);
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
