@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.PemTrust;
+import org.opensync.connectors.net.TraceHeaders;
 
 /**
   * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
@@ -206,8 +205,7 @@ final class ScimTransport {
         if (!token.isEmpty()) {
             builder.header("Authorization", "Bearer " + token);
         }
-        // the trace of the change being provisioned (none outside one), so the application's logs can be matched
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), builder, HttpRequest.Builder::header);
+        TraceHeaders.addTo(builder); // the trace of the change being provisioned
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
