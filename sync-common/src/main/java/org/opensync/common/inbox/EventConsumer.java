@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,10 +16,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -176,9 +179,10 @@ public class EventConsumer {
      */
     public <R> R traced(String consumer, List<ConsumerRecord<String, String>> records, Supplier<R> work) {
         ConsumerRecord<String, String> first = records.get(0);
+        Context parent = TraceContext.parent(TraceContext.of(first.headers()));
         SpanBuilder builder = tracer.spanBuilder(first.topic() + " process")
                 .setSpanKind(SpanKind.CONSUMER)
-                .setParent(TraceContext.parent(TraceContext.of(first.headers())))
+                .setParent(parent)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.destination.name", first.topic())
@@ -186,11 +190,13 @@ public class EventConsumer {
                 .setAttribute("messaging.destination.partition.id", Integer.toString(first.partition()))
                 .setAttribute("messaging.kafka.offset", first.offset())
                 .setAttribute("messaging.batch.message_count", records.size());
+        // a cycle's records share one context: each other trace is linked once
+        Set<SpanContext> linked = new HashSet<>(Set.of(Span.fromContext(parent).getSpanContext()));
         for (ConsumerRecord<String, String> other : records.subList(1, records.size())) {
-            SpanContext linked = Span.fromContext(TraceContext.parent(TraceContext.of(other.headers())))
+            SpanContext context = Span.fromContext(TraceContext.parent(TraceContext.of(other.headers())))
                     .getSpanContext();
-            if (linked.isValid()) {
-                builder.addLink(linked);
+            if (context.isValid() && linked.add(context)) {
+                builder.addLink(context);
             }
         }
         Span span = builder.startSpan();
