@@ -1,8 +1,9 @@
 -- Outbox rows Kafka can never accept (larger than the producer's max.request.size, unserializable), moved aside by
 -- OutboxRelay with the reason so the rows behind them keep flowing; counted by sync_outbox_dead_rows and the
 -- "outbox" readiness check. Inspect and re-queue by hand:
---   insert into outbox_event (event_id, topic, record_key, event_type, event_version, payload, created_at)
---   select event_id, topic, record_key, event_type, event_version, payload, created_at from outbox_dead where id = …;
+--   insert into outbox_event (event_id, topic, record_key, event_type, event_version, payload, created_at, traceparent)
+--   select event_id, topic, record_key, event_type, event_version, payload, created_at, traceparent
+--   from outbox_dead where id = …;
 -- A repeatable migration (idempotent DDL): every service runs db/common next to its own versioned migrations, so a
 -- version number here would collide with theirs.
 create table if not exists outbox_dead (

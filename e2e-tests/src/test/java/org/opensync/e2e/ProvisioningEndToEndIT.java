@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,12 +149,18 @@ class ProvisioningEndToEndIT {
     void aFullRestartReevaluatesEverythingWithoutDuplicates() {
         int inScope = USERS - 1; // the contractor of the previous test left scope: nothing to match
         scim.journal().clear();
-        job.restart("Full");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        job.restart("Full", Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
         Awaitility.await().atMost(CYCLE).until(() -> scim.journal().matching("GET", ".*/Users").size() >= inScope);
         job.awaitCycleAfter(Instant.now(), CYCLE, "Succeeded");
         assertThat(scim.journal().matching("GET", ".*/Users").stream().filter(get -> get.query() != null
                 && get.query().contains("filter"))).as("the connector data store was reset: every user matched again")
                 .hasSizeGreaterThanOrEqualTo(inScope);
+        assertThat(scim.journal().matching("GET", ".*/Users").stream().filter(get -> get.query() != null
+                && get.query().contains("filter")))
+                .as("the trace of the restart request went job-api → sync.job-commands → scheduler → sync.ticks → "
+                        + "change-detector → sync.object-changes → provisioner → the SCIM application")
+                .allSatisfy(get -> assertThat(get.traceparent()).startsWith("00-" + traceId + "-"));
         assertThat(scim.journal().matching("POST", ".*/Users")).as("existing users matched, not created").isEmpty();
         assertThat(scim.journal().matching("POST", ".*/Groups")).isEmpty();
         assertThat(scim.users().size()).isEqualTo(USERS);

@@ -100,8 +100,13 @@ final class ProvisioningJob {
     }
 
     void restart(String resetScope) {
-        platform.api().body("{\"criteria\":{\"resetScope\":\"" + resetScope + "\"}}").post(path() + "/restart")
-                .then().statusCode(204);
+        restart(resetScope, Map.of());
+    }
+
+    /** @param headers sent with the request as well, e.g. a W3C {@code traceparent} */
+    void restart(String resetScope, Map<String, String> headers) {
+        platform.api().headers(headers).body("{\"criteria\":{\"resetScope\":\"" + resetScope + "\"}}")
+                .post(path() + "/restart").then().statusCode(204);
     }
 
     JsonPath status() {

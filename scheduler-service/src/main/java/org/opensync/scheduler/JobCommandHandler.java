@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.events.JobCommand;
 import org.opensync.common.inbox.EventConsumer;
+import org.opensync.common.tracing.TraceContext;
 
 /** Keeps the schedule table in step with the job lifecycle published by job-api. */
 @ApplicationScoped
@@ -55,6 +56,7 @@ public class JobCommandHandler {
         } else if (command instanceof JobCommand.JobDisabled) {
             schedule.disable(now);
         }
+        schedule.traceparent = TraceContext.current();
         scheduleChanged.fire(new ScheduleChanged());
     }
 

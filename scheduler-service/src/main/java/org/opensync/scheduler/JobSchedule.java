@@ -48,6 +48,9 @@ public class JobSchedule extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The trace of the command that last changed the schedule, which the next tick continues; then null. */
+    public String traceparent;
+
     static JobSchedule disabled(String jobId) {
         JobSchedule schedule = new JobSchedule();
         schedule.jobId = jobId;

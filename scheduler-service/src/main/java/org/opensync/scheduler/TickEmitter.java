@@ -2,6 +2,7 @@ package org.opensync.scheduler;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.opensync.common.events.Topics;
 import org.opensync.common.outbox.Outbox;
+import org.opensync.common.tracing.TraceContext;
 
 /**
  * Claims due schedules and records their ticks in the outbox, in one transaction. {@code FOR UPDATE SKIP LOCKED}
@@ -48,7 +50,11 @@ public class TickEmitter {
                 .setParameter(2, config.batchSize())
                 .getResultList();
         for (JobSchedule schedule : due) {
-            outbox.publish(Topics.TICKS, schedule.nextTick(now));
+            // the first tick after a start or restart belongs to its trace, so the cycle it runs can be followed
+            try (Scope trace = TraceContext.parent(schedule.traceparent).makeCurrent()) {
+                outbox.publish(Topics.TICKS, schedule.nextTick(now));
+            }
+            schedule.traceparent = null;
         }
         ticks.increment(due.size());
         return due.size();

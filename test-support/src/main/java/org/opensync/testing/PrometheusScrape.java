@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * what a scrape shows, not on the service's meter objects.
  */
 public final class PrometheusScrape {
-    private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)$");
+    /** A sample line; in OpenMetrics (what services answer by default) possibly followed by an exemplar. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)(?: # \\{[^}]*} .*)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String text;

@@ -2,6 +2,8 @@ package org.opensync.changedetector.cycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,11 +86,13 @@ public class CycleRunner {
     private final CsvCycle csv;
     private final JobLeases leases;
     private final ExecutorService executor;
-    private final ScheduledExecutorService leaseRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cycle-lease-retry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Its tasks keep the trace of the tick that submitted them, as the executor's do. */
+    private final ScheduledExecutorService leaseRetries = Context.taskWrapping(
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "cycle-lease-retry");
+                thread.setDaemon(true);
+                return thread;
+            }));
     private final EgressPolicy egress;
     private final SecretBox transport;
     /** Jobs already warned that their bind password goes over plain LDAP, with the URL they were warned about. */
@@ -96,6 +100,8 @@ public class CycleRunner {
     private final ReadMetrics metrics;
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
     private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
+    /** The trace of the last tick that came to wait for each job's cycle: the merged tick runs in it. */
+    private final Map<String, Context> waitingTraces = new HashMap<>();
 
     @Inject
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
@@ -116,11 +122,12 @@ public class CycleRunner {
         this.pending = pending;
         this.egress = EgressPolicy.of(new EgressSettings(egress.allowLoopback(), egress.allowPrivate(),
                 egress.deniedPorts(), egress.deniedHosts().orElse(List.of())));
-        this.executor = Executors.newFixedThreadPool(config.concurrentCycles(), runnable -> {
+        // a cycle runs in the trace of the tick that started it: its records on sync.object-changes carry it
+        this.executor = Context.taskWrapping(Executors.newFixedThreadPool(config.concurrentCycles(), runnable -> {
             Thread thread = new Thread(runnable, "cycle-runner");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 
     /** A cycle cut short leaves its watermark unsaved: the next tick reads the same changes again. */
@@ -148,6 +155,7 @@ public class CycleRunner {
             if (inProgress.containsKey(tick.jobId())) {
                 inProgress.put(tick.jobId(), Optional.of(inProgress.get(tick.jobId())
                         .map(waiting -> merge(waiting, tick)).orElse(tick)));
+                waitingTraces.put(tick.jobId(), Context.current());
                 LOG.debugf("job %s: a cycle is running, tick %d waits for it", tick.jobId(), tick.sequence());
                 return;
             }
@@ -163,17 +171,20 @@ public class CycleRunner {
      */
     private void runUntilNoneWaits(Tick first) {
         Tick tick = first;
+        Context trace = Context.current();
         while (tick != null) {
-            if (!holdLease(tick.jobId())) {
-                Tick waiting = tick;
-                leaseRetries.schedule(() -> executor.execute(() -> runUntilNoneWaits(waiting)),
-                        config.leaseRetry().toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            }
-            try (LogContext job = LogContext.job(tick.jobId())) {
-                runUntilReported(tick);
-            } finally {
-                releaseLease(tick.jobId());
+            try (Scope traced = trace.makeCurrent()) {
+                if (!holdLease(tick.jobId())) {
+                    Tick waiting = tick;
+                    leaseRetries.schedule(() -> executor.execute(() -> runUntilNoneWaits(waiting)),
+                            config.leaseRetry().toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                }
+                try (LogContext job = LogContext.job(tick.jobId())) {
+                    runUntilReported(tick);
+                } finally {
+                    releaseLease(tick.jobId());
+                }
             }
             synchronized (inProgress) {
                 Tick next = inProgress.get(tick.jobId()).orElse(null);
@@ -182,6 +193,8 @@ public class CycleRunner {
                 } else {
                     inProgress.put(tick.jobId(), Optional.empty());
                 }
+                Context waited = waitingTraces.remove(tick.jobId());
+                trace = waited == null ? Context.root() : waited;
                 tick = next;
             }
         }

@@ -1,5 +1,6 @@
 package org.opensync.changedetector.cycle;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +35,9 @@ public class TickConsumer {
     @Incoming("ticks")
     @Blocking
     public void onTick(ConsumerRecord<String, String> record) {
+        // the cycle is submitted once the tick is committed, in the trace the tick was consumed in
         consumer.inTransaction(CONSUMER, record, () -> inbox.firstDelivery(CONSUMER, record, Tick.class)
-                        .map(pending::remember))
-                .flatMap(tick -> tick).ifPresent(cycles::submit);
+                        .map(pending::remember).map(tick -> Context.current().wrap(() -> cycles.submit(tick))))
+                .flatMap(submit -> submit).ifPresent(Runnable::run);
     }
 }

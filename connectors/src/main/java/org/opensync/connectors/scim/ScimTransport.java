@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.connectors.net.EgressDeniedException;
 import org.opensync.connectors.net.PemTrust;
+import org.opensync.connectors.net.TraceHeaders;
 
 /**
   * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
@@ -204,6 +205,7 @@ final class ScimTransport {
         if (!token.isEmpty()) {
             builder.header("Authorization", "Bearer " + token);
         }
+        TraceHeaders.addTo(builder); // the trace of the change being provisioned
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
+import org.opensync.connectors.net.TraceHeaders;
 import org.opensync.jobapi.config.JobApiConfig;
 
 /**
@@ -54,6 +55,7 @@ public class ProvisionerClient {
                 request.header(name, value);
             }
         });
+        TraceHeaders.addTo(request); // the provisioner's run and its target requests join the Graph request's trace
         try {
             HttpResponse<InputStream> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());

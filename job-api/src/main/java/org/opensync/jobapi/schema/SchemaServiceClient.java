@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.common.web.GraphException;
 import org.opensync.common.web.RelayHeaders;
+import org.opensync.connectors.net.TraceHeaders;
 import org.opensync.jobapi.config.JobApiConfig;
 
 /**
@@ -74,6 +75,7 @@ public class SchemaServiceClient {
                 request.header(name, value);
             }
         });
+        TraceHeaders.addTo(request);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),

@@ -1,5 +1,6 @@
 package org.opensync.provisioner.cycle;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -125,7 +126,8 @@ public class JobWorkers {
                     return thread;
                 });
         pool.allowCoreThreadTimeOut(true);
-        return pool;
+        // an object's export continues the trace of the batch that brought it (its target requests carry it)
+        return Context.taskWrapping(pool);
     }
 
     /** One object's work, which either runs or is handed back, never both. */

@@ -77,10 +77,12 @@ public class ObjectChangeConsumer {
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) throws InterruptedException {
         Map<String, List<ObjectChange>> byJob = new LinkedHashMap<>();
+        Map<String, List<ConsumerRecord<String, String>>> recordsByJob = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ObjectChange change = EventCodec.decode(record.value(), ObjectChange.class);
                 byJob.computeIfAbsent(change.jobId(), job -> new ArrayList<>()).add(change);
+                recordsByJob.computeIfAbsent(change.jobId(), job -> new ArrayList<>()).add(record);
             } catch (UnreadableEventException e) {
                 retrying.untilDone(CONSUMER, "dead-lettering " + record.topic() + "-" + record.partition() + "@"
                         + record.offset(), () -> {
@@ -90,8 +92,10 @@ public class ObjectChangeConsumer {
             }
         }
         List<Future<?>> running = new ArrayList<>();
-        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> retrying.untilDone(CONSUMER,
-                "job " + jobId + ": " + changes.size() + " object changes", () -> work(jobId, changes)))));
+        // each job's share in the trace of the cycle that read it (its records' traceparent)
+        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> retrying.traced(CONSUMER,
+                recordsByJob.get(jobId), () -> retrying.untilDone(CONSUMER,
+                        "job " + jobId + ": " + changes.size() + " object changes", () -> work(jobId, changes))))));
         for (Future<?> job : running) {
             try {
                 job.get();

@@ -92,7 +92,8 @@ final class AdminHandler implements HttpHandler {
                         .put("path", entry.path())
                         .put("query", entry.query())
                         .put("body", entry.body())
-                        .put("status", entry.status()));
+                        .put("status", entry.status())
+                        .put("traceparent", entry.traceparent()));
                 return json(200, ScimJson.NODES.objectNode().set("entries", entries));
             }
             case "DELETE /journal" -> {

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
   * One SCIM request as the server saw it. {@code path} is relative to the base path ("/Users/42"), {@code query} is
-  * the raw query string, {@code status} is what was answered, or 0 when a fault dropped the connection.
+  * the raw query string, {@code status} is what was answered, or 0 when a fault dropped the connection;
+  * {@code traceparent} is the client's W3C trace header (null when it sent none), so a test can follow a trace to here.
   */
-public record JournalEntry(Instant time, String method, String path, String query, String body, int status) {
+public record JournalEntry(Instant time, String method, String path, String query, String body, int status,
+                           String traceparent) {
 
     /** The decoded query parameters; names are case-insensitive. */
     public Map<String, String> parameters() {

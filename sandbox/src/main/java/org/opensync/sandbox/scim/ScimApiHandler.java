@@ -19,6 +19,8 @@ import java.util.logging.Logger;
 final class ScimApiHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(ScimApiHandler.class.getName());
+    /** A W3C traceparent is 55 characters; the journal keeps no more of whatever a client sends as one. */
+    private static final int MAX_TRACEPARENT = 55;
 
     private final ScimServerConfig config;
     private final OAuthClients oauth;
@@ -133,7 +135,7 @@ final class ScimApiHandler implements HttpHandler {
     private void finish(ScimRequest request, int status) {
         counters.response(status);
         journal.record(new JournalEntry(Instant.now(), request.method(), request.path(), request.rawQuery(),
-                request.bodyText(), status));
+                request.bodyText(), status, request.traceparent()));
     }
 
     private ScimRequest read(HttpExchange exchange) throws IOException {
@@ -143,8 +145,10 @@ final class ScimApiHandler implements HttpHandler {
         }
         String fullPath = exchange.getRequestURI().getPath();
         String path = fullPath.length() > config.basePath().length() ? fullPath.substring(config.basePath().length()) : "";
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
         return new ScimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, exchange.getRequestURI().getRawQuery(),
-                body, exchange.getRequestHeaders().getFirst("Authorization"));
+                body, exchange.getRequestHeaders().getFirst("Authorization"),
+                traceparent == null ? null : traceparent.substring(0, Math.min(traceparent.length(), MAX_TRACEPARENT)));
     }
 
     private static void sleep(FaultInjector.Decision fault) {

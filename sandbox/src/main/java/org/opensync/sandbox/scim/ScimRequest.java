@@ -10,8 +10,10 @@ import java.util.TreeMap;
 /**
   * One request below the base path. {@code path} is relative to it ("/Users/42"); query parameter names are
   * case-insensitive, and a flag without a value (Entra's {@code ?aadOptscim062020}) maps to "".
+  * {@code traceparent} is the W3C trace header the client sent (null when none), for the journal.
   */
-record ScimRequest(String method, String path, String rawQuery, byte[] body, String authorization) {
+record ScimRequest(String method, String path, String rawQuery, byte[] body, String authorization,
+                   String traceparent) {
 
     Map<String, String> parameters() {
         return parseQuery(rawQuery);

@@ -1,5 +1,13 @@
 package org.opensync.common.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +16,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,6 +37,7 @@ import org.opensync.common.kafka.DeadLetters;
 import org.opensync.common.kafka.FailureKind;
 import org.opensync.common.kafka.RetryPolicy;
 import org.opensync.common.logs.LogContext;
+import org.opensync.common.tracing.TraceContext;
 
 /**
  * The one way a service consumes a record: each attempt runs in a new transaction; a transient failure (database or
@@ -36,6 +47,10 @@ import org.opensync.common.logs.LogContext;
  * {@code sync.dead-letter} with the reason and the consumer moves on. Unexpected failures (bugs) are retried like
  * transient ones unless {@code sync.consumer.retry.unexpected-max-attempts} is set. Retrying consumers show in the
  * readiness check and in the {@code sync_consumer_retrying} gauge.
+ *
+ * <p>Each record is consumed in a span that continues the trace its {@code traceparent} header names (a new trace
+ * when it has none), so what the handler does — its outbox rows, the records it publishes, its requests to targets —
+ * belongs to the trace of the change that caused it.
  *
  * <p>The {@code @Incoming} method must not be {@code @Transactional} itself: a failed attempt must not leave the
  * next one inside a transaction marked for rollback.
@@ -48,10 +63,13 @@ public class EventConsumer {
     private final DeadLetters deadLetters;
     private final RetryPolicy policy;
     private final ConsumerRetries retries;
+    private final Tracer tracer;
     private final CountDownLatch shutdown = new CountDownLatch(1);
 
     @Inject
-    public EventConsumer(Inbox inbox, DeadLetters deadLetters, RetryPolicy policy, ConsumerRetries retries) {
+    public EventConsumer(Inbox inbox, DeadLetters deadLetters, RetryPolicy policy, ConsumerRetries retries,
+                         Tracer tracer) {
+        this.tracer = tracer;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.policy = policy;
@@ -103,6 +121,15 @@ public class EventConsumer {
         if (decoded.isEmpty()) {
             return;
         }
+        traced(consumer, readable, () -> {
+            inBatchTransactions(consumer, readable, decoded, contract, handler);
+            return null;
+        });
+    }
+
+    private <T extends Event> void inBatchTransactions(String consumer, List<ConsumerRecord<String, String>> readable,
+                                                       Map<String, T> decoded, Class<T> contract,
+                                                       Consumer<List<T>> handler) {
         String what = "a batch of " + decoded.size() + " records";
         Instant since = Instant.now();
         try {
@@ -141,6 +168,49 @@ public class EventConsumer {
      * @return what the work returned, empty when it returned null or the record was dead-lettered
      */
     public <R> Optional<R> inTransaction(String consumer, ConsumerRecord<String, String> record, Supplier<R> work) {
+        return traced(consumer, List.of(record), () -> retried(consumer, record, work));
+    }
+
+    /**
+     * Runs {@code work} in the span of consuming {@code records}, current meanwhile: it continues the trace of the
+     * first record (a batch usually comes from one request or cycle) and links the others' traces. For consumers
+     * that spread a batch over threads of their own and retry with {@link #untilDone}; {@link #process},
+     * {@link #processBatch} and {@link #inTransaction} open it themselves.
+     */
+    public <R> R traced(String consumer, List<ConsumerRecord<String, String>> records, Supplier<R> work) {
+        ConsumerRecord<String, String> first = records.get(0);
+        Context parent = TraceContext.parent(TraceContext.of(first.headers()));
+        SpanBuilder builder = tracer.spanBuilder(first.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(parent)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", first.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.destination.partition.id", Integer.toString(first.partition()))
+                .setAttribute("messaging.kafka.offset", first.offset())
+                .setAttribute("messaging.batch.message_count", records.size());
+        // a cycle's records share one context: each other trace is linked once
+        Set<SpanContext> linked = new HashSet<>(Set.of(Span.fromContext(parent).getSpanContext()));
+        for (ConsumerRecord<String, String> other : records.subList(1, records.size())) {
+            SpanContext context = Span.fromContext(TraceContext.parent(TraceContext.of(other.headers())))
+                    .getSpanContext();
+            if (context.isValid() && linked.add(context)) {
+                builder.addLink(context);
+            }
+        }
+        Span span = builder.startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <R> Optional<R> retried(String consumer, ConsumerRecord<String, String> record, Supplier<R> work) {
         String where = describe(record);
         Instant since = Instant.now();
         try {

@@ -5,25 +5,35 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.EventHeaders;
+import org.opensync.common.tracing.TraceContext;
 
-/** Kafka records carrying an event: JSON value plus the headers every consumer relies on. */
+/**
+ * Kafka records carrying an event: JSON value plus the headers every consumer relies on, and the {@code traceparent}
+ * of the trace the event belongs to, which the consumer continues.
+ */
 public final class EventRecords {
     private EventRecords() {
     }
 
-    /** @param partition null lets the producer choose by key */
+    /**
+     * An event published now, in the current trace.
+     *
+     * @param partition null lets the producer choose by key
+     */
     public static ProducerRecord<String, String> of(String topic, Integer partition, Event event) {
         return of(topic, partition, event.key(), event.eventId(), event.type(), event.version(),
-                EventCodec.encode(event));
+                EventCodec.encode(event), TraceContext.current());
     }
 
+    /** @param traceparent the trace the event belongs to (as recorded with it), null for none */
     public static ProducerRecord<String, String> of(String topic, Integer partition, String key, String eventId,
-                                                    String type, int version, String payload) {
+                                                    String type, int version, String payload, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, payload);
         record.headers().add(EventHeaders.EVENT_ID, utf8(eventId));
         record.headers().add(EventHeaders.EVENT_TYPE, utf8(type));
         record.headers().add(EventHeaders.EVENT_VERSION, utf8(Integer.toString(version)));
         record.headers().add(EventHeaders.CONTENT_TYPE, utf8("application/json"));
+        TraceContext.put(record.headers(), traceparent);
         return record;
     }
 

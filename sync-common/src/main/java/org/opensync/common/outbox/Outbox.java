@@ -7,10 +7,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.opensync.common.events.EventCodec;
+import org.opensync.common.tracing.TraceContext;
 
 /**
  * Records events in the caller's transaction. Either the state change and its event are both committed or neither
- * is; {@link OutboxRelay} then publishes committed rows at least once.
+ * is; {@link OutboxRelay} then publishes committed rows at least once. A row keeps the trace it was written in
+ * (the HTTP request or consumed record being handled), so its consumers continue that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -52,6 +54,7 @@ public class Outbox {
     }
 
     private void store(OutboxEvent row) {
+        row.traceparent = TraceContext.current();
         row.persist();
         stored.fire(new OutboxStored());
     }

@@ -36,4 +36,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The W3C traceparent current when the event was written; the relay puts it in the record's headers. */
+    public String traceparent;
 }

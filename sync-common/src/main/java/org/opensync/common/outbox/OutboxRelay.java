@@ -212,8 +212,9 @@ public class OutboxRelay {
         }
         entityManager.createNativeQuery("""
                         insert into outbox_dead (outbox_id, event_id, topic, record_key, event_type, event_version,
-                            payload, created_at, failed_at, reason)
-                        select id, event_id, topic, record_key, event_type, event_version, payload, created_at, now(), ?2
+                            payload, created_at, failed_at, reason, traceparent)
+                        select id, event_id, topic, record_key, event_type, event_version, payload, created_at, now(), ?2,
+                            traceparent
                         from outbox_event where id = ?1""")
                 .setParameter(1, row.id).setParameter(2, reason).executeUpdate();
         entityManager.createNativeQuery("delete from outbox_event where id = ?1").setParameter(1, row.id)
@@ -273,6 +274,6 @@ public class OutboxRelay {
 
     private static ProducerRecord<String, String> record(OutboxEvent row) {
         return EventRecords.of(row.topic, null, row.recordKey, row.eventId, row.eventType, row.eventVersion,
-                row.payload);
+                row.payload, row.traceparent);
     }
 }
