@@ -14,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +87,9 @@ class ChangeDetectionTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "sync.change-detector.concurrent-cycles")
+    int concurrentCycles;
 
     @BeforeEach
     void listen() {
@@ -407,6 +415,32 @@ class ChangeDetectionTest {
             assertThat(objects(cycle(job, 1))).hasSize(4);
             assertThat(jobEvents.records(r -> r.key().equals(job.jobId) && r.value().contains("CycleFinished")))
                     .as("no failed cycle").isEmpty();
+        }
+    }
+
+    /**
+     * Jobs whose cycles keep failing slowly (their schema never arrives, so each cycle waits the configuration wait)
+     * and keep ticking take turns with the other jobs: a healthy job's tick runs although as many broken jobs as there
+     * are runner threads tick on meanwhile, each with a tick waiting behind its running cycle.
+     */
+    @Test
+    void jobsWhoseCyclesKeepFailingSlowlyDoNotStarveTheOthers() throws Exception {
+        List<SourceJob> broken = IntStream.range(0, concurrentCycles).mapToObj(i -> new SourceJob()).toList();
+        ScheduledExecutorService ticking = Executors.newSingleThreadScheduledExecutor();
+        try (TestDirectory directory = directory(IN_MEMORY)) {
+            directory.load(new DirectoryDataGenerator().generate(3, 1));
+            SourceJob healthy = ready(directory);
+            ticking.scheduleAtFixedRate(() -> broken.forEach(job -> job.tick(Tick.CycleKind.Incremental, Set.of())),
+                    0, 500, TimeUnit.MILLISECONDS);
+            broken.forEach(job -> jobEvents.await(r -> job.jobId.equals(r.key())
+                    && r.value().contains("SchemaNotAvailable"), 1, TIMEOUT));
+
+            healthy.tick(Tick.CycleKind.Initial, Set.of());
+
+            assertThat(objects(cycle(healthy, 1))).hasSize(4);
+        } finally {
+            ticking.shutdownNow();
+            ticking.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 

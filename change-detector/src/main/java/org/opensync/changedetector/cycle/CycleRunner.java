@@ -161,42 +161,42 @@ public class CycleRunner {
             }
             inProgress.put(tick.jobId(), Optional.empty());
         }
-        executor.execute(() -> runUntilNoneWaits(tick));
+        executor.execute(() -> run(tick));
     }
 
     /**
      * Each tick runs under the job's lease. While another instance holds it, the tick asks again every
      * {@code lease-retry} (the job stays in progress here, so its later ticks wait behind this one, merged): it runs
-     * once the other instance released the job or, if that one crashed, its lease expired.
+     * once the other instance released the job or, if that one crashed, its lease expired. The tick that waited
+     * behind this one's cycle goes to the back of the runners' queue, not on with this thread: jobs whose cycles keep
+     * failing slowly (no schema yet, an unreachable directory) must not keep every runner to themselves while other
+     * jobs' ticks wait.
      */
-    private void runUntilNoneWaits(Tick first) {
-        Tick tick = first;
-        Context trace = Context.current();
-        while (tick != null) {
-            try (Scope traced = trace.makeCurrent()) {
-                if (!holdLease(tick.jobId())) {
-                    Tick waiting = tick;
-                    leaseRetries.schedule(() -> executor.execute(() -> runUntilNoneWaits(waiting)),
-                            config.leaseRetry().toMillis(), TimeUnit.MILLISECONDS);
-                    return;
-                }
-                try (LogContext job = LogContext.job(tick.jobId())) {
-                    runUntilReported(tick);
-                } finally {
-                    releaseLease(tick.jobId());
-                }
+    private void run(Tick tick) {
+        if (!holdLease(tick.jobId())) {
+            leaseRetries.schedule(() -> executor.execute(() -> run(tick)), config.leaseRetry().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        try (LogContext job = LogContext.job(tick.jobId())) {
+            runUntilReported(tick);
+        } finally {
+            releaseLease(tick.jobId());
+        }
+        Tick next;
+        Context waited;
+        synchronized (inProgress) {
+            next = inProgress.get(tick.jobId()).orElse(null);
+            if (next == null) {
+                inProgress.remove(tick.jobId());
+                return;
             }
-            synchronized (inProgress) {
-                Tick next = inProgress.get(tick.jobId()).orElse(null);
-                if (next == null) {
-                    inProgress.remove(tick.jobId());
-                } else {
-                    inProgress.put(tick.jobId(), Optional.empty());
-                }
-                Context waited = waitingTraces.remove(tick.jobId());
-                trace = waited == null ? Context.root() : waited;
-                tick = next;
-            }
+            inProgress.put(tick.jobId(), Optional.empty());
+            waited = waitingTraces.remove(tick.jobId());
+        }
+        // the executor wraps the task in the current trace: the waiting tick's
+        try (Scope traced = (waited == null ? Context.root() : waited).makeCurrent()) {
+            executor.execute(() -> run(next));
         }
     }
 
