@@ -186,7 +186,7 @@ public class CycleProcessor {
             List<ObjectChange.ObjectChanged> ofType = latest.values().stream()
                     .filter(change -> change.objectType().equals(type)).toList();
             MatchAnswers answers = batchedMatching ? provisioner.matchAhead(job, type, ofType.stream()
-                    .filter(change -> !known.containsKey(change.anchor())).toList()) : MatchAnswers.NONE;
+                    .filter(change -> !known.containsKey(change.anchor())).toList(), deadline) : MatchAnswers.NONE;
             workers.forEach(jobId, deadline, ofType, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline(),
                             answers)

@@ -2,6 +2,7 @@ package org.opensync.provisioner.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,13 +93,15 @@ public class ObjectProvisioner {
     /**
      * Asks the target at once, a query per {@link ProvisioningTarget#MATCH_VALUES_PER_QUERY} values of a matching
      * attribute, which objects hold the matching values of the new in-scope objects of a batch, so that matching them
-     * costs a few requests instead of one or more each. Objects whose values are not answered so (a target that cannot answer exactly, or refuses
-     * the query) are matched one by one, as without it: the answers only save requests, never change a match.
+     * costs a few requests instead of one or more each. Objects whose values are not answered so (a target that
+     * cannot answer exactly or refuses the query, the job's time for the batch spent) are matched one by one, as
+     * without it: the answers only save requests, never change a match.
      *
      * @param unlinked objects of {@code objectType} the connector data store links to no target object
+     * @param deadline no query is sent after it: a slow target keeps the batch no longer than its exports would
      */
     public MatchAnswers matchAhead(JobContext job, String objectType,
-                                   Collection<ObjectChange.ObjectChanged> unlinked) {
+                                   Collection<ObjectChange.ObjectChanged> unlinked, Instant deadline) {
         Optional<ObjectPlan> plan = job.plan(objectType);
         if (plan.isEmpty() || unlinked.size() < 2) {
             return MatchAnswers.NONE;
@@ -118,7 +121,8 @@ public class ObjectProvisioner {
         for (Map.Entry<String, Map<String, List<String>>> attribute : valuesByAttribute.entrySet()) {
             List<String> values = attribute.getValue().values().stream().filter(same -> same.size() == 1)
                     .map(same -> same.get(0)).toList();
-            for (int from = 0; from < values.size(); from += ProvisioningTarget.MATCH_VALUES_PER_QUERY) {
+            for (int from = 0; from < values.size() && Instant.now().isBefore(deadline);
+                 from += ProvisioningTarget.MATCH_VALUES_PER_QUERY) {
                 List<String> chunk = values.subList(from, Math.min(values.size(),
                         from + ProvisioningTarget.MATCH_VALUES_PER_QUERY));
                 try {
