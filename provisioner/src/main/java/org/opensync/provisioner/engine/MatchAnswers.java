@@ -24,9 +24,4 @@ public final class MatchAnswers {
     Optional<List<TargetObject>> holders(String attribute, String value) {
         return Optional.ofNullable(answers.getOrDefault(attribute, Map.of()).get(value));
     }
-
-    /** How many values were answered. */
-    public int size() {
-        return answers.values().stream().mapToInt(Map::size).sum();
-    }
 }
