@@ -31,7 +31,7 @@ SAMBA_REALM="${SAMBA_REALM:-EXAMPLE.ORG}"
 SAMBA_PASSWORD="${SAMBA_ADMIN_PASSWORD:-Admin-Passw0rd!}"
 DATABASES="job_api scheduler change_detector provisioner schema_service"
 # name:partitions[:compact] — keyed by job id, so partitions bound the parallelism across jobs.
-TOPICS="sync.job-commands:3 sync.ticks:3 sync.job-events:3 sync.object-changes:6 sync.provisioning-logs:3 sync.inbound-records:3 sync.schemas:3:compact sync.secrets:3:compact sync.job-settings:3:compact sync.templates:1:compact sync.dead-letter:1"
+TOPICS="sync.job-commands:3 sync.ticks:3 sync.job-events:3 sync.object-changes:6 sync.provisioning-logs:3 sync.inbound-records:3 sync.source-changes:3 sync.schemas:3:compact sync.secrets:3:compact sync.job-settings:3:compact sync.templates:1:compact sync.dead-letter:1"
 
 log() { printf '[infra] %s\n' "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -45,7 +45,8 @@ final class Platform implements AutoCloseable {
 
     /** The topics of events, as opposed to the compacted state topics every service reads from the start. */
     private static final List<String> EVENT_TOPICS = List.of(Topics.JOB_COMMANDS, Topics.TICKS, Topics.JOB_EVENTS,
-            Topics.OBJECT_CHANGES, Topics.PROVISIONING_LOGS, Topics.INBOUND_RECORDS, Topics.DEAD_LETTER);
+            Topics.OBJECT_CHANGES, Topics.PROVISIONING_LOGS, Topics.INBOUND_RECORDS, Topics.SOURCE_CHANGES,
+            Topics.DEAD_LETTER);
 
     private final KeyPair keys = keyPair();
     private final String transportKey = SecretBox.generateKey();

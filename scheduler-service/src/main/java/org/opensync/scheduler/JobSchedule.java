@@ -32,6 +32,10 @@ public class JobSchedule extends PanacheEntityBase {
     @Column(name = "interval_ms")
     public Long intervalMs;
 
+    /** The interval of the last start or restart; {@link #intervalMs} differs from it while a quarantine lasts. */
+    @Column(name = "base_interval_ms")
+    public Long baseIntervalMs;
+
     @Column(name = "next_due_at")
     public Instant nextDueAt;
 
@@ -64,6 +68,7 @@ public class JobSchedule extends PanacheEntityBase {
     void activate(Duration interval, Instant now) {
         state = State.Active;
         intervalMs = interval.toMillis();
+        baseIntervalMs = intervalMs;
         nextDueAt = now;
         updatedAt = now;
     }
@@ -97,6 +102,29 @@ public class JobSchedule extends PanacheEntityBase {
         state = State.Paused;
         nextDueAt = null;
         updatedAt = now;
+    }
+
+    /**
+     * The job's source reported a change: an active job at its own pace runs its next cycle now, yet no sooner than
+     * {@code minGap} after its last tick, so that a source that changes all the time gets a cycle after another at
+     * most, not a storm of them. A paused, disabled or quarantined job keeps waiting.
+     *
+     * @return whether the next tick moved
+     */
+    boolean sourceChanged(Instant now, Duration minGap) {
+        if (state != State.Active || nextDueAt == null || intervalMs == null || !intervalMs.equals(baseIntervalMs)
+                || !nextDueAt.isAfter(now.plus(minGap))) {
+            return false; // not running, or ticking soon anyway (brought forward already, or a short interval)
+        }
+        // Not brought forward yet, so the next tick is one interval after the last
+        Instant lastTick = nextDueAt.minusMillis(intervalMs);
+        Instant earliest = lastTick.plus(minGap).isAfter(now) ? lastTick.plus(minGap) : now;
+        if (!earliest.isBefore(nextDueAt)) {
+            return false;
+        }
+        nextDueAt = earliest;
+        updatedAt = now;
+        return true;
     }
 
     /**

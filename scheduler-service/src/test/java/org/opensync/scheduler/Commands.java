@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.opensync.common.events.JobCommand;
 import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.SourceChanged;
 import org.opensync.common.events.Topics;
 import org.opensync.testing.EventPublisher;
 
@@ -37,6 +38,13 @@ final class Commands {
 
     static void disable(String jobId) {
         EventPublisher.publish(Topics.JOB_COMMANDS, new JobCommand.JobDisabled(id(), Instant.now(), jobId));
+    }
+
+    /** As change-detector rings a job's source doorbell. */
+    static String sourceChanged(String jobId) {
+        String eventId = id();
+        EventPublisher.publish(Topics.SOURCE_CHANGES, new SourceChanged(eventId, Instant.now(), jobId));
+        return eventId;
     }
 
     static void delete(String jobId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -103,6 +104,29 @@ class TickSchedulingTest {
     }
 
     @Test
+    void aSourceChangeRunsAnHourlyJobsNextCycleNowButNotAPausedJobs() {
+        String jobId = Commands.newJob();
+        String paused = Commands.newJob();
+        Duration hourly = Duration.ofHours(1);
+        Commands.start(jobId, hourly);
+        Commands.start(paused, hourly);
+        awaitTicks(jobId, 1);
+        awaitTicks(paused, 1);
+        Commands.pause(paused);
+        Awaitility.await().atMost(WAIT).until(() -> state(paused) == JobSchedule.State.Paused);
+
+        Commands.sourceChanged(jobId);
+        String pausedBell = Commands.sourceChanged(paused);
+        Tick early = awaitTicks(jobId, 2).get(1);
+        assertThat(early.cycleKind()).isEqualTo(Tick.CycleKind.Incremental);
+        assertThat(early.dueAt()).as("brought forward from an hour later").isBefore(Instant.now());
+        Awaitility.await().atMost(WAIT).until(() -> processed(pausedBell));
+        assertThat(Ticks.of(ticks, paused)).hasSize(1);
+        Commands.delete(jobId);
+        Commands.delete(paused);
+    }
+
+    @Test
     void deletedJobStopsTicking() {
         String jobId = Commands.newJob();
         Commands.start(jobId, INTERVAL);
@@ -118,6 +142,13 @@ class TickSchedulingTest {
     private List<Tick> awaitTicks(String jobId, int count) {
         Awaitility.await().atMost(WAIT).until(() -> Ticks.of(ticks, jobId).size() >= count);
         return Ticks.of(ticks, jobId);
+    }
+
+    @Transactional
+    boolean processed(String eventId) {
+        return JobSchedule.getEntityManager().createNativeQuery(
+                        "select 1 from processed_event where consumer = 'scheduler.source-changes' and event_id = ?1")
+                .setParameter(1, eventId).getResultList().size() == 1;
     }
 
     @Transactional

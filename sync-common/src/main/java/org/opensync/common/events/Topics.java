@@ -20,6 +20,8 @@ public final class Topics {
     public static final String PROVISIONING_LOGS = "sync.provisioning-logs";
     /** Key = job id: the users uploaded through {@code bulkUpload}, one record per operation. */
     public static final String INBOUND_RECORDS = "sync.inbound-records";
+    /** Key = job id: {@link SourceChanged}, the doorbell of a source that pushes its changes. */
+    public static final String SOURCE_CHANGES = "sync.source-changes";
 
     private Topics() {
     }

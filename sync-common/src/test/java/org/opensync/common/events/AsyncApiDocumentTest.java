@@ -40,6 +40,7 @@ class AsyncApiDocumentTest {
         TOPICS.put(Topics.OBJECT_CHANGES, permitted(ObjectChange.class));
         TOPICS.put(Topics.PROVISIONING_LOGS, List.of(ProvisioningLogRecorded.class));
         TOPICS.put(Topics.INBOUND_RECORDS, List.of(InboundRecordReceived.class));
+        TOPICS.put(Topics.SOURCE_CHANGES, List.of(SourceChanged.class));
         TOPICS.put(Topics.TEMPLATES, List.of(TemplatePublished.class));
         TOPICS.put(Topics.SCHEMAS, List.of(JobSchemaPublished.class));
         TOPICS.put(Topics.SECRETS, List.of(SecretsChanged.class));
