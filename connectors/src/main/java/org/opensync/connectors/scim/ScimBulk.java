@@ -110,7 +110,6 @@ final class ScimBulk {
                 continue;
             }
             Operation op = operation(type, i, "b" + current.size(), body);
-            // +1: the comma before it
             if (ENVELOPE_BYTES + op.bytes() > maxPayload || answerEstimate(op.bytes()) > maxAnswer) {
                 single.add(i);
                 continue;
@@ -124,7 +123,7 @@ final class ScimBulk {
                 op = operation(type, i, "b0", body);
             }
             current.add(op);
-            payload += op.bytes() + 1;
+            payload += op.bytes() + 1; // and the comma before it
             answer += answerEstimate(op.bytes());
         }
         if (!current.isEmpty()) {
