@@ -34,21 +34,10 @@ import java.util.Set;
 final class ScimBulk {
 
     /** Operations per request whatever the target advertises: bounds the memory one request and its answer take. */
-    static final int MAX_OPERATIONS = 1_000;
+    private static final int MAX_OPERATIONS = 1_000;
     /** Request bytes whatever the target advertises, for the same reason. */
-    static final int MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
-    /**
-      * What one operation's answer may take, estimated from its request's size: the created resource as the target
-      * returns it (the body plus what the target adds, at most as much again) and the entry around it (status,
-      * location, version). Requests are cut so their estimated answer fits the response size limit; a target that
-      * answers more than estimated makes the answer too large to read, which fails the bulk's operations without
-      * repeating them.
-      */
-    static long answerEstimate(long operationBytes) {
-        return 2 * operationBytes + 1_024;
-    }
-
-    static final String REQUEST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+    private static final int MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+    private static final String REQUEST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
     private static final String BULK_ID_REFERENCE = "bulkId:";
     private static final Set<Integer> OK = Set.of(200);
     private static final Set<Integer> CREATED = Set.of(200, 201);
@@ -64,6 +53,17 @@ final class ScimBulk {
         this.client = client;
         this.transport = transport;
         this.settings = settings;
+    }
+
+    /**
+      * What one operation's answer may take, estimated from its request's size: the created resource as the target
+      * returns it (the body plus what the target adds, at most as much again) and the entry around it (status,
+      * location, version). Requests are cut so their estimated answer fits the response size limit; a target that
+      * answers more than estimated makes the answer too large to read, which fails the bulk's operations without
+      * repeating them.
+      */
+    private static long answerEstimate(long operationBytes) {
+        return 2 * operationBytes + 1_024;
     }
 
     List<BulkResult> createEach(ScimResourceType type, List<ObjectNode> bodies, BulkSupport support) {
