@@ -48,7 +48,7 @@ class SandboxMainTest {
     void parsesQuirks() {
         ServerQuirks.Settings all = SandboxOptions.parse("--quirks", "managerOnlyComplex,badRequestForUnknownId,"
                 + "ignorePaging,caseSensitiveUserName,rejectAttributeWith500=title").scimQuirks();
-        assertThat(all).isEqualTo(new ServerQuirks.Settings(true, true, "title", true, true));
+        assertThat(all).isEqualTo(new ServerQuirks.Settings(true, true, "title", true, true, false));
         assertThat(all.describe()).isEqualTo("managerOnlyComplex,badRequestForUnknownId,rejectAttributeWith500=title,"
                 + "ignorePaging,caseSensitiveUserName");
         assertThat(SandboxOptions.parse("--quirks", " ignorePaging ").scimQuirks())

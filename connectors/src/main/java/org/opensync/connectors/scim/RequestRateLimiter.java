@@ -22,13 +22,21 @@ final class RequestRateLimiter {
         this.rate = requestsPerSecond;
     }
 
-    /** Blocks until this caller may send. */
+    /** Blocks until this caller may send one request. */
     void acquire() throws InterruptedException {
+        acquire(1);
+    }
+
+    /**
+      * Blocks until this caller may send a request that counts as {@code requests} (a POST /Bulk counts its
+      * operations): it leaves when one would, and the ones after it wait as if all had been sent.
+      */
+    void acquire(int requests) throws InterruptedException {
         long wait;
         synchronized (this) {
             long now = System.nanoTime();
             long start = now - nextFree > 0 ? now : nextFree;
-            nextFree = rate > 0 ? start + (long) (1_000_000_000L / rate) : start;
+            nextFree = rate > 0 ? start + (long) (requests * 1_000_000_000.0 / rate) : start;
             wait = start - now;
         }
         if (wait > 0) {

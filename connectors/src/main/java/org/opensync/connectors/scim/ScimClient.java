@@ -45,6 +45,9 @@ public final class ScimClient {
     private final ScimSettings settings;
     private final ScimTransport transport;
     private final PatchBuilder patchBuilder;
+    private final ScimBulk bulk;
+    /** Null until read; see {@link #bulkSupport()}. */
+    private volatile BulkSupport bulkSupport;
 
     public ScimClient(ScimSettings settings) {
         this(settings, Clock.systemUTC());
@@ -55,6 +58,7 @@ public final class ScimClient {
         this.transport = new ScimTransport(settings, clock);
         this.patchBuilder = new PatchBuilder(settings.patchMode(), settings.managerFormat(),
                 settings.booleanFormat());
+        this.bulk = new ScimBulk(this, transport, settings);
     }
 
     public ScimSettings settings() {
@@ -168,6 +172,54 @@ public final class ScimClient {
         ScimTransport.Response response = transport.send(ScimTransport.Kind.CREATE, "POST", "/" + type.endpoint(), body,
                 CREATED);
         return resource(response, resourceObject(response));
+    }
+
+    /**
+      * What the target's ServiceProviderConfig says about /Bulk, read once per client: {@link BulkSupport#NONE} when
+      * the target does not serve it, answers garbage, or says {@code supported: false}. A transient failure (no
+      * answer, 429, 5xx) also means NONE for now, but is not remembered: the next call asks again.
+      */
+    public BulkSupport bulkSupport() {
+        BulkSupport known = bulkSupport;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (bulkSupport == null) {
+                try {
+                    ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET",
+                            "/ServiceProviderConfig", null, OK);
+                    bulkSupport = BulkSupport.of(parse(response));
+                } catch (ScimException e) {
+                    if (e.transientFailure()) {
+                        return BulkSupport.NONE;
+                    }
+                    bulkSupport = BulkSupport.NONE;
+                }
+            }
+            return bulkSupport;
+        }
+    }
+
+    /**
+      * Creates these resources like {@link #create(ScimResourceType, ObjectNode)} each would, in as few
+      * {@code POST /Bulk} requests as the target's limits allow ({@link #bulkSupport()}: maxOperations and
+      * maxPayloadSize; a body too large on its own goes as a single POST). Every operation is attempted (no
+      * failOnErrors). The result has one entry per body, in order: the created resource, or the ScimException a single
+      * POST of that body would have thrown: for an operation the target answered with an error, the same error code,
+      * status and message; for a bulk that failed as a whole after it may have been carried out (a timeout after
+      * sending, a lost connection, 500, 502, 504, an unreadable answer), that failure, as a single POST failing so
+      * would have thrown it, and nothing is sent again. Operations the target answers 429 or 503 inside the bulk, and
+      * all operations of a bulk request that certainly was not carried out (a 4xx such as 413, 501, 503, no
+      * connection) are sent again as single POSTs, with their retries, Retry-After and rate limit; an operation the
+      * target reported created never is ({@link ScimBulk} has the rules). Without bulk support all go as single POSTs.
+      * Each operation counts as one request for the rate limit.
+      */
+    public List<BulkResult> createEach(ScimResourceType type, List<ObjectNode> bodies) {
+        if (bodies.isEmpty()) {
+            return List.of();
+        }
+        return bulk.createEach(type, bodies, bulkSupport());
     }
 
     /** GET by id; empty when the target answers 404 (the resource is gone: the caller logs InvalidAnchor). */

@@ -34,10 +34,12 @@ final class ScimTransport {
 
     /** What a request does, which decides what a 404 means and whether repeating it is safe. */
     enum Kind {
-        QUERY, CREATE, READ, UPDATE, DELETE;
+        QUERY, CREATE, READ, UPDATE, DELETE,
+        /** A POST /Bulk of creates: repeating it could create its objects twice, like repeating a POST. */
+        BULK;
 
         boolean idempotent() {
-            return this != CREATE;
+            return this != CREATE && this != BULK;
         }
     }
 
@@ -85,28 +87,42 @@ final class ScimTransport {
       * @param accepted     statuses handed back as a response; anything else is a {@link ScimException}
       */
     Response send(Kind kind, String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
-        String description = method + " " + pathAndQuery;
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<String> lastServerError = new AtomicReference<>();
         try {
             return retry.executeSupplier(() -> {
                 attempts.incrementAndGet();
-                String token = tokens == null ? settings.secretToken() : tokens.current(description);
-                try {
-                    return attempt(kind, request(method, pathAndQuery, body, token), description, accepted,
-                            lastServerError);
-                } catch (ScimException refused) {
-                    if (tokens == null || refused.status() != 401) {
-                        throw refused;
-                    }
-                    // The token was revoked or expired early: once more with a new one, and 401 is final after that
-                    tokens.forget(token);
-                    return attempt(kind, request(method, pathAndQuery, body, tokens.current(description)),
-                            description, accepted, lastServerError);
-                }
+                return authorized(kind, method, pathAndQuery, body, accepted, 1, lastServerError);
             });
         } catch (ScimException e) {
             throw e.afterAttempts(attempts.get());
+        }
+    }
+
+    /**
+      * One attempt without retries, counted as {@code requests} requests by the rate limit: for a POST /Bulk, whose
+      * caller sends the operations on their own (with retries) when the bulk as a whole fails.
+      */
+    Response sendOnce(Kind kind, String method, String pathAndQuery, JsonNode body, Set<Integer> accepted,
+                      int requests) {
+        return authorized(kind, method, pathAndQuery, body, accepted, requests, new AtomicReference<>());
+    }
+
+    private Response authorized(Kind kind, String method, String pathAndQuery, JsonNode body, Set<Integer> accepted,
+                                int requests, AtomicReference<String> lastServerError) {
+        String description = method + " " + pathAndQuery;
+        String token = tokens == null ? settings.secretToken() : tokens.current(description);
+        try {
+            return attempt(kind, request(method, pathAndQuery, body, token), description, accepted, requests,
+                    lastServerError);
+        } catch (ScimException refused) {
+            if (tokens == null || refused.status() != 401) {
+                throw refused;
+            }
+            // The token was revoked or expired early: once more with a new one, and 401 is final after that
+            tokens.forget(token);
+            return attempt(kind, request(method, pathAndQuery, body, tokens.current(description)), description,
+                    accepted, requests, lastServerError);
         }
     }
 
@@ -124,11 +140,12 @@ final class ScimTransport {
     }
 
     /**
+      * @param requests        how many requests this one counts as for the rate limit
       * @param lastServerError body of the previous attempt's 500, to recognise a target that fails on this request for
       *                        good (gateway errors, 502 and 504, are left transient: they say nothing about the request)
       */
     private Response attempt(Kind kind, HttpRequest request, String description, Set<Integer> accepted,
-                             AtomicReference<String> lastServerError) {
+                             int requests, AtomicReference<String> lastServerError) {
         HttpResponse<String> response;
         try {
             checkEgress();
@@ -137,7 +154,7 @@ final class ScimTransport {
         }
         long started = 0;
         try {
-            limiter.acquire();
+            limiter.acquire(requests);
             started = System.nanoTime();
             // The request timeout covers the wait for the headers, the body's deadline the rest of the exchange
             response = http.send(request, LimitedBody.handler(settings.maxResponseBytes(),

@@ -41,8 +41,13 @@ abstract class SandboxScimServer {
 
     /** {@code flags} is appended to the tenant URL, e.g. "?aadOptscim062020". */
     ScimSettings.Builder settings(String flags) {
-        return ScimSettings.builder(server.baseUrl() + flags)
-                .secretToken(server.config().bearerToken())
+        return settings(server, flags);
+    }
+
+    /** The same for another sandbox server a test starts itself, e.g. one with other limits. */
+    static ScimSettings.Builder settings(ScimServer target, String flags) {
+        return ScimSettings.builder(target.baseUrl() + flags)
+                .secretToken(target.config().bearerToken())
                 .requestsPerSecond(0)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
                 .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))

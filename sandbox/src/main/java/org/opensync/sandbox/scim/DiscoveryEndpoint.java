@@ -13,11 +13,13 @@ final class DiscoveryEndpoint {
     private final ScimSchemas schemas;
     private final ScimServerConfig config;
     private final Supplier<String> baseUrl;
+    private final ServerQuirks quirks;
 
-    DiscoveryEndpoint(ScimSchemas schemas, ScimServerConfig config, Supplier<String> baseUrl) {
+    DiscoveryEndpoint(ScimSchemas schemas, ScimServerConfig config, Supplier<String> baseUrl, ServerQuirks quirks) {
         this.schemas = schemas;
         this.config = config;
         this.baseUrl = baseUrl;
+        this.quirks = quirks;
     }
 
     ScimResponse serviceProviderConfig() {
@@ -25,7 +27,10 @@ final class DiscoveryEndpoint {
         document.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
         document.put("documentationUri", "https://www.rfc-editor.org/rfc/rfc7644");
         document.putObject("patch").put("supported", true);
-        document.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+        boolean bulk = !quirks.settings().noBulk();
+        document.putObject("bulk").put("supported", bulk)
+                .put("maxOperations", bulk ? config.bulkLimits().maxOperations() : 0)
+                .put("maxPayloadSize", bulk ? config.bulkLimits().maxPayloadSize() : 0);
         document.putObject("filter").put("supported", true).put("maxResults", config.maxPageSize());
         document.putObject("changePassword").put("supported", false);
         document.putObject("sort").put("supported", false);

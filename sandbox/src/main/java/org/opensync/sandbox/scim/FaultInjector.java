@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,18 @@ public final class FaultInjector {
     /** What to do to one request: wait {@code delay}, then apply {@code action} (null: process normally). */
     record Decision(Duration delay, FaultAction action) {
         static final Decision NONE = new Decision(Duration.ZERO, null);
+
+        /** Waits out the delay; an interrupt ends the wait early and stays set. */
+        void pause() {
+            if (delay.isZero()) {
+                return;
+            }
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private final CopyOnWriteArrayList<RuleState> rules = new CopyOnWriteArrayList<>();
@@ -49,6 +62,20 @@ public final class FaultInjector {
     }
 
     Decision decide(String method, String path) {
+        return decide(method, path, action -> true);
+    }
+
+    /**
+      * For one operation inside a POST /Bulk, as if it were its own request: only answering with a status and delaying
+      * can happen to a single operation; rules that drop or corrupt act on the whole /Bulk request only, and an
+      * operation neither counts as their match nor uses them up.
+      */
+    Decision decideOperation(String method, String path) {
+        return decide(method, path, action -> action instanceof FaultAction.Respond
+                || action instanceof FaultAction.Delay);
+    }
+
+    private Decision decide(String method, String path, Predicate<FaultAction> applicable) {
         if (rules.isEmpty()) {
             return Decision.NONE;
         }
@@ -59,7 +86,7 @@ public final class FaultInjector {
                 rules.remove(state);
                 continue;
             }
-            if (!state.matches(method, path) || !state.fire()) {
+            if (!applicable.test(state.rule.action()) || !state.matches(method, path) || !state.fire()) {
                 continue;
             }
             if (state.spent(now)) {

@@ -19,8 +19,9 @@ final class QuirksJson {
     private static final String REJECT_ATTRIBUTE_WITH_500 = "rejectAttributeWith500";
     private static final String IGNORE_PAGING = "ignorePaging";
     private static final String CASE_SENSITIVE_USER_NAME = "caseSensitiveUserName";
+    private static final String NO_BULK = "noBulk";
     private static final List<String> NAMES = List.of(MANAGER_ONLY_COMPLEX, BAD_REQUEST_FOR_UNKNOWN_ID,
-            REJECT_ATTRIBUTE_WITH_500, IGNORE_PAGING, CASE_SENSITIVE_USER_NAME);
+            REJECT_ATTRIBUTE_WITH_500, IGNORE_PAGING, CASE_SENSITIVE_USER_NAME, NO_BULK);
 
     private QuirksJson() {
     }
@@ -40,7 +41,7 @@ final class QuirksJson {
         }
         return new ServerQuirks.Settings(flag(json, MANAGER_ONLY_COMPLEX), flag(json, BAD_REQUEST_FOR_UNKNOWN_ID),
                 attribute.isTextual() ? attribute.asText() : null, flag(json, IGNORE_PAGING),
-                flag(json, CASE_SENSITIVE_USER_NAME));
+                flag(json, CASE_SENSITIVE_USER_NAME), flag(json, NO_BULK));
     }
 
     static ObjectNode render(ServerQuirks.Settings settings) {
@@ -49,7 +50,8 @@ final class QuirksJson {
                 .put(BAD_REQUEST_FOR_UNKNOWN_ID, settings.badRequestForUnknownId())
                 .put(REJECT_ATTRIBUTE_WITH_500, settings.rejectAttributeWith500())
                 .put(IGNORE_PAGING, settings.ignorePaging())
-                .put(CASE_SENSITIVE_USER_NAME, settings.caseSensitiveUserName());
+                .put(CASE_SENSITIVE_USER_NAME, settings.caseSensitiveUserName())
+                .put(NO_BULK, settings.noBulk());
     }
 
     /** {@code a,b=x} as {@code {"a":true,"b":"x"}}. */

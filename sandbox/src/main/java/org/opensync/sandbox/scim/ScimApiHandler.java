@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
   * Everything below the base path. Order matters: count, consult the fault injector (a 503 from a proxy comes before
-  * authentication), authenticate, route, possibly corrupt the answer, journal, send.
+  * authentication), authenticate, route, possibly corrupt the answer, journal, send. A POST /Bulk goes through all of
+  * this once, as one request: it is counted, faulted and journaled as {@code POST /Bulk} with its whole body; its
+  * operations then pass the fault injector and the resource endpoints one by one ({@link BulkEndpoint}).
   */
 final class ScimApiHandler implements HttpHandler {
 
@@ -30,10 +33,12 @@ final class ScimApiHandler implements HttpHandler {
     private final FaultInjector faults;
     private final RequestJournal journal;
     private final RequestCounters counters;
+    private final BulkEndpoint bulk;
 
     ScimApiHandler(ScimServerConfig config, ResourceEndpoint users, ResourceEndpoint groups,
                                   DiscoveryEndpoint discovery, FaultInjector faults, RequestJournal journal,
-                                  RequestCounters counters, OAuthClients oauth) {
+                                  RequestCounters counters, OAuthClients oauth, ServerQuirks quirks,
+                                  Supplier<String> baseUrl) {
         this.config = config;
         this.oauth = oauth;
         this.users = users;
@@ -42,6 +47,7 @@ final class ScimApiHandler implements HttpHandler {
         this.faults = faults;
         this.journal = journal;
         this.counters = counters;
+        this.bulk = new BulkEndpoint(config.bulkLimits(), quirks, faults, this::resource, baseUrl);
     }
 
     @Override
@@ -49,9 +55,7 @@ final class ScimApiHandler implements HttpHandler {
         ScimRequest request = read(exchange);
         counters.request(request.method());
         FaultInjector.Decision fault = faults.decide(request.method(), request.path());
-        if (!fault.delay().isZero()) {
-            sleep(fault);
-        }
+        fault.pause();
         if (fault.action() instanceof FaultAction.Drop) {
             finish(request, 0);
             exchange.close();
@@ -67,12 +71,9 @@ final class ScimApiHandler implements HttpHandler {
 
     private ScimResponse route(ScimRequest request) {
         try {
-            String[] segments = request.path().split("/", -1);
-            if (segments.length < 2 || segments.length > 3 || !segments[0].isEmpty()) {
-                throw ScimException.notFound("no endpoint at " + request.path());
-            }
+            String[] segments = segments(request.path());
             String endpoint = segments[1];
-            String id = segments.length == 3 && !segments[2].isEmpty() ? segments[2] : null;
+            String id = id(segments);
             if (isDiscovery(endpoint)) {
                 if (!request.method().equals("GET")) {
                     throw new ScimException(405, null, "discovery endpoints are read-only");
@@ -82,22 +83,42 @@ final class ScimApiHandler implements HttpHandler {
             if (!oauth.accepts(request.authorization())) {
                 BearerAuth.require(config.bearerToken(), request.authorization());
             }
-            if (endpoint.equalsIgnoreCase("Users")) {
-                return users.handle(request, id);
+            if (endpoint.equalsIgnoreCase("Bulk") && id == null) {
+                return bulk.handle(request);
             }
-            if (endpoint.equalsIgnoreCase("Groups")) {
-                return groups.handle(request, id);
-            }
-            if (endpoint.equalsIgnoreCase("Bulk")) {
-                throw new ScimException(501, null, "bulk operations are not supported");
-            }
-            throw ScimException.notFound("no endpoint at " + request.path());
+            return resource(request);
         } catch (ScimException e) {
             return ScimResponse.error(e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "unexpected failure on " + request.method() + " " + request.path(), e);
             return ScimResponse.error(new ScimException(500, null, "internal error: " + e));
         }
+    }
+
+    /** A request to /Users or /Groups, already authenticated: a single one, or one operation of a bulk. */
+    private ScimResponse resource(ScimRequest request) {
+        String[] segments = segments(request.path());
+        String endpoint = segments[1];
+        if (endpoint.equalsIgnoreCase("Users")) {
+            return users.handle(request, id(segments));
+        }
+        if (endpoint.equalsIgnoreCase("Groups")) {
+            return groups.handle(request, id(segments));
+        }
+        throw ScimException.notFound("no endpoint at " + request.path());
+    }
+
+    /** "", the endpoint and perhaps an id. */
+    private static String[] segments(String path) {
+        String[] segments = path.split("/", -1);
+        if (segments.length < 2 || segments.length > 3 || !segments[0].isEmpty()) {
+            throw ScimException.notFound("no endpoint at " + path);
+        }
+        return segments;
+    }
+
+    private static String id(String[] segments) {
+        return segments.length == 3 && !segments[2].isEmpty() ? segments[2] : null;
     }
 
     private static boolean isDiscovery(String endpoint) {
@@ -149,13 +170,5 @@ final class ScimApiHandler implements HttpHandler {
         return new ScimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, exchange.getRequestURI().getRawQuery(),
                 body, exchange.getRequestHeaders().getFirst("Authorization"),
                 traceparent == null ? null : traceparent.substring(0, Math.min(traceparent.length(), MAX_TRACEPARENT)));
-    }
-
-    private static void sleep(FaultInjector.Decision fault) {
-        try {
-            Thread.sleep(fault.delay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -59,8 +59,8 @@ public final class ScimServer implements AutoCloseable {
         this.groups = new ResourceStore(ResourceType.GROUP, schemas, this::baseUrl, () -> false);
         this.journal = new RequestJournal(config.journalCapacity());
         this.api = new ScimApiHandler(config, new ResourceEndpoint(users, config, quirks),
-                new ResourceEndpoint(groups, config, quirks), new DiscoveryEndpoint(schemas, config, this::baseUrl),
-                faults, journal, counters, oauth);
+                new ResourceEndpoint(groups, config, quirks), new DiscoveryEndpoint(schemas, config, this::baseUrl, quirks),
+                faults, journal, counters, oauth, quirks, this::baseUrl);
         this.admin = new AdminHandler(this);
         this.statusPage = new StatusPageHandler(users, groups, quirks);
         this.workers = Executors.newFixedThreadPool(config.threads(), daemonThreads("scim-worker"));

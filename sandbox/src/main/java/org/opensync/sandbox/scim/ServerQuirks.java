@@ -19,11 +19,12 @@ public final class ServerQuirks {
       * @param rejectAttributeWith500 a User write setting this top-level attribute (any case) is 500; null: off
       * @param ignorePaging           lists return every match in one page, whatever count and startIndex say
       * @param caseSensitiveUserName  userName filters and the uniqueness check respect case
+      * @param noBulk                 no /Bulk: the ServiceProviderConfig says bulk.supported=false and POST /Bulk is 501
       */
     public record Settings(boolean managerOnlyComplex, boolean badRequestForUnknownId, String rejectAttributeWith500,
-                                                  boolean ignorePaging, boolean caseSensitiveUserName) {
+                                                  boolean ignorePaging, boolean caseSensitiveUserName, boolean noBulk) {
 
-        public static final Settings NONE = new Settings(false, false, null, false, false);
+        public static final Settings NONE = new Settings(false, false, null, false, false, false);
 
         public Settings {
             rejectAttributeWith500 = rejectAttributeWith500 == null || rejectAttributeWith500.isBlank() ? null
@@ -42,25 +43,32 @@ public final class ServerQuirks {
 
         public Settings withManagerOnlyComplex(boolean on) {
             return new Settings(on, badRequestForUnknownId, rejectAttributeWith500, ignorePaging,
-                    caseSensitiveUserName);
+                    caseSensitiveUserName, noBulk);
         }
 
         public Settings withBadRequestForUnknownId(boolean on) {
-            return new Settings(managerOnlyComplex, on, rejectAttributeWith500, ignorePaging, caseSensitiveUserName);
+            return new Settings(managerOnlyComplex, on, rejectAttributeWith500, ignorePaging, caseSensitiveUserName,
+                    noBulk);
         }
 
         public Settings withRejectAttributeWith500(String attribute) {
             return new Settings(managerOnlyComplex, badRequestForUnknownId, attribute, ignorePaging,
-                    caseSensitiveUserName);
+                    caseSensitiveUserName, noBulk);
         }
 
         public Settings withIgnorePaging(boolean on) {
             return new Settings(managerOnlyComplex, badRequestForUnknownId, rejectAttributeWith500, on,
-                    caseSensitiveUserName);
+                    caseSensitiveUserName, noBulk);
         }
 
         public Settings withCaseSensitiveUserName(boolean on) {
-            return new Settings(managerOnlyComplex, badRequestForUnknownId, rejectAttributeWith500, ignorePaging, on);
+            return new Settings(managerOnlyComplex, badRequestForUnknownId, rejectAttributeWith500, ignorePaging, on,
+                    noBulk);
+        }
+
+        public Settings withNoBulk(boolean on) {
+            return new Settings(managerOnlyComplex, badRequestForUnknownId, rejectAttributeWith500, ignorePaging,
+                    caseSensitiveUserName, on);
         }
     }
 
@@ -99,6 +107,10 @@ public final class ServerQuirks {
 
     public ServerQuirks caseSensitiveUserName(boolean on) {
         return update(settings -> settings.withCaseSensitiveUserName(on));
+    }
+
+    public ServerQuirks noBulk(boolean on) {
+        return update(settings -> settings.withNoBulk(on));
     }
 
     private ServerQuirks update(UnaryOperator<Settings> change) {

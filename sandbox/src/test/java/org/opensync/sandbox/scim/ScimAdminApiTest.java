@@ -80,7 +80,7 @@ class ScimAdminApiTest extends ScimServerTestBase {
     @Test
     void quirksRoundTripOverHttpAndResetClearsThem() {
         String off = "{\"managerOnlyComplex\":false,\"badRequestForUnknownId\":false,\"rejectAttributeWith500\":null,"
-                + "\"ignorePaging\":false,\"caseSensitiveUserName\":false}";
+                + "\"ignorePaging\":false,\"caseSensitiveUserName\":false,\"noBulk\":false}";
         ScimTestClient.Response initial = admin().get("/quirks");
         assertThat(initial.status()).isEqualTo(200);
         assertThat(initial.body()).isEqualTo(off);

@@ -19,7 +19,9 @@ class ScimDiscoveryTest extends ScimServerTestBase {
         assertThat(config.get("schemas").get(0).asText())
                 .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
         assertThat(config.get("patch").get("supported").asBoolean()).isTrue();
-        assertThat(config.get("bulk").get("supported").asBoolean()).isFalse();
+        assertThat(config.get("bulk").get("supported").asBoolean()).isTrue();
+        assertThat(config.get("bulk").get("maxOperations").asInt()).isEqualTo(1_000);
+        assertThat(config.get("bulk").get("maxPayloadSize").asInt()).isEqualTo(1_048_576);
         assertThat(config.get("filter").get("supported").asBoolean()).isTrue();
         assertThat(config.get("filter").get("maxResults").asInt()).isPositive();
         assertThat(config.get("authenticationSchemes").get(0).get("type").asText()).isEqualTo("oauthbearertoken");

@@ -3,6 +3,7 @@ package org.opensync.sandbox.scim;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,5 +72,16 @@ class ScimJournalTest extends ScimServerTestBase {
         assertThat(server.counters().requests("GET")).isEqualTo(gets + 1);
         assertThat(server.counters().responses(404)).isEqualTo(notFound + 1);
         assertThat(server.counters().requestsByMethod()).containsKey("GET");
+    }
+
+    @Test
+    void bodiesAreBoundedInCharactersAsWellAsInCount() {
+        RequestJournal journal = new RequestJournal(10, 100);
+        for (int i = 0; i < 4; i++) {
+            journal.record(new JournalEntry(Instant.now(), "POST", "/Bulk", null, "x".repeat(40), 200, null));
+        }
+        assertThat(journal.size()).isEqualTo(2);
+        journal.record(new JournalEntry(Instant.now(), "GET", "/Users", null, "", 200, null));
+        assertThat(journal.entries()).extracting(JournalEntry::path).containsExactly("/Bulk", "/Bulk", "/Users");
     }
 }

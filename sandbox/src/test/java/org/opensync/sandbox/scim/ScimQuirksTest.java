@@ -177,18 +177,11 @@ class ScimQuirksTest extends ScimServerTestBase {
     }
 
     @Test
-    void bulkIsNotImplementedWhateverTheQuirks() {
-        server.quirks().managerOnlyComplex(true).badRequestForUnknownId(true).rejectAttributeWith500("title")
-                .ignorePaging(true).caseSensitiveUserName(true);
-        assertScimError(client.post("/Bulk", "{}"), 501, null);
-    }
-
-    @Test
     void resetSwitchesEveryQuirkOff() {
         server.quirks().managerOnlyComplex(true).badRequestForUnknownId(true).rejectAttributeWith500("title")
-                .ignorePaging(true).caseSensitiveUserName(true);
+                .ignorePaging(true).caseSensitiveUserName(true).noBulk(true);
         assertThat(server.quirks().settings())
-                .isEqualTo(new ServerQuirks.Settings(true, true, "title", true, true));
+                .isEqualTo(new ServerQuirks.Settings(true, true, "title", true, true, true));
         server.reset();
         assertThat(server.quirks().settings()).isEqualTo(ServerQuirks.Settings.NONE);
         server.quirks().ignorePaging(true).clear();
