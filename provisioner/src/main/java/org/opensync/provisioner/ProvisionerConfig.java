@@ -26,6 +26,14 @@ public interface ProvisionerConfig {
     @WithDefault("true")
     boolean batchedMatching();
 
+    /**
+     * Whether creates that a job's workers ask for at the same time go to a SCIM target together, in one
+     * {@code POST /Bulk} request, where the target's ServiceProviderConfig says it supports them; each object's
+     * answer is still its own. Off only for a target whose {@code /Bulk} misbehaves.
+     */
+    @WithDefault("true")
+    boolean scimBulk();
+
     /** Delay before an escrowed object is first retried: shorter than a cycle interval, so the next cycle does. */
     Duration escrowRetry();
 

@@ -9,16 +9,24 @@ import org.opensync.connectors.scim.ScimClient;
 import org.opensync.connectors.scim.ScimResource;
 import org.opensync.connectors.scim.ScimResourceType;
 import org.opensync.connectors.scim.TargetImageReader;
+import org.opensync.connectors.scim.TargetImageWriter;
 
 /** A SCIM 2.0 application as a provisioning target: ids are the resources' ids, updates are PATCHes of the diff. */
 public final class ScimProvisioningTarget implements ProvisioningTarget {
     private final ScimClient scim;
     private final String system;
+    /** Null when creates go one POST each even to a target that supports {@code /Bulk}. */
+    private final GroupedCreates groupedCreates;
 
-    /** @param system the application's host, named in logs */
-    public ScimProvisioningTarget(ScimClient scim, String system) {
+    /**
+     * @param system       the application's host, named in logs
+     * @param groupCreates whether creates asked for at the same time go together in {@code /Bulk} requests, where
+     *                     the target's ServiceProviderConfig says it supports them ({@link GroupedCreates})
+     */
+    public ScimProvisioningTarget(ScimClient scim, String system, boolean groupCreates) {
         this.scim = scim;
         this.system = system;
+        this.groupedCreates = groupCreates ? new GroupedCreates(scim) : null;
     }
 
     public ScimClient client() {
@@ -69,7 +77,10 @@ public final class ScimProvisioningTarget implements ProvisioningTarget {
 
     @Override
     public String create(TargetType type, Map<String, Object> image) {
-        return scim.create(resource(type), image).id();
+        if (groupedCreates == null) {
+            return scim.create(resource(type), image).id();
+        }
+        return groupedCreates.create(resource(type), TargetImageWriter.toResource(resource(type), image)).id();
     }
 
     @Override

@@ -62,6 +62,11 @@ abstract class SandboxScimServer {
         return server.journal().matching(method, pathRegex);
     }
 
+    /** Requests sent on their own: the journal also lists each operation of a bulk, marked {@code inBulk}. */
+    List<JournalEntry> singles(String method, String pathRegex) {
+        return journal(method, pathRegex).stream().filter(entry -> !entry.inBulk()).toList();
+    }
+
     JournalEntry last(String method, String pathRegex) {
         List<JournalEntry> entries = journal(method, pathRegex);
         if (entries.isEmpty()) {

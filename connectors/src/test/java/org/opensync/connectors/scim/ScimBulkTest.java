@@ -32,7 +32,7 @@ class ScimBulkTest extends SandboxScimServer {
         assertThat(results).extracting(result -> result.created().id()).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(server.users().find("id eq \"" + id + "\"")).hasSize(1));
         assertThat(journal("POST", "/Bulk")).hasSize(1);
-        assertThat(journal("POST", "/Users")).isEmpty();
+        assertThat(singles("POST", "/Users")).isEmpty();
         assertThat(journal("GET", "/ServiceProviderConfig")).hasSize(1);
         client.createEach(ScimResourceType.USER, users("five"));
         assertThat(journal("GET", "/ServiceProviderConfig")).as("read once per client").hasSize(1);
@@ -51,7 +51,7 @@ class ScimBulkTest extends SandboxScimServer {
         ScimException single = failure(() -> client.create(ScimResourceType.USER, user("TAKEN")));
         assertSame(inBulk, single);
         assertThat(inBulk.errorCode()).isEqualTo(ScimErrorCode.EntryConflict);
-        assertThat(journal("POST", "/Users")).hasSize(2);
+        assertThat(singles("POST", "/Users")).hasSize(2);
         assertThat(server.users().size()).isEqualTo(3);
     }
 
@@ -67,7 +67,7 @@ class ScimBulkTest extends SandboxScimServer {
         assertThat(results).extracting(BulkResult::succeeded).containsExactly(true, false, true);
         assertThat(results.get(1).failure().errorCode()).isEqualTo(ScimErrorCode.EntryConflict);
         assertThat(journal("POST", "/Bulk")).isEmpty();
-        assertThat(journal("POST", "/Users")).hasSize(4);
+        assertThat(singles("POST", "/Users")).hasSize(4);
     }
 
     @Test
@@ -78,7 +78,7 @@ class ScimBulkTest extends SandboxScimServer {
 
         assertThat(results).allSatisfy(result -> assertThat(result.succeeded()).isTrue());
         assertThat(journal("POST", "/Bulk")).extracting(entry -> entry.status()).containsExactly(503);
-        assertThat(journal("POST", "/Users")).extracting(entry -> entry.status()).containsExactly(201, 201, 201);
+        assertThat(singles("POST", "/Users")).extracting(entry -> entry.status()).containsExactly(201, 201, 201);
         assertExactlyOnce("x1", "x2", "x3");
     }
 
@@ -104,7 +104,7 @@ class ScimBulkTest extends SandboxScimServer {
         assertThat(unreadable).allSatisfy(result -> assertThat(result.failure().errorCode())
                 .isEqualTo(ScimErrorCode.SystemForCrossDomainIdentityManagementServiceIncompatible));
 
-        assertThat(journal("POST", "/Users")).isEmpty();
+        assertThat(singles("POST", "/Users")).isEmpty();
         // The malformed answer's bulk was carried out: its users exist, once.
         assertExactlyOnce("m1", "m2");
         assertThat(server.users().size()).isEqualTo(2);
@@ -124,7 +124,7 @@ class ScimBulkTest extends SandboxScimServer {
                     .containsExactly("a", "b", "big", "c", "d", "e");
             assertThat(small.journal().matching("POST", "/Bulk"))
                     .extracting(entry -> entry.json().get("Operations").size()).containsExactly(2, 2, 1);
-            assertThat(small.journal().matching("POST", "/Users")).hasSize(1);
+            assertThat(small.journal().matching("POST", "/Users")).filteredOn(entry -> !entry.inBulk()).hasSize(1);
             assertThat(small.journal().matching("POST", "/Bulk"))
                     .allSatisfy(entry -> assertThat(entry.body().length()).isLessThanOrEqualTo(1_500));
         }
@@ -142,7 +142,7 @@ class ScimBulkTest extends SandboxScimServer {
         List<BulkResult> results = client.createEach(ScimResourceType.USER, bodies);
 
         assertThat(results).extracting(BulkResult::succeeded).containsExactly(true, true, false);
-        assertThat(journal("POST", "/Users")).extracting(entry -> entry.json().get("userName").asText())
+        assertThat(singles("POST", "/Users")).extracting(entry -> entry.json().get("userName").asText())
                 .containsExactly("t1");
         assertExactlyOnce("t1", "t2");
         assertThat(server.users().size()).isEqualTo(2);
@@ -171,7 +171,7 @@ class ScimBulkTest extends SandboxScimServer {
 
         assertThat(results).allSatisfy(result -> assertThat(result.succeeded()).isTrue());
         assertThat(results.get(1).created().json().get("nickName").asText()).isEqualTo("bulkId:odd");
-        assertThat(journal("POST", "/Users")).hasSize(1);
+        assertThat(singles("POST", "/Users")).hasSize(1);
     }
 
     private void assertExactlyOnce(String... userNames) {

@@ -184,7 +184,7 @@ public class JobContexts {
         } catch (EgressDeniedException e) {
             throw new JobUnavailableException("EgressDenied", e.getMessage(), true);
         }
-        return new ScimProvisioningTarget(scim, hostOf(baseAddress));
+        return new ScimProvisioningTarget(scim, hostOf(baseAddress), config.scimBulk());
     }
 
     /** The cycle reads the source in change-detector; here it is read only for objects provisioned on demand. */

@@ -3,6 +3,7 @@ package org.opensync.sandbox.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.function.Supplier;
   * {@code response} on failure. A successful POST also carries the created resource under {@code response}, which
   * RFC 7644 permits and which saves a client one GET per created resource.
   * <p>
-  * The journal and the counters see only the one {@code POST /Bulk} (its body holds every operation): operations
-  * are not journaled as requests of their own, so counting {@code POST /Users} entries still counts single POSTs.
+  * The counters see only the one {@code POST /Bulk}. The journal has its entry and, before it, one entry per performed
+  * operation marked {@link JournalEntry#inBulk()}, as the request it stands for (method, path, data, status): a test
+  * counting {@code POST /Users} counts every user created, sent alone or in a bulk, and tells them apart by the mark.
   */
 final class BulkEndpoint {
 
@@ -34,10 +36,12 @@ final class BulkEndpoint {
     private final FaultInjector faults;
     private final Function<ScimRequest, ScimResponse> resources;
     private final Supplier<String> baseUrl;
+    private final RequestJournal journal;
 
     /** @param resources answers one authenticated request to /Users or /Groups, or throws its {@link ScimException} */
     BulkEndpoint(ScimServerConfig.BulkLimits limits, ServerQuirks quirks, FaultInjector faults,
-                 Function<ScimRequest, ScimResponse> resources, Supplier<String> baseUrl) {
+                 Function<ScimRequest, ScimResponse> resources, Supplier<String> baseUrl, RequestJournal journal) {
+        this.journal = journal;
         this.limits = limits;
         this.quirks = quirks;
         this.faults = faults;
@@ -87,14 +91,27 @@ final class BulkEndpoint {
 
     /** One operation, with its bulkId references already resolved; throws its failure. */
     private ScimResponse perform(BulkOperation.Resolved op, ScimRequest bulk) {
+        byte[] body = op.data() == null ? new byte[0] : ScimJson.bytes(op.data());
+        ScimRequest request = new ScimRequest(op.method(), op.path(), null, body, bulk.authorization(),
+                bulk.traceparent());
         FaultInjector.Decision fault = faults.decideOperation(op.method(), op.path());
         fault.pause();
-        if (fault.action() instanceof FaultAction.Respond respond) {
-            throw new ScimException(respond.status(), null, "injected fault: HTTP " + respond.status());
+        try {
+            if (fault.action() instanceof FaultAction.Respond respond) {
+                throw new ScimException(respond.status(), null, "injected fault: HTTP " + respond.status());
+            }
+            ScimResponse response = resources.apply(request);
+            journal(request, response.status());
+            return response;
+        } catch (ScimException e) {
+            journal(request, e.status());
+            throw e;
         }
-        byte[] body = op.data() == null ? new byte[0] : ScimJson.bytes(op.data());
-        return resources.apply(new ScimRequest(op.method(), op.path(), null, body, bulk.authorization(),
-                bulk.traceparent()));
+    }
+
+    private void journal(ScimRequest operation, int status) {
+        journal.record(new JournalEntry(Instant.now(), operation.method(), operation.path(), null,
+                operation.bodyText(), status, operation.traceparent(), true));
     }
 
     private static boolean hasRequestSchema(JsonNode body) {

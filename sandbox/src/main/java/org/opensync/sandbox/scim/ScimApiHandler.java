@@ -47,7 +47,7 @@ final class ScimApiHandler implements HttpHandler {
         this.faults = faults;
         this.journal = journal;
         this.counters = counters;
-        this.bulk = new BulkEndpoint(config.bulkLimits(), quirks, faults, this::resource, baseUrl);
+        this.bulk = new BulkEndpoint(config.bulkLimits(), quirks, faults, this::resource, baseUrl, journal);
     }
 
     @Override

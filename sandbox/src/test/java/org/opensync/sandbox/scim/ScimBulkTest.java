@@ -50,11 +50,14 @@ class ScimBulkTest extends ScimServerTestBase {
         ScimTestClient.Response single = client.post("/Users", ScimTestClient.entraUser("BULK.TAKEN", "e2"));
         assertThat(conflict.get("response")).isEqualTo(single.json());
 
-        // One request in the journal and the counters; its body holds the operations.
+        // The bulk's operations as requests of their own, marked, then the bulk itself, whose body holds them
         List<JournalEntry> journal = server.journal().matching(null, null);
-        assertThat(journal).extracting(entry -> entry.method() + " " + entry.path() + " " + entry.status())
-                .containsExactly("POST /Bulk 200", "GET /Users/" + id + " 200", "POST /Users 409");
-        assertThat(journal.get(0).json().get("Operations")).hasSize(3);
+        assertThat(journal).extracting(entry -> entry.method() + " " + entry.path() + " " + entry.status() + " "
+                        + (entry.inBulk() ? "in bulk" : "alone"))
+                .containsExactly("POST /Users 201 in bulk", "POST /Users 409 in bulk", "POST /Users 201 in bulk",
+                        "POST /Bulk 200 alone", "GET /Users/" + id + " 200 alone", "POST /Users 409 alone");
+        assertThat(journal.get(0).json().get("userName").asText()).isEqualTo("bulk.one");
+        assertThat(journal.get(3).json().get("Operations")).hasSize(3);
     }
 
     @Test
