@@ -153,6 +153,46 @@ public final class LdapSource implements AutoCloseable {
     }
 
     /**
+      * Opens a persistent watch over the types' bases and filters that rings {@code bell} within milliseconds of a
+      * change after {@code since}, so that the caller can run its next delta read early: RFC 4533 refreshAndPersist
+      * from each type's cookie, on a connection of its own that is not taken from the pool (one per watch, with this
+      * source's TLS, credentials, egress policy and connect timeout, and no response timeout). Close it when done.
+      * <p>
+      * Empty when no watch can serve: the directory offers no content sync (Active Directory among others), or
+      * {@code since} is no content-sync watermark for every type (another kind, unreadable, or lacking a type). The
+      * caller then keeps polling; the next delta read reports a watermark it cannot use. What the server refuses after
+      * connecting, a cookie it can no longer serve among others, ends the watch instead ({@link SourceWatch#open()}).
+      *
+      * @throws LdapUnavailableException   the server cannot be reached now: retry later
+      * @throws LdapConfigurationException bad credentials, TLS trust failure
+      * @throws org.opensync.connectors.net.EgressDeniedException the egress policy refuses the server
+      */
+    public Optional<SourceWatch> watch(List<ObjectTypeQuery> types, Watermark since, ChangeBell bell) {
+        requireDistinctNames(types);
+        if (!capabilities.contentSync() || types.isEmpty()) {
+            return Optional.empty();
+        }
+        Watermark.Position position;
+        try {
+            position = since.position();
+        } catch (WatermarkUnusableException e) {
+            return Optional.empty();
+        }
+        if (!(position instanceof Watermark.ContentSyncPosition sync)) {
+            return Optional.empty();
+        }
+        List<ContentSyncWatch.Scope> scopes = new ArrayList<>();
+        for (ObjectTypeQuery type : types) {
+            byte[] cookie = sync.cookies().get(type.typeName());
+            if (cookie == null) {
+                return Optional.empty();
+            }
+            scopes.add(new ContentSyncWatch.Scope(base(type), type.parsedFilter(), cookie));
+        }
+        return Optional.of(ContentSyncWatch.start(settings, scopes, bell));
+    }
+
+    /**
       * What the last read did that the admin should fix although it worked: on Active Directory, the bind account may
       * not use DirSync and the source falls back to uSNChanged.
       */

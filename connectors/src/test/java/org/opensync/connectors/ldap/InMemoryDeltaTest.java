@@ -35,4 +35,12 @@ class InMemoryDeltaTest extends LdapDeltaContract {
                 .isInstanceOf(WatermarkUnusableException.class)
                 .hasMessageContaining("does not offer");
     }
+
+    @Test
+    void noWatchWithoutContentSyncWhateverTheWatermark() {
+        Watermark foreign = Watermark.of(new Watermark.ContentSyncPosition(
+                java.util.Map.of("User", "rid=000,csn=20261126053901.711742Z#000000#000#000000".getBytes())));
+        assertThat(source.watch(List.of(TestTypes.USERS), foreign, () -> { })).isEmpty();
+        assertThat(source.watch(TestTypes.BOTH, replica.fullRead(source), () -> { })).isEmpty();
+    }
 }
