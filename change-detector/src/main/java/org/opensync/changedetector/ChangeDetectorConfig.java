@@ -42,4 +42,18 @@ public interface ChangeDetectorConfig {
 
     /** The most characters in one row of a CSV file. */
     int csvMaxRowLength();
+
+    /** Push mode: watches on the sources that report their changes (see {@code SourceWatches}). */
+    Push push();
+
+    interface Push {
+        /** Whether directories that offer RFC 4533 refreshAndPersist are watched after each read. */
+        boolean enabled();
+
+        /** Watches open at once on this instance (one directory connection each); the jobs beyond are polled. */
+        int maxWatches();
+
+        /** How long a bell waits for the rest of a burst of changes, so that the burst runs one cycle. */
+        Duration debounce();
+    }
 }

@@ -34,6 +34,7 @@ import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.ObjectChangeParts;
 import org.opensync.common.events.RestartScope;
+import org.opensync.common.events.SourceChanged;
 import org.opensync.common.events.Tick;
 import org.opensync.common.events.Topics;
 import org.opensync.common.mirror.SchemaMirror;
@@ -156,6 +157,42 @@ class ChangeDetectionTest {
             job.tick(Tick.CycleKind.Initial, Set.of(RestartScope.Full));
             assertThat(objects(cycle(job, 4))).as("a full restart re-reads everything").hasSize(USERS + GROUPS);
             assertTheMetricsCountWhatTheCyclesReadAndPublished(job);
+        }
+    }
+
+    /**
+     * Push mode: after a read, slapd (RFC 4533 refreshAndPersist) is watched, and a change there rings the job's bell
+     * on {@code sync.source-changes} with no tick; a burst of changes rings once or a few times, not once each. The
+     * in-memory directory (timestamp deltas) cannot push: its job is polled, and no bell rings for it.
+     */
+    @Test
+    void aChangeInAWatchedDirectoryRingsTheJobsBellWithoutATick() {
+        try (TopicProbe bells = TopicProbe.fromNow(Topics.SOURCE_CHANGES);
+             TestDirectory slapd = new SlapdTestDirectory(); TestDirectory inMemory = new InMemoryTestDirectory()) {
+            DirectoryDataGenerator generator = new DirectoryDataGenerator();
+            slapd.load(generator.generate(5, 0));
+            inMemory.load(generator.generate(5, 0));
+            SourceJob watched = ready(slapd);
+            SourceJob polled = ready(inMemory);
+            watched.tick(Tick.CycleKind.Initial, Set.of());
+            polled.tick(Tick.CycleKind.Initial, Set.of());
+            cycle(watched, 1);
+            cycle(polled, 1);
+
+            for (int i = 0; i < 5; i++) {
+                slapd.modify(slapd.userDn(DirectoryDataGenerator.uid(i)), "title", "Tester " + i);
+            }
+            inMemory.modify(inMemory.userDn(DirectoryDataGenerator.uid(0)), "title", "Tester");
+
+            List<SourceChanged> rung = bells.await(r -> r.key().equals(watched.jobId), 1, TIMEOUT).stream()
+                    .map(r -> EventCodec.decode(r.value(), SourceChanged.class)).toList();
+            assertThat(rung.get(0).jobId()).isEqualTo(watched.jobId);
+            // the next tick's read is the sync point: its watch rang for the modifies before it, or not at all
+            watched.tick(Tick.CycleKind.Incremental, Set.of());
+            assertThat(objects(cycle(watched, 2))).hasSize(5);
+            assertThat(bells.records(r -> r.key().equals(watched.jobId))).as("a bell per burst, not per change")
+                    .hasSizeLessThan(5);
+            assertThat(bells.records(r -> r.key().equals(polled.jobId))).isEmpty();
         }
     }
 

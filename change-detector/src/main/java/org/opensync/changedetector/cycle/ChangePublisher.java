@@ -16,10 +16,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.JobScopedEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.ObjectChangeParts;
+import org.opensync.common.events.SourceChanged;
 import org.opensync.common.events.Topics;
 import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.kafka.KafkaProducers;
@@ -34,6 +36,7 @@ import org.opensync.common.kafka.KafkaProducers;
  */
 @ApplicationScoped
 public class ChangePublisher {
+    private static final Logger LOG = Logger.getLogger(ChangePublisher.class);
     private final KafkaProducer<String, String> producer;
     private final int valueLimit;
 
@@ -51,6 +54,19 @@ public class ChangePublisher {
     /** The sends of one cycle. */
     public Batch batch() {
         return new Batch();
+    }
+
+    /**
+     * Sends a source's doorbell without waiting for Kafka. Nothing depends on it: a bell Kafka did not take only
+     * means that the job's next cycle comes with its next tick, which reads the same changes.
+     */
+    public void hint(SourceChanged bell) {
+        producer.send(EventRecords.of(Topics.SOURCE_CHANGES, null, bell), (metadata, error) -> {
+            if (error != null) {
+                LOG.debugf("job %s: the source's bell was not published (%s); the next tick reads its changes",
+                        bell.jobId(), error.getMessage());
+            }
+        });
     }
 
     /** Tracks failures rather than futures, so a cycle of any size needs constant memory. */

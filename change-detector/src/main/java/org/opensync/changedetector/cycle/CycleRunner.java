@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
 import org.opensync.changedetector.inbound.InboundRecords;
 import org.opensync.changedetector.inbound.InboundSource;
+import org.opensync.changedetector.push.SourceWatches;
 import org.opensync.connectors.source.SourcePlan;
 import org.opensync.common.egress.EgressConfig;
 import org.opensync.common.events.JobEvent;
@@ -98,6 +99,7 @@ public class CycleRunner {
     /** Jobs already warned that their bind password goes over plain LDAP, with the URL they were warned about. */
     private final Map<String, String> warnedInClear = new ConcurrentHashMap<>();
     private final ReadMetrics metrics;
+    private final SourceWatches watches;
     /** Jobs with a cycle in progress, each with the tick to run when it ends (or null). */
     private final Map<String, Optional<Tick>> inProgress = new HashMap<>();
     /** The trace of the last tick that came to wait for each job's cycle: the merged tick runs in it. */
@@ -107,8 +109,9 @@ public class CycleRunner {
     public CycleRunner(SchemaMirror schemas, SecretsMirror secrets, JobState state, ChangePublisher publisher,
                        ObjectMapper mapper, ChangeDetectorConfig config, PendingTicks pending, JobLeases leases,
                        EgressConfig egress, InboundRecords inbound, SecretsConfig secretsConfig,
-                       CsvCycle csv, ReadMetrics metrics) {
+                       CsvCycle csv, ReadMetrics metrics, SourceWatches watches) {
         this.metrics = metrics;
+        this.watches = watches;
         this.inbound = inbound;
         this.csv = csv;
         this.leases = leases;
@@ -311,7 +314,7 @@ public class CycleRunner {
             CycleReader reader = new CycleReader(jobId, cycleId, batch, state, config.batchSize(),
                     () -> leases.ensureHeld(jobId),
                     image -> SealedValues.seal(transport, jobId, image, secretAttributes));
-            Read read = read(settings, schema, reader, full ? null : watermark);
+            Read read = read(jobId, settings, schema, reader, full ? null : watermark);
             Watermark next = read.next();
             // One warning fits the status: a password sent in clear matters more than a slower delta method
             if (warning == null && read.warning().isPresent()) {
@@ -398,22 +401,28 @@ public class CycleRunner {
     private record Read(Watermark next, Optional<String> warning) {
     }
 
-    /** A delta read whose watermark the server no longer accepts becomes a full read. */
-    private static Read read(LdapSettings settings, SynchronizationSchema schema, CycleReader reader,
-                             Watermark since) {
+    /**
+     * A delta read whose watermark the server no longer accepts becomes a full read. After the read, the directory
+     * is watched from its new watermark where it can push changes ({@link SourceWatches}).
+     */
+    private Read read(String jobId, LdapSettings settings, SynchronizationSchema schema, CycleReader reader,
+                      Watermark since) {
         try (LdapSource source = LdapSource.open(settings)) {
             SourcePlan plan = SourcePlan.of(schema, source.capabilities().activeDirectory()).orElseThrow(() ->
                     new CycleFailure("NothingToSynchronize", "No enabled object mapping reads from the source "
                             + "directory.", true));
+            Watermark next = null;
             if (since != null) {
                 try {
-                    Watermark next = reader.delta(source, plan, since);
-                    return new Read(next, source.warning());
+                    next = reader.delta(source, plan, since);
                 } catch (WatermarkUnusableException e) {
                     LOG.warnf("watermark unusable (%s): reading everything", e.getMessage());
                 }
             }
-            Watermark next = reader.full(source, plan);
+            if (next == null) {
+                next = reader.full(source, plan);
+            }
+            watches.keep(jobId, settings, source, plan.queries(), next);
             return new Read(next, source.warning());
         }
     }
