@@ -188,6 +188,37 @@ class ProvisioningTest extends ProvisionerTestBase {
         assertThat(scim.journal().matching("POST", ".*/Users")).as("the four others and one namesake").hasSize(5);
     }
 
+    /**
+     * A target that supports {@code /Bulk} gets the creates a job's workers ask for at the same time together, and
+     * an operation it refuses fails that object alone, logged with the error its own POST would have met.
+     */
+    @Test
+    void aBatchsCreatesGoInBulkRequestsAndARefusedOperationFailsOnlyItsObject() throws Exception {
+        DirectoryData data = new DirectoryDataGenerator().generate(12, 0);
+        TargetJob job = ready(null, Map.of());
+        // the first request lingers, so the other workers' creates gather behind it
+        scim.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("POST").times(1));
+        scim.faults().add(FaultRule.respond(400).onMethod("POST").onPath("/Users").everyNth(5).times(1));
+        String cycleId = job.cycle(Set.of(), initialImages(job, data));
+        finished(job, cycleId);
+
+        assertThat(scim.journal().matching("POST", "/Bulk")).as("bulk requests").isNotEmpty();
+        assertThat(scim.journal().matching("POST", "/Users")).filteredOn(JournalEntry::inBulk)
+                .as("creates sent in them").hasSizeGreaterThan(1);
+        assertThat(scim.users().all().stream().map(user -> user.path("userName").asText()).distinct())
+                .as("no user created twice").hasSize(scim.users().size());
+        Awaitility.await().atMost(TIMEOUT).until(() -> logsOf(job, cycleId).stream()
+                .map(log -> log.sourceIdentity().id()).distinct().count() == data.users().size());
+        List<ProvisioningObjectSummary> failed = logsOf(job, cycleId).stream()
+                .filter(log -> "failure".equals(log.provisioningStatusInfo().status())).toList();
+        assertThat(failed).as("the refused operation's object, and no other").singleElement()
+                .satisfies(log -> assertThat(log.provisioningStatusInfo().errorInformation().errorCode())
+                        .isNotBlank());
+        assertThat(logsOf(job, cycleId).stream().filter(log -> "success".equals(log.provisioningStatusInfo().status()))
+                .map(log -> log.targetIdentity().id()).distinct()).as("each created object linked to its own id")
+                .hasSize(scim.users().size());
+    }
+
     private static String targetUser(String userName, String externalId) throws Exception {
         return scim.users().create(JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
                 + "\"userName\":\"" + userName + "\",\"externalId\":\"" + externalId + "\",\"active\":true}"))
@@ -271,7 +302,7 @@ class ProvisioningTest extends ProvisionerTestBase {
     void membersEscrowedPastTheEndOfTheCycleJoinTheirGroupOnceCreated() throws Exception {
         DirectoryData data = new DirectoryDataGenerator().generate(8, 2);
         TargetJob job = ready(null, Map.of());
-        scim.faults().add(FaultRule.dropConnection().onMethod("POST").onPath("/Users.*"));
+        scim.faults().add(FaultRule.dropConnection().onMethod("POST").onPath("/(Users.*|Bulk)"));
         finished(job, job.cycle(Set.of(), initialImages(job, data)));
         assertThat(scim.users().size()).isZero();
         assertThat(scim.groups().size()).isEqualTo(2);
