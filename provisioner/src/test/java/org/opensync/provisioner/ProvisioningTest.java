@@ -196,8 +196,8 @@ class ProvisioningTest extends ProvisionerTestBase {
     void aBatchsCreatesGoInBulkRequestsAndARefusedOperationFailsOnlyItsObject() throws Exception {
         DirectoryData data = new DirectoryDataGenerator().generate(12, 0);
         TargetJob job = ready(null, Map.of());
-        // the first request lingers, so the other workers' creates gather behind it
-        scim.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("POST").times(1));
+        // the first requests (as many as a job has under way at once) linger, so the other creates gather behind them
+        scim.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("POST").times(4));
         scim.faults().add(FaultRule.respond(400).onMethod("POST").onPath("/Users").everyNth(5).times(1));
         String cycleId = job.cycle(Set.of(), initialImages(job, data));
         finished(job, cycleId);
