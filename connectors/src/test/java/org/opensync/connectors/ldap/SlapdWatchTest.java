@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
+import org.opensync.testing.TcpRelay;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -144,7 +145,7 @@ class SlapdWatchTest {
     @Test
     void theWatchEndsWhenTheConnectionDropsAndCannotStartWhileTheServerIsAway() throws Exception {
         LDAPURL slapd = new LDAPURL(directory.url());
-        try (TcpProxy proxy = new TcpProxy(slapd.getHost(), slapd.getPort());
+        try (TcpRelay proxy = new TcpRelay(slapd.getHost(), slapd.getPort());
              LdapSource proxied = LdapSource.open(LdapSettings.of("ldap://127.0.0.1:" + proxy.port(),
                      directory.bindDn(), directory.password(), directory.baseDn()).withEgress(TestSettings.LOCAL))) {
             SourceWatch watch = watch(proxied, fullRead());
