@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,8 +47,13 @@ public final class ScimClient {
     private final ScimTransport transport;
     private final PatchBuilder patchBuilder;
     private final ScimBulk bulk;
+    /** How long a ServiceProviderConfig that could not be read now counts as saying "no bulk". */
+    static final Duration BULK_SUPPORT_RETRY = Duration.ofMinutes(1);
+
     /** Null until read; see {@link #bulkSupport()}. */
     private volatile BulkSupport bulkSupport;
+    /** {@link System#nanoTime()} before which a read that failed transiently is not tried again. */
+    private long bulkSupportReadAgainAt = System.nanoTime();
 
     public ScimClient(ScimSettings settings) {
         this(settings, Clock.systemUTC());
@@ -177,7 +183,8 @@ public final class ScimClient {
     /**
       * What the target's ServiceProviderConfig says about /Bulk, read once per client: {@link BulkSupport#NONE} when
       * the target does not serve it, answers garbage, or says {@code supported: false}. A transient failure (no
-      * answer, 429, 5xx) also means NONE for now, but is not remembered: the next call asks again.
+      * answer, 429, 5xx) also means NONE for now, but is not remembered for good: the read is tried again
+      * {@link #BULK_SUPPORT_RETRY} later, not at every create while the target is in trouble.
       */
     public BulkSupport bulkSupport() {
         BulkSupport known = bulkSupport;
@@ -186,12 +193,16 @@ public final class ScimClient {
         }
         synchronized (this) {
             if (bulkSupport == null) {
+                if (System.nanoTime() - bulkSupportReadAgainAt < 0) {
+                    return BulkSupport.NONE;
+                }
                 try {
                     ScimTransport.Response response = transport.send(ScimTransport.Kind.QUERY, "GET",
                             "/ServiceProviderConfig", null, OK);
                     bulkSupport = BulkSupport.of(parse(response));
                 } catch (ScimException e) {
                     if (e.transientFailure()) {
+                        bulkSupportReadAgainAt = System.nanoTime() + BULK_SUPPORT_RETRY.toNanos();
                         return BulkSupport.NONE;
                     }
                     bulkSupport = BulkSupport.NONE;

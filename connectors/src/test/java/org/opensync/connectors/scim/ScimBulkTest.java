@@ -56,6 +56,21 @@ class ScimBulkTest extends SandboxScimServer {
     }
 
     @Test
+    void aServiceProviderConfigThatCannotBeReadNowIsNotAskedForAtEveryCreate() {
+        server.faults().add(FaultRule.respond(503).onMethod("GET").onPath("/ServiceProviderConfig"));
+        ScimClient client = client();
+        assertThat(client.bulkSupport()).isEqualTo(BulkSupport.NONE);
+        int asked = journal("GET", "/ServiceProviderConfig").size();
+        server.faults().clear();
+
+        client.createEach(ScimResourceType.USER, users("a", "b"));
+
+        assertThat(client.bulkSupport()).as("no bulk for now").isEqualTo(BulkSupport.NONE);
+        assertThat(journal("GET", "/ServiceProviderConfig")).hasSize(asked);
+        assertThat(singles("POST", "/Users")).hasSize(2);
+    }
+
+    @Test
     void aTargetWithoutBulkGetsSinglePostsWithTheSameResults() {
         server.quirks().noBulk(true);
         ScimClient client = client();
