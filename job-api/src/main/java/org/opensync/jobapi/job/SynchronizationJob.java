@@ -182,10 +182,16 @@ public class SynchronizationJob extends PanacheEntityBase {
 
     /**
      * The running cycle's progress; a report of a cycle already finished (a batch the provisioner worked again) is
-     * ignored, or the job would look busy until its next cycle.
+     * ignored, or the job would look busy until its next cycle. Objects done only grow within a cycle: batches
+     * worked on different partitions report in any order, and a report of fewer than already recorded is stale.
      */
     public void recordProgress(String cycleId, SynchronizationProgress observation) {
         if (lastExecution != null && cycleId.equals(lastExecution.activityIdentifier())) {
+            return;
+        }
+        SynchronizationProgress current = progress.isEmpty() ? null : progress.get(0);
+        if (current != null && current.units() != null && observation.units() != null
+                && observation.completedUnits() < current.completedUnits()) {
             return;
         }
         progress = new ArrayList<>(List.of(observation));

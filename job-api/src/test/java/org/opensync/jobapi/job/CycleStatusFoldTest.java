@@ -69,6 +69,21 @@ class CycleStatusFoldTest {
         assertThat(job.progress).extracting(SynchronizationProgress::completedUnits).containsExactly(10L);
     }
 
+    @Test
+    void aReportOfFewerObjectsDoneThanAlreadyRecordedInTheCycleIsStale() {
+        SynchronizationJob job = started();
+        job.recordProgress("cycle", new SynchronizationProgress(0, T0, 0, null));
+        job.recordProgress("cycle", new SynchronizationProgress(11, T0.plusSeconds(2), 0, "objects"));
+        job.recordProgress("cycle", new SynchronizationProgress(10, T0.plusSeconds(3), 0, "objects"));
+        assertThat(job.progress).extracting(SynchronizationProgress::completedUnits).containsExactly(11L);
+
+        job.recordCycle(execution("Succeeded", T0, 5), List.of(), true);
+        job.recordProgress("next-cycle", new SynchronizationProgress(0, T0.plusSeconds(60), 0, null));
+        job.recordProgress("next-cycle", new SynchronizationProgress(3, T0.plusSeconds(61), 0, "objects"));
+        assertThat(job.progress).as("a new cycle counts from its start")
+                .extracting(SynchronizationProgress::completedUnits).containsExactly(3L);
+    }
+
     private static SynchronizationJob started() {
         SynchronizationJob job = SynchronizationJob.create("scim.x", UUID.randomUUID(), "scim", List.of());
         job.start(Duration.ofMinutes(1));

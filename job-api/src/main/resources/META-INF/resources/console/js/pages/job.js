@@ -21,6 +21,7 @@ export async function render(main, [spId, jobId]) {
   const chart = h('div');
   let observations = [];
   let logged = null;
+  let shown = null;
   let chartedCycle;
   let timer;
   let stopped = false;
@@ -71,6 +72,7 @@ export async function render(main, [spId, jobId]) {
     const progress = (status.progress || [])[0];
     if (!progress) {
       logged = null;
+      shown = null;
       observations = [];
       progressBar.max = 1;
       progressBar.value = 1;
@@ -79,14 +81,14 @@ export async function render(main, [spId, jobId]) {
       return;
     }
     const synchronized = (status.synchronizedEntryCountByType || []).reduce((sum, pair) => sum + pair.value, 0);
+    // One count per cycle: a start reported again while the cycle runs must not restart it, the previous
+    // cycle's id (lastExecution) changes only when a cycle ended
+    const previousCycle = status.lastExecution?.activityIdentifier || '';
     let observation = progress;
     if (progress.units) {
       observation = { ...progress, totalUnits: progress.totalUnits
         || (synchronized && Math.max(synchronized, progress.completedUnits)) };
     } else {
-      // One count per cycle: a start reported again while the cycle runs must not restart it, the previous
-      // cycle's id (lastExecution) changes only when a cycle ended
-      const previousCycle = status.lastExecution?.activityIdentifier || '';
       if (!logged || logged.afterCycle !== previousCycle) {
         logged = new LoggedProgress(progress.progressObservationDateTime, previousCycle);
       }
@@ -96,6 +98,13 @@ export async function render(main, [spId, jobId]) {
       observation = { completedUnits: logged.count, totalUnits: synchronized && Math.max(synchronized, logged.count),
         progressObservationDateTime: new Date().toISOString(), units: 'objects' };
     }
+    // The log's count stands in until the provisioner's first report, which may be lower (objects logged but
+    // not yet reported): what the page showed for this cycle is a floor, so the bar never moves back
+    if (shown && shown.afterCycle === previousCycle && observation.completedUnits < shown.completedUnits) {
+      observation = { ...observation, completedUnits: shown.completedUnits,
+        totalUnits: observation.totalUnits && Math.max(observation.totalUnits, shown.completedUnits) };
+    }
+    shown = { afterCycle: previousCycle, completedUnits: observation.completedUnits };
     observations = observe(observations, observation);
     if (observation.totalUnits) {
       progressBar.max = observation.totalUnits;
