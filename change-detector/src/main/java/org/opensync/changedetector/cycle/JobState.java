@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.common.mirror.MirrorConsumers;
+import org.opensync.common.stats.TableStatistics;
 import org.opensync.connectors.ldap.Watermark;
 
 /**
@@ -20,10 +21,12 @@ import org.opensync.connectors.ldap.Watermark;
 @ApplicationScoped
 public class JobState {
     private final EntityManager entityManager;
+    private final TableStatistics statistics;
 
     @Inject
-    public JobState(EntityManager entityManager) {
+    public JobState(EntityManager entityManager, TableStatistics statistics) {
         this.entityManager = entityManager;
+        this.statistics = statistics;
     }
 
     /** A known object: its type and the hash of the image last published. */
@@ -84,6 +87,7 @@ public class JobState {
                 .setParameter(5, seen.stream().map(Seen::dn).toArray(String[]::new))
                 .setParameter(6, seen.stream().map(Seen::hash).toArray(String[]::new))
                 .executeUpdate();
+        statistics.written("known_object", seen.size());
     }
 
     /** Marks objects still present without re-reading them (anchor listings, RFC 4533 present phase). */

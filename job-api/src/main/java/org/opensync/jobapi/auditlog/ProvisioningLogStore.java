@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opensync.common.inbox.EventConsumer;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
+import org.opensync.common.stats.TableStatistics;
 import org.opensync.common.tenancy.Tenants;
 import org.opensync.common.web.ErrorCode;
 import org.opensync.jobapi.config.JobApiConfig;
@@ -52,12 +53,15 @@ public class ProvisioningLogStore {
     private final EntityManager entityManager;
     private final JobApiConfig config;
     private final EventConsumer consumer;
+    private final TableStatistics statistics;
 
     @Inject
-    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, EventConsumer consumer) {
+    public ProvisioningLogStore(EntityManager entityManager, JobApiConfig config, EventConsumer consumer,
+                                TableStatistics statistics) {
         this.entityManager = entityManager;
         this.config = config;
         this.consumer = consumer;
+        this.statistics = statistics;
     }
 
     /**
@@ -78,6 +82,7 @@ public class ProvisioningLogStore {
         entityManager.createQuery("select e.id from ProvisioningLogEntry e where e.id in :ids", String.class)
                 .setParameter("ids", fresh.keySet()).getResultList().forEach(fresh::remove);
         fresh.values().forEach(summary -> entityManager.persist(entry(summary)));
+        statistics.written("provisioning_log", fresh.size());
     }
 
     /** Records of {@code tenant} only, by activity time ({@code newestFirst} or oldest first). */

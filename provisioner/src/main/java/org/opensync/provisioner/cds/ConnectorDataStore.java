@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.common.mirror.MirrorConsumers;
+import org.opensync.common.stats.TableStatistics;
 
 /**
  * The connector data store: links between source anchors and target ids, with the
@@ -28,11 +29,13 @@ public class ConnectorDataStore {
 
     private final Jdbc jdbc;
     private final ObjectMapper mapper;
+    private final TableStatistics statistics;
 
     @Inject
-    public ConnectorDataStore(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public ConnectorDataStore(AgroalDataSource dataSource, ObjectMapper mapper, TableStatistics statistics) {
         this.jdbc = new Jdbc(dataSource);
         this.mapper = mapper;
+        this.statistics = statistics;
     }
 
     /** The links of these objects, leaving out those waiting to be matched again after a reset. */
@@ -136,6 +139,7 @@ public class ConnectorDataStore {
                     statement.set(6, link.disabled() ? "Disabled" : "Active");
                     statement.set(7, json(link.exported()));
                 });
+        statistics.written("connector_object", 1);
     }
 
     public void remove(String jobId, String anchor) {
