@@ -29,8 +29,8 @@ import org.opensync.connectors.ldap.SourceWatch;
 import org.opensync.connectors.ldap.Watermark;
 
 /**
- * Push mode: after a job's read, a watch on its directory (RFC 4533 refreshAndPersist, where the directory offers
- * it) rings {@link SourceChanged} on {@code sync.source-changes} as soon as something changes there, and the
+ * Push mode: after a job's read, a watch on its directory (RFC 4533 refreshAndPersist where the directory offers
+ * it, DirSync asked every half second on Active Directory) rings {@link SourceChanged} on {@code sync.source-changes} as soon as something changes there, and the
  * scheduler runs the job's next cycle then instead of at the end of its interval. A bell is only a hint: the cycle
  * reads what changed from the watermark, as a tick's would, so a lost or late bell costs no more than the wait for the
  * next tick. Bells of a burst of changes go out as one, {@code push.debounce} after the first; a change after that

@@ -174,8 +174,34 @@ final class ActiveDirectoryDelta {
         return new Watermark.UsnPosition(Long.parseLong(usn), server);
     }
 
+    /**
+      * Whether a delta read acts on this DirSync entry: a deletion, an object in a type's base, a rename or move (out of
+      * the bases, it is a deletion), or a membership change naming an object in a base whose type reads memberOf.
+      */
+    static boolean concerns(Entry entry, List<Scope> scopes) {
+        byte[] guid = entry.getAttributeValueBytes("objectGUID");
+        if (guid == null || guid.length != 16) {
+            return false;
+        }
+        if (tombstone(entry) || movedOrRenamed(entry)) {
+            return true;
+        }
+        List<String> members = changedMembers(entry);
+        for (Scope scope : scopes) {
+            if (within(entry.getDN(), scope.base()) || readsMemberOf(scope)
+                    && members.stream().anyMatch(member -> within(member, scope.base()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readsMemberOf(Scope scope) {
+        return List.of(scope.attributes()).stream().anyMatch("memberOf"::equalsIgnoreCase);
+    }
+
     /** The types' attributes plus those that mark an object changed, deleted, renamed or moved. */
-    private static String[] requestedAttributes(List<Scope> scopes) {
+    static String[] requestedAttributes(List<Scope> scopes) {
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.addAll(CHANGE_MARKERS);
         for (Scope scope : scopes) {
@@ -272,7 +298,7 @@ final class ActiveDirectoryDelta {
 
             Reread(Scope scope) {
                 this.scope = scope;
-                this.readsMemberOf = List.of(scope.attributes()).stream().anyMatch("memberOf"::equalsIgnoreCase);
+                this.readsMemberOf = readsMemberOf(scope);
             }
 
             void anchor(String anchor) {

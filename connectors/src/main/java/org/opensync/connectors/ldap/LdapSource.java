@@ -156,10 +156,12 @@ public final class LdapSource implements AutoCloseable {
       * Opens a persistent watch over the types' bases and filters that rings {@code bell} within milliseconds of a
       * change after {@code since}, so that the caller can run its next delta read early: RFC 4533 refreshAndPersist
       * from each type's cookie, on a connection of its own that is not taken from the pool (one per watch, with this
-      * source's TLS, credentials, egress policy and connect timeout, and no response timeout). Close it when done.
+      * source's TLS, credentials, egress policy and connect timeout, and no response timeout). On Active Directory,
+      * with a DirSync watermark, DirSync asked every half second from the watermark's cookie on such a connection
+      * ({@link DirSyncWatch}). Close it when done.
       * <p>
-      * Empty when no watch can serve: the directory offers no content sync (Active Directory among others), or
-      * {@code since} is no content-sync watermark for every type (another kind, unreadable, or lacking a type). The
+      * Empty when no watch can serve: the directory offers neither, or {@code since} is no watermark of the kind it
+      * offers (uSNChanged or timestamps, unreadable, a content-sync watermark lacking a type). The
       * caller then keeps polling; the next delta read reports a watermark it cannot use. What the server refuses after
       * connecting, a cookie it can no longer serve among others, ends the watch instead ({@link SourceWatch#open()}).
       *
@@ -169,7 +171,7 @@ public final class LdapSource implements AutoCloseable {
       */
     public Optional<SourceWatch> watch(List<ObjectTypeQuery> types, Watermark since, ChangeBell bell) {
         requireDistinctNames(types);
-        if (!capabilities.contentSync() || types.isEmpty()) {
+        if (types.isEmpty()) {
             return Optional.empty();
         }
         Watermark.Position position;
@@ -178,7 +180,12 @@ public final class LdapSource implements AutoCloseable {
         } catch (WatermarkUnusableException e) {
             return Optional.empty();
         }
-        if (!(position instanceof Watermark.ContentSyncPosition sync)) {
+        if (position instanceof Watermark.DirSyncPosition dirSync && capabilities.dirSync()) {
+            List<ActiveDirectoryDelta.Scope> scopes = scopes(types);
+            return Optional.of(DirSyncWatch.start(settings, capabilities.namingContext(), scopes,
+                    ActiveDirectoryDelta.requestedAttributes(scopes), dirSync.cookie(), bell));
+        }
+        if (!capabilities.contentSync() || !(position instanceof Watermark.ContentSyncPosition sync)) {
             return Optional.empty();
         }
         List<ContentSyncWatch.Scope> scopes = new ArrayList<>();

@@ -47,4 +47,26 @@ class ActiveDirectoryDeltaTest {
                 .isFalse();
         assertThat(ActiveDirectoryDelta.within("not a dn", "OU=people,DC=example,DC=org")).isFalse();
     }
+
+    @Test
+    void theDirSyncWatchRingsOnlyForWhatTheDeltaReadActsOn() {
+        List<ActiveDirectoryDelta.Scope> users = List.of(new ActiveDirectoryDelta.Scope(
+                new ObjectTypeQuery("User", "(objectClass=user)", java.util.Set.of("memberOf"), "OU=people"),
+                "OU=people,DC=example,DC=org", new String[] {"sAMAccountName", "memberOf"}));
+        Attribute guid = new Attribute("objectGUID", new byte[16]);
+        assertThat(ActiveDirectoryDelta.concerns(new Entry("CN=a,OU=people,DC=example,DC=org", guid,
+                new Attribute("sAMAccountName", "a")), users)).as("changed in the base").isTrue();
+        assertThat(ActiveDirectoryDelta.concerns(new Entry("CN=b,OU=elsewhere,DC=example,DC=org", guid,
+                new Attribute("sAMAccountName", "b")), users)).as("changed elsewhere").isFalse();
+        assertThat(ActiveDirectoryDelta.concerns(new Entry("CN=c,OU=elsewhere,DC=example,DC=org", guid,
+                new Attribute("parentGUID", new byte[16])), users)).as("moved out of the base").isTrue();
+        assertThat(ActiveDirectoryDelta.concerns(new Entry(
+                "CN=d\\0ADEL:647c8ef5-4a9a-4040-9277-ab12424fb901,CN=Deleted Objects,DC=example,DC=org", guid,
+                new Attribute("isDeleted", "TRUE")), users)).as("deleted").isTrue();
+        assertThat(ActiveDirectoryDelta.concerns(new Entry("CN=g,OU=groups,DC=example,DC=org", guid,
+                new Attribute("member;range=1-1", "CN=a,OU=people,DC=example,DC=org")), users))
+                .as("a group elsewhere now names a user of the base, whose memberOf changed").isTrue();
+        assertThat(ActiveDirectoryDelta.concerns(new Entry("CN=a,OU=people,DC=example,DC=org",
+                new Attribute("sAMAccountName", "a")), users)).as("no objectGUID: nothing to read").isFalse();
+    }
 }

@@ -8,12 +8,15 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import org.opensync.sandbox.directory.SambaTestDirectory;
 /**
   * Delta reads of the Samba AD DC: DirSync as the domain administrator (attribute change, disable, delete, rename,
   * move within and out of the scope, membership added and removed, memberOf of the members), and the uSNChanged
-  * fallback as an account without the replication right. Each test writes its own users in the class's OU.
+  * fallback as an account without the replication right; the DirSync watch that rings the job's bell between ticks.
+  * Each test writes its own users in the class's OU.
   */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LdapSambaDeltaTest {
@@ -130,6 +134,35 @@ class LdapSambaDeltaTest {
         assertThat(delta.changed(anchors.get(users.get(0))).value("description")).isEqualTo("seen by USN");
         assertThat(delta.changedAnchors()).doesNotContain(anchors.get(users.get(2)));
         assertThat(delta.present).contains(anchors.get(users.get(2))).doesNotContain(anchors.get(users.get(1)));
+    }
+
+    @Test
+    void aDirSyncWatchRingsForAChangeInTheScopeWithoutATick() throws LDAPException {
+        List<String> users = addUsers("w", 2);
+        Watermark mark;
+        try (LdapSource source = LdapSource.open(settings(SambaTestDirectory.BIND_UPN, SambaTestDirectory.PASSWORD))) {
+            mark = source.fullRead(List.of(USER), entry -> { });
+        }
+        AtomicInteger rings = new AtomicInteger();
+        try (LdapSource source = LdapSource.open(settings(SambaTestDirectory.BIND_UPN, SambaTestDirectory.PASSWORD));
+             SourceWatch watch = source.watch(List.of(USER), mark, rings::incrementAndGet).orElseThrow()) {
+            modify(users.get(0), new Modification(ModificationType.REPLACE, "description", "watched"));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rings.get() >= 1);
+
+            int before = rings.get();
+            directory.connection().delete(users.get(1));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rings.get() > before);
+            assertThat(watch.open()).isTrue();
+        }
+    }
+
+    @Test
+    void withoutTheReplicationRightThereIsNoWatchAndTheJobPollsByTicks() throws LDAPException {
+        String reader = directory.name("reader") + "@example.org";
+        try (LdapSource source = LdapSource.open(settings(reader, READER_PASSWORD))) {
+            Watermark mark = source.fullRead(List.of(USER), entry -> { });
+            assertThat(source.watch(List.of(USER), mark, () -> { })).isEmpty();
+        }
     }
 
     private LdapSettings settings(String bindUpn, String password) {
