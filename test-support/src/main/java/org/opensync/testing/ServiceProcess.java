@@ -23,6 +23,8 @@ import org.awaitility.Awaitility;
 public final class ServiceProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The system property that replaces the services' JVM options. */
+    public static final String JVM_OPTIONS = "opensync.service-jvm-options";
 
     private final Process process;
     private final Path log;
@@ -52,7 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path log = logs.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // A free port unless the caller pins one (a restarted service keeps its address, as behind a Service)
         command.add("-Dquarkus.http.port=" + properties.getOrDefault("quarkus.http.port", "0"));
@@ -83,6 +86,15 @@ public final class ServiceProcess implements AutoCloseable {
             throw e;
         }
         return new ServiceProcess(process, log, port[0]);
+    }
+
+    /**
+     * {@value #JVM_OPTIONS} (options separated by spaces) when set, e.g. the small-footprint options of
+     * {@code bin/platform} to measure memory as the platform runs by default; otherwise a heap roomy enough for tests.
+     */
+    static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC") : List.of(options.split("\\s+"));
     }
 
     public int port() {
