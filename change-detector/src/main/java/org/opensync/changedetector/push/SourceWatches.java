@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public class SourceWatches {
 
     /**
      * After a read of the job's directory: keeps the job's watch, or opens one from the read's watermark when there
-     * is none (or it ended, or the job now reads another directory). Never fails the cycle: a directory that cannot be
+     * is none (or it ended, or the job now reads another directory or binds otherwise). Never fails the cycle: a directory that cannot be
      * watched is polled.
      */
     public void keep(String jobId, LdapSettings settings, LdapSource source, List<ObjectTypeQuery> types,
@@ -70,10 +71,13 @@ public class SourceWatches {
         if (!config.enabled()) {
             return;
         }
-        String fingerprint = settings.url() + "\n" + types;
+        // A job that now reads another directory, binds as another account (rotated or revoked credentials) or with
+        // other TLS trust gets a watch of the new settings
+        Reach reach = new Reach(settings.url(), settings.bindDn(), settings.password(), settings.startTls(),
+                settings.trustedCertificates(), settings.jobCertificates(), types.toString());
         synchronized (watches) {
             JobWatch current = watches.get(jobId);
-            if (current != null && current.watch.open() && current.fingerprint.equals(fingerprint)) {
+            if (current != null && current.watch.open() && current.reach.equals(reach)) {
                 return;
             }
             if (current != null) {
@@ -99,7 +103,7 @@ public class SourceWatches {
                     watch.close(); // other jobs' reads took the last places meanwhile
                     return;
                 }
-                JobWatch replaced = watches.put(jobId, new JobWatch(watch, fingerprint));
+                JobWatch replaced = watches.put(jobId, new JobWatch(watch, reach));
                 if (replaced != null) {
                     replaced.watch.close();
                 }
@@ -130,7 +134,16 @@ public class SourceWatches {
         }
     }
 
-    private record JobWatch(SourceWatch watch, String fingerprint) {
+    /** What a watch connects to and as whom, and what it watches. Never logged: it holds the password. */
+    private record Reach(String url, String bindDn, String password, boolean startTls, Path trustedCertificates,
+                         String jobCertificates, String types) {
+        @Override
+        public String toString() {
+            return url + " as " + bindDn;
+        }
+    }
+
+    private record JobWatch(SourceWatch watch, Reach reach) {
     }
 
     /** One job's bell: a ring schedules a bell unless one is scheduled already. */
