@@ -38,19 +38,21 @@ class InboundCycleTest {
     SchemaMirror schemas;
 
     @Test
-    void uploadedUsersWaitForTheJobsTickAndThenBecomeObjectChangesInUploadOrder() {
+    void uploadedUsersRingTheJobsBellAndOnItsTickBecomeObjectChangesInUploadOrder() {
         SourceJob job = new SourceJob();
         job.publishInboundSchema();
         Awaitility.await().atMost(TIMEOUT).until(() -> schemas.schemaOf(job.jobId).isPresent());
-        try (TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES)) {
+        try (TopicProbe changes = TopicProbe.fromNow(Topics.OBJECT_CHANGES);
+             TopicProbe bells = TopicProbe.fromNow(Topics.SOURCE_CHANGES)) {
             String upload = UUID.randomUUID().toString();
             publish(job, upload, "E-1", "{\"externalId\":\"E-1\",\"userName\":\"ivan@example.org\",\"active\":true,"
                     + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"manager\":{\"value\":\"E-2\"}}}");
             publish(job, upload, "E-2", "{\"externalId\":\"E-2\",\"userName\":\"olga@example.org\",\"active\":false}");
             publish(job, upload, "E-1", "{\"externalId\":\"E-1\",\"userName\":\"ivan.p@example.org\"}");
 
-            // no tick: the records are kept, nothing is published
+            // no tick: the records are kept, nothing is published, and the job's bell asks the scheduler for one
             Awaitility.await().atMost(TIMEOUT).until(() -> records.count(job.jobId) == 3);
+            assertThat(bells.await(r -> r.key().equals(job.jobId), 1, TIMEOUT)).isNotEmpty();
             assertThat(changes.records(r -> r.key().startsWith(job.jobId + ":"))).isEmpty();
 
             List<ObjectChange> cycle = job.runCycle(Tick.CycleKind.Initial, changes, TIMEOUT);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,8 @@ import org.opensync.connectors.ldap.Watermark;
  * reads what changed from the watermark, as a tick's would, so a lost or late bell costs no more than the wait for the
  * next tick. Bells of a burst of changes go out as one, {@code push.debounce} after the first; a change after that
  * rings again. A watch stays open while its job exists (a paused job's bells are ignored by the scheduler), at most
- * {@code push.max-watches} on an instance: the jobs beyond poll as without push.
+ * {@code push.max-watches} on an instance: the jobs beyond poll as without push. An API-sourced job's bell rings when
+ * its uploads are stored ({@link #uploaded}).
  */
 @ApplicationScoped
 public class SourceWatches {
@@ -46,6 +48,7 @@ public class SourceWatches {
     private final ChangeDetectorConfig.Push config;
     private final MeterRegistry registry;
     private final Map<String, JobWatch> watches = new HashMap<>();
+    private final Map<String, JobBell> bellsByJob = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ringer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "source-bells");
         thread.setDaemon(true);
@@ -91,7 +94,7 @@ public class SourceWatches {
         // Connecting takes as long as the directory makes it: not under the lock the other jobs' reads need
         Optional<SourceWatch> opened;
         try {
-            opened = source.watch(types, watermark, new JobBell(jobId)::ring);
+            opened = source.watch(types, watermark, bell(jobId)::ring);
         } catch (RuntimeException e) {
             LOG.infof("job %s: the directory cannot be watched now (%s); it is polled until the next read", jobId,
                     e.getMessage());
@@ -111,7 +114,22 @@ public class SourceWatches {
         });
     }
 
+    /**
+     * Records uploaded for an API-sourced job (bulkUpload) are stored and wait for its next cycle: its bell rings,
+     * so they go out now rather than at the end of the interval.
+     */
+    public void uploaded(String jobId) {
+        if (config.enabled()) {
+            bell(jobId).ring();
+        }
+    }
+
+    private JobBell bell(String jobId) {
+        return bellsByJob.computeIfAbsent(jobId, JobBell::new);
+    }
+
     void forget(@Observes MirrorConsumers.JobRemoved removed) {
+        bellsByJob.remove(removed.jobId());
         synchronized (watches) {
             JobWatch watch = watches.remove(removed.jobId());
             if (watch != null) {
@@ -155,7 +173,7 @@ public class SourceWatches {
         JobBell(String jobId) {
             this.jobId = jobId;
             this.bells = Counter.builder("opensync.change.detector.source.bells")
-                    .description("Bells rung on sync.source-changes for changes the job's source reported")
+                    .description("Bells rung on sync.source-changes for changes the job's source reported or uploads stored")
                     .tags("job", jobId).register(registry);
         }
 
