@@ -32,8 +32,9 @@ import org.opensync.connectors.ldap.Watermark;
 
 /**
  * Push mode: after a job's read, a watch on its directory (RFC 4533 refreshAndPersist where the directory offers
- * it, DirSync asked every half second on Active Directory) rings {@link SourceChanged} on {@code sync.source-changes} as soon as something changes there, and the
- * scheduler runs the job's next cycle then instead of at the end of its interval. A bell is only a hint: the cycle
+ * it, DirSync asked every half second on Active Directory) rings {@link SourceChanged} on {@code sync.source-changes}
+ * as soon as something changes there, and the scheduler runs the job's next cycle then instead of at the end of its
+ * interval. A bell is only a hint: the cycle
  * reads what changed from the watermark, as a tick's would, so a lost or late bell costs no more than the wait for the
  * next tick. Bells of a burst of changes go out as one, {@code push.debounce} after the first; a change after that
  * rings again. A watch stays open while its job exists (a paused job's bells are ignored by the scheduler), at most
@@ -66,8 +67,8 @@ public class SourceWatches {
 
     /**
      * After a read of the job's directory: keeps the job's watch, or opens one from the read's watermark when there
-     * is none (or it ended, or the job now reads another directory or binds otherwise). Never fails the cycle: a directory that cannot be
-     * watched is polled.
+     * is none (or it ended, or the job now reads another directory or binds otherwise). Never fails the cycle: a
+     * directory that cannot be watched is polled.
      */
     public void keep(String jobId, LdapSettings settings, LdapSource source, List<ObjectTypeQuery> types,
                      Watermark watermark) {
@@ -173,7 +174,7 @@ public class SourceWatches {
         JobBell(String jobId) {
             this.jobId = jobId;
             this.bells = Counter.builder("opensync.change.detector.source.bells")
-                    .description("Bells rung on sync.source-changes for changes the job's source reported or uploads stored")
+                    .description("Bells rung on sync.source-changes: changes the source reported, uploads stored")
                     .tags("job", jobId).register(registry);
         }
 

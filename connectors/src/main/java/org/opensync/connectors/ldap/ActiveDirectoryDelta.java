@@ -175,8 +175,8 @@ final class ActiveDirectoryDelta {
     }
 
     /**
-      * Whether a delta read acts on this DirSync entry: a deletion, an object in a type's base, a rename or move (out of
-      * the bases, it is a deletion), or a membership change naming an object in a base whose type reads memberOf.
+      * Whether a delta read acts on this DirSync entry: a deletion, an object in a type's base, a rename or move (out
+      * of the bases, it is a deletion), or a membership change naming an object in a base whose type reads memberOf.
       */
     static boolean concerns(Entry entry, List<Scope> scopes) {
         byte[] guid = entry.getAttributeValueBytes("objectGUID");
