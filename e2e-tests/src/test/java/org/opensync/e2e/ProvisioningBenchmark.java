@@ -29,7 +29,8 @@ import org.opensync.sandbox.scim.ScimServerConfig;
 /**
  * Prints figures and writes them as JSON ({@code target/bench/provisioning-<users>.json}); asserts nothing about
  * speed. Initial cycle of {@code bench.users} users and {@code bench.groups} groups from OpenLDAP slapd to the sandbox
- * SCIM app (objects/s, CPU seconds per 1,000 objects for each service), the SCIM app's own ceiling measured right after
+ * SCIM app (objects/s, CPU seconds per 1,000 objects for each service and for PostgreSQL, Kafka, slapd and this JVM
+ * beside them: {@link InfrastructureCpu}), the SCIM app's own ceiling measured right after
  * with the same concurrency (and our rate as a share of it), the latency of changes under a steady load of
  * {@code bench.changes-per-second} LDAP modifies for {@code bench.change-seconds} (LDAP modify → SCIM PATCH received,
  * p50/p95/p99), and each service's idle and peak RSS. Run: {@code mvn -B verify -pl e2e-tests -Pbench
@@ -64,6 +65,7 @@ class ProvisioningBenchmark {
 
             ProvisioningJob job = ProvisioningJob.create(platform, directory, scim, TOKEN);
             Map<String, Duration> cpuBefore = platform.cpuTimes();
+            Map<String, Duration> infrastructureBefore = InfrastructureCpu.now();
             Instant started = Instant.now();
             job.start();
             Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200))
@@ -75,10 +77,15 @@ class ProvisioningBenchmark {
             System.out.printf("BENCH initial cycle: %d objects exported in %.1f s = %.0f objects/s "
                     + "(cycle reported finished after %.1f s)%n", users + groups, initial, rate, cycle);
             Map<String, Double> cpuPerThousand = cpuPerThousand(cpuBefore, platform.cpuTimes(), users + groups);
+            Map<String, Double> infrastructurePerThousand = cpuPerThousand(infrastructureBefore,
+                    InfrastructureCpu.now(), users + groups);
             cpuPerThousand.forEach((name, cpu) -> System.out.printf("BENCH CPU %-18s %6.2f s per 1,000 objects%n",
                     name, cpu));
+            infrastructurePerThousand.forEach((name, cpu) -> System.out.printf(
+                    "BENCH CPU %-18s %6.2f s per 1,000 objects (beside the services)%n", name, cpu));
             report.put("initialCycleSeconds", initial).put("initialObjectsPerSecond", rate)
-                    .put("cpuSecondsPer1000Objects", cpuPerThousand);
+                    .put("cpuSecondsPer1000Objects", cpuPerThousand)
+                    .put("infrastructureCpuSecondsPer1000Objects", infrastructurePerThousand);
 
             double ceiling = ScimCeiling.usersPerSecond(scim.baseUrl(), TOKEN, users, CONNECTIONS);
             System.out.printf("BENCH target ceiling: the SCIM app took %.0f POST /Users per second from %d "
