@@ -3,7 +3,6 @@ package org.opensync.connectors.ldap;
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.AsyncRequestID;
 import com.unboundid.ldap.sdk.AsyncSearchResultListener;
-import com.unboundid.ldap.sdk.DisconnectType;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.IntermediateResponse;
 import com.unboundid.ldap.sdk.IntermediateResponseListener;
@@ -21,7 +20,6 @@ import com.unboundid.ldap.sdk.controls.ContentSyncRequestMode;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
   * RFC 4533 refreshAndPersist searches that ring a bell for each change the server reports after a cookie, and keep
@@ -39,19 +37,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
   * <p>
   * The bell rings on the SDK's reader thread of the watch's connection.
   */
-final class ContentSyncWatch implements SourceWatch {
+final class ContentSyncWatch extends BellWatch {
 
     /** One type's search: where, which entries, and the cookie its last delta read left. */
     record Scope(String base, Filter filter, byte[] cookie) {
     }
 
-    private final ChangeBell bell;
-    private final AtomicBoolean open = new AtomicBoolean(true);
     private final List<AsyncRequestID> searches = new CopyOnWriteArrayList<>();
     private volatile LDAPConnection connection;
 
     private ContentSyncWatch(ChangeBell bell) {
-        this.bell = bell;
+        super(bell);
     }
 
     /**
@@ -80,18 +76,6 @@ final class ContentSyncWatch implements SourceWatch {
         return watch;
     }
 
-    @Override
-    public boolean open() {
-        return open.get();
-    }
-
-    @Override
-    public void close() {
-        if (open.getAndSet(false)) {
-            release();
-        }
-    }
-
     private SearchRequest request(Scope scope) {
         Listener listener = new Listener();
         SearchRequest request = new SearchRequest(listener, scope.base(), SearchScope.SUB, scope.filter(), "1.1");
@@ -103,13 +87,9 @@ final class ContentSyncWatch implements SourceWatch {
         return request;
     }
 
-    private void disconnected(LDAPConnection closed, String host, int port, DisconnectType type, String message,
-                              Throwable cause) {
-        close();
-    }
-
-    /** Abandons what is still running and closes the connection; safe to repeat. */
-    private void release() {
+    /** Abandons what is still running and closes the connection. */
+    @Override
+    void release() {
         LDAPConnection current = connection;
         if (current == null) {
             return;
@@ -124,18 +104,6 @@ final class ContentSyncWatch implements SourceWatch {
             }
         }
         current.close();
-    }
-
-    private void ring() {
-        if (!open.get()) {
-            return;
-        }
-        try {
-            bell.ring();
-        } catch (RuntimeException e) {
-            // Not thrown into the SDK's reader thread; a bell that cannot ring leaves the caller to poll.
-            close();
-        }
     }
 
     /** Rings for changes, ends the watch when a search ends. */

@@ -1,7 +1,6 @@
 package org.opensync.connectors.ldap;
 
 import com.unboundid.asn1.ASN1OctetString;
-import com.unboundid.ldap.sdk.DisconnectType;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
   * Active Directory offers no persistent search a job could use (its change notifications watch one object or one
@@ -30,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
   * The cookie it polls from starts as the job's watermark and never goes back into it: the job's delta read still
   * reads every change from its own watermark. The bell rings on the watch's own thread.
   */
-final class DirSyncWatch implements SourceWatch {
+final class DirSyncWatch extends BellWatch {
     /** How often the DC is asked; with the caller's debounce and a cycle's own time, a change is out within 2 s. */
     static final Duration POLL = Duration.ofMillis(500);
 
@@ -38,8 +36,6 @@ final class DirSyncWatch implements SourceWatch {
     private final String namingContext;
     private final List<ActiveDirectoryDelta.Scope> scopes;
     private final String[] attributes;
-    private final ChangeBell bell;
-    private final AtomicBoolean open = new AtomicBoolean(true);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ldap-dirsync-watch");
         thread.setDaemon(true);
@@ -50,12 +46,12 @@ final class DirSyncWatch implements SourceWatch {
 
     private DirSyncWatch(LdapSettings settings, String namingContext, List<ActiveDirectoryDelta.Scope> scopes,
                          String[] attributes, byte[] cookie, ChangeBell bell) {
+        super(bell);
         this.settings = settings;
         this.namingContext = namingContext;
         this.scopes = scopes;
         this.attributes = attributes;
         this.cookie = new ASN1OctetString(cookie);
-        this.bell = bell;
     }
 
     /**
@@ -74,24 +70,17 @@ final class DirSyncWatch implements SourceWatch {
     }
 
     @Override
-    public boolean open() {
-        return open.get();
-    }
-
-    @Override
-    public void close() {
-        if (open.getAndSet(false)) {
-            poller.shutdownNow();
-            LDAPConnection current = connection;
-            if (current != null) {
-                current.close();
-            }
+    void release() {
+        poller.shutdownNow();
+        LDAPConnection current = connection;
+        if (current != null) {
+            current.close();
         }
     }
 
     /** One DirSync round, every page of it; any failure ends the watch, so that the caller polls by ticks. */
     private void poll() {
-        if (!open.get()) {
+        if (!open()) {
             return;
         }
         Relevance relevance = new Relevance();
@@ -110,7 +99,7 @@ final class DirSyncWatch implements SourceWatch {
                     return;
                 }
                 cookie = answer.getCookie();
-            } while (answer.getFlags() != 0 && open.get());
+            } while (answer.getFlags() != 0 && open());
         } catch (LDAPException | RuntimeException e) {
             close();
             return;
@@ -118,23 +107,6 @@ final class DirSyncWatch implements SourceWatch {
         if (relevance.found) {
             ring();
         }
-    }
-
-    private void ring() {
-        if (!open.get()) {
-            return;
-        }
-        try {
-            bell.ring();
-        } catch (RuntimeException e) {
-            // A bell that cannot ring leaves the caller to poll by ticks
-            close();
-        }
-    }
-
-    private void disconnected(LDAPConnection closed, String host, int port, DisconnectType type, String message,
-                              Throwable cause) {
-        close();
     }
 
     /** Whether a round reported a change the job's delta read would act on; nothing of the entries is kept. */
