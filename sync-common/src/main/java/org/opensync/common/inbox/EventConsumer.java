@@ -136,9 +136,10 @@ public class EventConsumer {
             for (int attempt = 1; ; attempt++) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
-                        List<T> fresh = new ArrayList<>(decoded.size());
+                        Set<String> firstDeliveries = inbox.firstDeliveries(consumer, decoded.keySet());
+                        List<T> fresh = new ArrayList<>(firstDeliveries.size());
                         decoded.forEach((eventId, event) -> {
-                            if (inbox.firstDelivery(consumer, eventId)) {
+                            if (firstDeliveries.contains(eventId)) {
                                 fresh.add(event);
                             }
                         });

@@ -6,9 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.apache.kafka.common.header.Header;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.EventCodec;
@@ -53,6 +59,30 @@ public class Inbox {
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * The events of {@code eventIds} this consumer sees for the first time, in one statement for a whole batch;
+     * recorded as processed in the current transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, processed_at)
+                    select ?, event_id, now() from unnest(?::text[]) as event_id
+                    on conflict do nothing returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getString(1));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 
     /** Redeliveries happen within minutes; a week of ids is ample and keeps the table small. */
