@@ -1,11 +1,13 @@
 package org.opensync.common.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * JSON encoding of events. It has its own mapper so the wire format does not change with a service's Jackson
@@ -33,7 +35,8 @@ public final class EventCodec {
     }
 
     /**
-     * Decodes a payload of the given contract.
+     * Decodes a payload of the given contract. It is bound straight from the text, after a scan of the top-level
+     * fields for the version: every consumer decodes every record, and going through a tree first cost twice as much.
      *
      * @throws UnreadableEventException when the value is not JSON, not of this contract, or of a newer version
      */
@@ -42,15 +45,37 @@ public final class EventCodec {
             throw new UnreadableEventException("the record has no value");
         }
         try {
-            JsonNode tree = MAPPER.readTree(json);
-            int version = tree.path("version").asInt(1);
+            int version = version(json);
             if (version > SUPPORTED_VERSION) {
                 throw new UnreadableEventException("payload version " + version + " is newer than the supported "
                         + SUPPORTED_VERSION);
             }
-            return MAPPER.treeToValue(tree, contract);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return MAPPER.readValue(json, contract);
+        } catch (JsonProcessingException e) {
             throw new UnreadableEventException("not a valid " + contract.getSimpleName() + ": " + describe(e));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableEventException("not a valid " + contract.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The payload's top-level {@code version} read as a number (a numeric string counts; absent or anything else is
+     * version 1), without building the document: nested values are skipped as they are tokenized.
+     */
+    static int version(String json) throws IOException {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return 1; // not an object: binding says what is wrong with it
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("version".equals(name)) {
+                    return parser.getValueAsInt(1);
+                }
+                parser.skipChildren();
+            }
+            return 1;
         }
     }
 
