@@ -112,10 +112,8 @@ final class ActiveDirectoryDelta {
             ASN1OctetString cookie = new ASN1OctetString(position.cookie());
             ActiveDirectoryDirSyncControl answer;
             do {
-                SearchRequest request = new SearchRequest(changes, capabilities.namingContext(), SearchScope.SUB,
-                        Filter.createPresenceFilter("objectClass"), requestedAttributes(scopes));
-                request.addControl(new ActiveDirectoryDirSyncControl(true,
-                        ActiveDirectoryDirSyncControl.FLAG_INCREMENTAL_VALUES, 0, cookie));
+                SearchRequest request = dirSyncRound(changes, capabilities.namingContext(),
+                        requestedAttributes(scopes), cookie);
                 SearchResult result;
                 try {
                     result = connection.search(request);
@@ -198,6 +196,19 @@ final class ActiveDirectoryDelta {
 
     private static boolean readsMemberOf(Scope scope) {
         return List.of(scope.attributes()).stream().anyMatch("memberOf"::equalsIgnoreCase);
+    }
+
+    /**
+      * A round of DirSync from {@code cookie} over the whole domain, membership changes as incremental values; the
+      * delta read and the watch ask the same question.
+      */
+    static SearchRequest dirSyncRound(SearchResultListener listener, String namingContext, String[] attributes,
+                                      ASN1OctetString cookie) {
+        SearchRequest request = new SearchRequest(listener, namingContext, SearchScope.SUB,
+                Filter.createPresenceFilter("objectClass"), attributes);
+        request.addControl(new ActiveDirectoryDirSyncControl(true, ActiveDirectoryDirSyncControl.FLAG_INCREMENTAL_VALUES,
+                0, cookie));
+        return request;
     }
 
     /** The types' attributes plus those that mark an object changed, deleted, renamed or moved. */

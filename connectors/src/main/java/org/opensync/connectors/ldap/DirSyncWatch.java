@@ -1,7 +1,6 @@
 package org.opensync.connectors.ldap;
 
 import com.unboundid.asn1.ASN1OctetString;
-import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -9,7 +8,6 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchResultReference;
-import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.experimental.ActiveDirectoryDirSyncControl;
 import java.time.Duration;
 import java.util.List;
@@ -87,10 +85,7 @@ final class DirSyncWatch extends BellWatch {
         try {
             ActiveDirectoryDirSyncControl answer;
             do {
-                SearchRequest request = new SearchRequest(relevance, namingContext, SearchScope.SUB,
-                        Filter.createPresenceFilter("objectClass"), attributes);
-                request.addControl(new ActiveDirectoryDirSyncControl(true,
-                        ActiveDirectoryDirSyncControl.FLAG_INCREMENTAL_VALUES, 0, cookie));
+                SearchRequest request = ActiveDirectoryDelta.dirSyncRound(relevance, namingContext, attributes, cookie);
                 request.setResponseTimeoutMillis(settings.connectTimeout().toMillis());
                 SearchResult result = connection.search(request);
                 answer = ActiveDirectoryDirSyncControl.get(result);

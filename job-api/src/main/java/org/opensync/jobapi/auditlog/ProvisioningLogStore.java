@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,16 +99,16 @@ public class ProvisioningLogStore {
         if (fresh.isEmpty()) {
             return;
         }
-        int stored = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (ProvisioningObjectSummary summary : fresh.values()) {
                     bind(insert, summary);
                     insert.addBatch();
                 }
-                return Arrays.stream(insert.executeBatch()).map(count -> Math.max(count, 0)).sum();
+                insert.executeBatch();
             }
         });
-        statistics.written("provisioning_log", stored);
+        statistics.written("provisioning_log", fresh.size());
     }
 
     private void bind(PreparedStatement insert, ProvisioningObjectSummary summary) throws SQLException {

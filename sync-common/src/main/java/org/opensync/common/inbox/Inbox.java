@@ -10,12 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.Session;
 import org.apache.kafka.common.header.Header;
+import org.hibernate.Session;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.EventHeaders;
@@ -53,12 +54,7 @@ public class Inbox {
     /** Whether this consumer sees the event for the first time; recorded as processed in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean firstDelivery(String consumer, String eventId) {
-        return entityManager.createNativeQuery("""
-                        insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())
-                        on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate() == 1;
+        return firstDeliveries(consumer, List.of(eventId)).contains(eventId);
     }
 
     /**

@@ -24,9 +24,9 @@ import org.jboss.logging.Logger;
  * Keeps PostgreSQL's statistics of the tables a cycle fills (a row per object) close to what they hold. Autovacuum
  * analyzes a table at most about once a minute, so during an initial cycle the planner believed a table of 50,000
  * links held 70, and looked DNs and anchors up by reading every row of the job (3 ms a DN lookup on average at
- * 50,000 users, up to 1.3 s for a page of anchors; growing with the table). Here a table is analyzed again once as many rows were written as it held at its last
- * analysis (at least {@link #MIN_ROWS}): a handful of analyses per cycle, each a bounded sample, on a thread of its
- * own so that no writer waits for it.
+ * 50,000 users, up to 1.3 s for a page of anchors; growing with the table). Here a table is analyzed again once as
+ * many rows were written as it held at its last analysis (at least {@link #MIN_ROWS}): a handful of analyses per
+ * cycle, each a bounded sample, on a thread of its own so that no writer waits for it.
  */
 @ApplicationScoped
 public class TableStatistics {
