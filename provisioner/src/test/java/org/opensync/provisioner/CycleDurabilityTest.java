@@ -22,12 +22,14 @@ import org.opensync.common.events.JobEvent;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.RestartScope;
 import org.opensync.common.events.Tick;
-import org.opensync.common.lease.JobLeases;
+import org.opensync.common.events.Topics;
 import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Deferred;
 import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.cycle.CycleProcessor;
+import org.opensync.provisioner.cycle.JobSlice;
+import org.opensync.provisioner.cycle.JobTurns;
 import org.opensync.provisioner.cycle.JobWorkers;
 import org.opensync.provisioner.cycle.ProvisioningMetrics;
 import org.opensync.provisioner.cycle.Publisher;
@@ -38,6 +40,7 @@ import org.opensync.provisioner.engine.ReferenceExport;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedUser;
+import org.opensync.testing.EventPublisher;
 
 /**
  * What a cycle must not forget when the provisioner working it goes away: its reset flags and kind survive in the
@@ -66,7 +69,7 @@ class CycleDurabilityTest extends ProvisionerTestBase {
     @Inject
     JobWorkers workers;
     @Inject
-    JobLeases leases;
+    JobTurns turns;
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -88,12 +91,16 @@ class CycleDurabilityTest extends ProvisionerTestBase {
         String cycleId = job.begin(Tick.CycleKind.Incremental, EnumSet.of(RestartScope.ForceDeletes), deletions);
         Awaitility.await().atMost(TIMEOUT).until(() -> deferred.count(job.jobId, Deferred.DEPROVISION) == 4);
 
-        leases.acquire(job.jobId);
+        JobSlice slice = new JobSlice(job.jobId, EventPublisher.partitionOf(Topics.OBJECT_CHANGES, job.jobId));
+        turns.take(slice);
         CycleProcessor takeover = new CycleProcessor(contexts, provisioner, deprovisioner, references, links, deferred,
-                runningCycles, publisher, workers, config, tenantId, metrics);
-        takeover.process(job.jobId, List.of(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 4)));
-        publisher.flush();
-        leases.release(job.jobId);
+                runningCycles, publisher, workers, turns, config, tenantId, metrics);
+        try {
+            takeover.process(slice, List.of(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 4)));
+            publisher.flush();
+        } finally {
+            turns.give(slice);
+        }
 
         JobEvent.CycleFinished result = finished(job, cycleId);
         assertThat(result.result()).isEqualTo(JobEvent.CycleResult.Succeeded);
@@ -108,7 +115,8 @@ class CycleDurabilityTest extends ProvisionerTestBase {
              PreparedStatement lease = connection.prepareStatement("""
                      insert into job_lease (job_id, owner, expires_at)
                      values (?, 'another-instance', now() + interval '3 seconds') returning expires_at""")) {
-            lease.setString(1, job.jobId);
+            lease.setString(1, new JobSlice(job.jobId, EventPublisher.partitionOf(Topics.OBJECT_CHANGES, job.jobId))
+                    .lease());
             try (ResultSet row = lease.executeQuery()) {
                 row.next();
                 expires = row.getTimestamp(1).toInstant();

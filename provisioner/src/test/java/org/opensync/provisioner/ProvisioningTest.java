@@ -110,7 +110,7 @@ class ProvisioningTest extends ProvisionerTestBase {
         ObjectChange.CycleReadCompleted completed = job.readCompleted(cycleId, Tick.CycleKind.Incremental, 1);
         JobEvent.CycleError warning = new JobEvent.CycleError("PasswordSentInClear", "sent over plain LDAP", true);
         job.publish(new ObjectChange.CycleReadCompleted(completed.eventId(), completed.occurredAt(), completed.jobId(),
-                cycleId, completed.cycleKind(), completed.timeBegan(), 1, 1, warning));
+                cycleId, completed.cycleKind(), completed.timeBegan(), 1, 1, warning, null));
 
         JobEvent.CycleFinished finished = finished(job, cycleId);
         assertThat(finished.result()).isEqualTo(JobEvent.CycleResult.Succeeded);

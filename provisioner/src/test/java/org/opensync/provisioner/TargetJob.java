@@ -165,6 +165,38 @@ final class TargetJob {
                 object.objectType(), object.anchor(), object.dn(), object.deleted(), object.attributes());
     }
 
+    /**
+     * Publishes a cycle's beginning spread over every partition, as change-detector does when jobs' changes are
+     * spread: a copy of the marker on each partition, naming how many there are.
+     */
+    void beginSpread(String cycleId, Tick.CycleKind kind, Instant began, Set<Integer> partitions) {
+        ObjectChange.CycleBegan marker = new ObjectChange.CycleBegan(cycleId + ":began", began, jobId, cycleId, kind,
+                EnumSet.noneOf(RestartScope.class), partitions());
+        partitions.forEach(partition -> EventPublisher.publishOnPartition(Topics.OBJECT_CHANGES, partition, marker));
+    }
+
+    /** Publishes these objects of a spread cycle that fall on the given partitions, each on its key's partition. */
+    void publishSpread(String cycleId, List<ObjectChange.ObjectChanged> objects, Set<Integer> partitions) {
+        objects.stream().map(object -> inCycle(cycleId, object)).filter(object -> partitions.contains(partitionOf(object)))
+                .forEach(object -> EventPublisher.publishOnPartition(Topics.OBJECT_CHANGES, partitionOf(object),
+                        object));
+    }
+
+    /** Publishes the end of a spread cycle's read on the given partitions. */
+    void completeSpread(String cycleId, Tick.CycleKind kind, long objects, Set<Integer> partitions) {
+        ObjectChange.CycleReadCompleted completed = readCompleted(cycleId, kind, objects).withSlices(partitions());
+        partitions.forEach(partition -> EventPublisher.publishOnPartition(Topics.OBJECT_CHANGES, partition,
+                completed));
+    }
+
+    static int partitions() {
+        return EventPublisher.partitions(Topics.OBJECT_CHANGES);
+    }
+
+    static int partitionOf(ObjectChange.ObjectChanged object) {
+        return EventPublisher.partitionOf(Topics.OBJECT_CHANGES, object.key());
+    }
+
     void publish(ObjectChange change) {
         EventPublisher.publishOnPartitionOf(Topics.OBJECT_CHANGES, jobId, change);
     }

@@ -44,8 +44,17 @@ public final class EventPublisher {
         sent.forEach(EventPublisher::await);
     }
 
+    /** Publishes on the given partition, as change-detector does with the objects of a cycle spread by anchor. */
+    public static void publishOnPartition(String topic, int partition, Event event) {
+        send(EventRecords.of(topic, partition, event));
+    }
+
+    public static int partitions(String topic) {
+        return producer().partitionsFor(topic).size();
+    }
+
     /** The partition the key hashes to, as the producer's default partitioner picks it. */
-    private static int partitionOf(String topic, String partitionKey) {
+    public static int partitionOf(String topic, String partitionKey) {
         return Utils.toPositive(Utils.murmur2(partitionKey.getBytes(StandardCharsets.UTF_8)))
                 % producer().partitionsFor(topic).size();
     }

@@ -324,7 +324,7 @@ public class CycleRunner {
             batch.awaitAcknowledgements();
             leases.ensureHeld(jobId);
             batch.objectChange(new ObjectChange.CycleReadCompleted(UUID.randomUUID().toString(), Instant.now(), jobId,
-                    cycleId, kind, began, reader.imported(), reader.changes(), warning));
+                    cycleId, kind, began, reader.imported(), reader.changes(), warning, null));
             batch.awaitAcknowledgements();
             state.saveWatermark(jobId, next);
             metrics.completed(jobId, kind, began, reader.imported(), reader.changes());

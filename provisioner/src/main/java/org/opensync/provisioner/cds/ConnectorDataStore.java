@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -157,31 +158,34 @@ public class ConnectorDataStore {
         jdbc.update("update connector_object set rematch = true where job_id = ?", statement -> statement.set(1, jobId));
     }
 
-    /** A full cycle read these objects from the source. */
-    public void markSeen(String jobId, String cycleId, Collection<String> anchors) {
-        jdbc.update("update connector_object set seen_in_cycle = ? where job_id = ? and anchor = any(?)", statement -> {
-            statement.set(1, cycleId);
+    /** A full cycle that began at {@code cycleBegan} read these objects from the source. */
+    public void markSeen(String jobId, Instant cycleBegan, Collection<String> anchors) {
+        jdbc.update("""
+                update connector_object set seen_since = greatest(seen_since, ?::timestamptz)
+                where job_id = ? and anchor = any(?)""", statement -> {
+            statement.set(1, cycleBegan.toString());
             statement.set(2, jobId);
             statement.set(3, anchors);
         });
     }
 
     /**
-     * Linked objects of these types that the full cycle did not read and that were not written since it began: they
-     * are gone from the source. At most {@code limit}, after the anchor {@code after}, in anchor order.
+     * Linked objects of these types that neither the full cycle nor a later one read and that were not written since
+     * it began: they are gone from the source. At most {@code limit}, after the anchor {@code after}, in anchor order.
      */
-    public List<Link> unseen(String jobId, String cycleId, Collection<String> types, String after, int limit) {
+    public List<Link> unseen(String jobId, String cycleId, Instant cycleBegan, Collection<String> types, String after,
+                             int limit) {
         return jdbc.query("""
                         select anchor, object_type, source_dn, target_id, state, exported from connector_object
                         where job_id = ? and object_type = any(?) and anchor > ?
-                          and seen_in_cycle is distinct from ?
+                          and (seen_since is null or seen_since < ?::timestamptz)
                           and updated_at < (select started_at from running_cycle where job_id = ? and cycle_id = ?)
                         order by anchor limit ?""",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, types);
                     statement.set(3, after);
-                    statement.set(4, cycleId);
+                    statement.set(4, cycleBegan.toString());
                     statement.set(5, jobId);
                     statement.set(6, cycleId);
                     statement.set(7, limit);

@@ -17,7 +17,7 @@ import org.opensync.common.kafka.DeadLetters;
  * may end between two parts, and its offsets are then committed); the last part brings the whole change into the
  * job's stream, at its place. The stored parts are forgotten only after the whole change was worked, so a crash
  * in between assembles it again from the parts and the redelivered last part. Parts of a cycle that never sent its
- * last part (change-detector failed it) are dropped when the job's next cycle begins.
+ * last part (change-detector failed it) are dropped when the job begins a cycle after that one is no longer running.
  */
 @ApplicationScoped
 public class ObjectChangeAssembly {
@@ -121,10 +121,18 @@ public class ObjectChangeAssembly {
         });
     }
 
+    /**
+     * Keeps the parts of the job's cycles still running: a cycle spread over several partitions may still be read on
+     * another slice while this one begins the next.
+     */
     private void dropOtherCycles(String jobId, String cycleId) {
-        jdbc.update("delete from object_change_part where job_id = ? and cycle_id <> ?", statement -> {
-            statement.set(1, jobId);
-            statement.set(2, cycleId);
-        });
+        jdbc.update("""
+                delete from object_change_part where job_id = ? and cycle_id <> ?
+                    and cycle_id not in (select cycle_id from running_cycle where job_id = ? and not finished)""",
+                statement -> {
+                    statement.set(1, jobId);
+                    statement.set(2, cycleId);
+                    statement.set(3, jobId);
+                });
     }
 }

@@ -7,6 +7,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -20,18 +22,26 @@ import org.opensync.common.events.Tick;
 import org.opensync.common.mirror.MirrorConsumers;
 
 /**
- * The cycle each job is in, kept in the provisioner's database: a restart or a rebalance in the middle of a cycle
+ * The cycles each job is in, kept in the provisioner's database: a restart or a rebalance in the middle of a cycle
  * must not forget that it was a full cycle, that the admin allowed deletions (ForceDeletes) or how many objects it
- * exported so far. A finished cycle's row is purged once its result was published.
+ * exported so far. A job's cycle may be spread over several slices (partitions of {@code sync.object-changes}), each
+ * worked by whichever instance holds it: each slice adds its counts as it goes and records that it completed its
+ * read; the one that records the last completion ends the cycle. A slice that went ahead may begin the job's next
+ * cycle meanwhile, so a job can have several rows. A finished cycle's row is purged once its result was published,
+ * with the rows of the job's earlier cycles that never completed (a read that failed half-way).
  */
 @ApplicationScoped
 public class RunningCycles {
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
+    private static final String COLUMNS = "kind, began, reset_scope, slices, counts, first_target_error";
 
-    /** A cycle as stored; {@code firstTargetError} is the first failure that concerned the target as a whole. */
+    /**
+     * A cycle as stored; {@code counts} are the totals of every slice so far, {@code firstTargetError} the first
+     * failure that concerned the target as a whole.
+     */
     public record RunningCycle(String jobId, String cycleId, Tick.CycleKind kind, Instant began,
-                               Set<RestartScope> resetScope, Map<String, Long> counts,
+                               Set<RestartScope> resetScope, int slices, Map<String, Long> counts,
                                JobEvent.CycleError firstTargetError) {
     }
 
@@ -44,50 +54,86 @@ public class RunningCycles {
         this.mapper = mapper;
     }
 
-    /** A new cycle of the job replaces whatever cycle it was in. */
+    /** Records the cycle unless a slice did already. */
     public void begin(RunningCycle cycle) {
         jdbc.update("""
-                        insert into running_cycle (job_id, cycle_id, kind, began, reset_scope, counts,
+                        insert into running_cycle (job_id, cycle_id, kind, began, reset_scope, slices, counts,
                                                    first_target_error, started_at, finished)
-                        values (?, ?, ?, ?::timestamptz, ?, ?, ?, now(), false)
-                        on conflict (job_id) do update set cycle_id = excluded.cycle_id, kind = excluded.kind,
-                            began = excluded.began, reset_scope = excluded.reset_scope, counts = excluded.counts,
-                            first_target_error = excluded.first_target_error, started_at = now(), finished = false""",
+                        values (?, ?, ?, ?::timestamptz, ?, ?, '{}', null, now(), false)
+                        on conflict (job_id, cycle_id) do nothing""",
                 statement -> {
                     statement.set(1, cycle.jobId());
                     statement.set(2, cycle.cycleId());
                     statement.set(3, cycle.kind().name());
                     statement.set(4, cycle.began().toString());
                     statement.set(5, scope(cycle.resetScope()));
-                    statement.set(6, json(cycle.counts()));
-                    statement.set(7, error(cycle.firstTargetError()));
+                    statement.set(6, cycle.slices());
                 });
     }
 
-    /** The running counts, after a part of the cycle was worked through. */
-    public void saveCounts(RunningCycle cycle) {
-        jdbc.update("""
-                        update running_cycle set counts = ?, first_target_error = ?
-                        where job_id = ? and cycle_id = ?""",
-                statement -> {
-                    statement.set(1, json(cycle.counts()));
-                    statement.set(2, error(cycle.firstTargetError()));
-                    statement.set(3, cycle.jobId());
-                    statement.set(4, cycle.cycleId());
-                });
-    }
-
-    public Optional<RunningCycle> find(String jobId, String cycleId) {
+    /**
+     * Adds what a slice counted since it last added; returns the cycle with the totals, empty when the cycle is no
+     * longer running.
+     */
+    public Optional<RunningCycle> add(String jobId, String cycleId, Map<String, Long> counts,
+                                      JobEvent.CycleError firstTargetError) {
         return jdbc.query("""
-                        select kind, began, reset_scope, counts, first_target_error from running_cycle
-                        where job_id = ? and cycle_id = ?""",
+                        update running_cycle set
+                            counts = (select coalesce(jsonb_object_agg(name,
+                                          coalesce((counts::jsonb ->> name)::bigint, 0)
+                                          + coalesce((?::jsonb ->> name)::bigint, 0)), '{}'::jsonb)::text
+                                      from jsonb_object_keys(counts::jsonb || ?::jsonb) name),
+                            first_target_error = coalesce(first_target_error, ?)
+                        where job_id = ? and cycle_id = ? returning\s""" + COLUMNS,
+                statement -> {
+                    String added = json(counts);
+                    statement.set(1, added);
+                    statement.set(2, added);
+                    statement.set(3, error(firstTargetError));
+                    statement.set(4, jobId);
+                    statement.set(5, cycleId);
+                },
+                row -> cycle(jobId, cycleId, row)).stream().findFirst();
+    }
+
+    /** Whether a slice recorded the cycle's beginning, whether or not the cycle ended since. */
+    public boolean recorded(String jobId, String cycleId) {
+        return !jdbc.query("select 1 from running_cycle where job_id = ? and cycle_id = ?", statement -> {
+            statement.set(1, jobId);
+            statement.set(2, cycleId);
+        }, row -> row.getInt(1)).isEmpty();
+    }
+
+    /** The cycle, while it runs. */
+    public Optional<RunningCycle> find(String jobId, String cycleId) {
+        return jdbc.query("select " + COLUMNS + " from running_cycle where job_id = ? and cycle_id = ? and not finished",
                 statement -> {
                     statement.set(1, jobId);
                     statement.set(2, cycleId);
                 },
-                row -> new RunningCycle(jobId, cycleId, Tick.CycleKind.valueOf(row.getString(1)),
-                        row.getTimestamp(2).toInstant(), scope(row.getString(3)), counts(row.getString(4)),
-                        error(row.getString(5)))).stream().findFirst();
+                row -> cycle(jobId, cycleId, row)).stream().findFirst();
+    }
+
+    /**
+     * Records that a slice read the whole cycle (again, after a restart, changes nothing); returns whether every
+     * slice has, so that the cycle can end. {@code slices} is how many the completion marker names: a cycle recorded
+     * from an object whose beginning was never seen counts one until then.
+     */
+    public boolean completeSlice(String jobId, String cycleId, int slice, int slices) {
+        return jdbc.query("""
+                        update running_cycle set slices_done = case when ?::integer = any(slices_done) then slices_done
+                                                                    else array_append(slices_done, ?::integer) end,
+                                                 slices = greatest(slices, ?::integer)
+                        where job_id = ? and cycle_id = ? and not finished
+                        returning cardinality(slices_done) >= slices""",
+                statement -> {
+                    statement.set(1, slice);
+                    statement.set(2, slice);
+                    statement.set(3, slices);
+                    statement.set(4, jobId);
+                    statement.set(5, cycleId);
+                },
+                row -> row.getBoolean(1)).stream().findFirst().orElse(false);
     }
 
     /** The cycle's result is about to be published; its row goes with {@link #purgeFinished} once it was. */
@@ -98,14 +144,27 @@ public class RunningCycles {
         });
     }
 
-    /** After the publisher confirmed every record of the batch, including the finished cycles' results. */
+    /**
+     * After the publisher confirmed every record of the batch, including the finished cycles' results. A cycle that
+     * began before a finished one of its job and is still running never completed its read on some slice, and
+     * never will: every slice has gone past it.
+     */
     public void purgeFinished() {
-        jdbc.update("delete from running_cycle where finished", statement -> {
-        });
+        jdbc.update("""
+                delete from running_cycle running where finished or exists (select 1 from running_cycle later
+                    where later.finished and later.job_id = running.job_id and later.began > running.began)""",
+                statement -> {
+                });
     }
 
     void forget(@Observes MirrorConsumers.JobRemoved removed) {
         jdbc.update("delete from running_cycle where job_id = ?", statement -> statement.set(1, removed.jobId()));
+    }
+
+    private RunningCycle cycle(String jobId, String cycleId, ResultSet row) throws SQLException {
+        return new RunningCycle(jobId, cycleId, Tick.CycleKind.valueOf(row.getString(1)),
+                row.getTimestamp(2).toInstant(), scope(row.getString(3)), row.getInt(4), counts(row.getString(5)),
+                error(row.getString(6)));
     }
 
     private static String scope(Set<RestartScope> scope) {

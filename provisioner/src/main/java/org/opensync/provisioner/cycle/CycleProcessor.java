@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +41,10 @@ import org.opensync.provisioner.engine.Outcome;
 import org.opensync.provisioner.engine.ReferenceExport;
 
 /**
- * Works through one job's stream of object changes: objects between markers are provisioned in parallel (users
- * before groups, the latest image of an object winning), and at the end of a cycle escrows due for a retry,
- * unresolved references and staged deprovisioning are handled before the cycle's outcome is published.
+ * Works through one slice of a job's stream of object changes ({@link JobSlice}): objects between markers are
+ * provisioned in parallel (users before groups, the latest image of an object winning). When the last slice of a
+ * cycle completed its read, escrows due for a retry, unresolved references and staged deprovisioning are handled, in
+ * the turn of the whole job, before the cycle's outcome is published.
  */
 @ApplicationScoped
 public class CycleProcessor {
@@ -63,12 +65,14 @@ public class CycleProcessor {
     private final Duration escrowRetry;
     private final boolean batchedMatching;
     private final ProvisioningMetrics metrics;
+    private final JobTurns turns;
+    /** The cycles this instance counts in, by job and cycle id. */
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
 
     @Inject
     public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
                           ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
-                          RunningCycles runningCycles, Publisher publisher, JobWorkers workers,
+                          RunningCycles runningCycles, Publisher publisher, JobWorkers workers, JobTurns turns,
                           ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String defaultTenant,
                           ProvisioningMetrics metrics) {
         this.contexts = contexts;
@@ -81,6 +85,7 @@ public class CycleProcessor {
         this.publisher = publisher;
         this.defaultTenant = defaultTenant;
         this.workers = workers;
+        this.turns = turns;
         this.escrowRetry = config.escrowRetry();
         this.batchedMatching = config.batchedMatching();
         this.metrics = metrics;
@@ -93,9 +98,10 @@ public class CycleProcessor {
      * then not committed, and the partition's next owner provisions its objects as they come instead of escrowing them
      * as failures.
      */
-    public void processIsolated(String jobId, List<ObjectChange> changes) {
+    public void processIsolated(JobSlice slice, List<ObjectChange> changes) {
+        String jobId = slice.jobId();
         try (LogContext job = LogContext.job(jobId)) {
-            process(jobId, changes);
+            process(slice, changes);
         } catch (RuntimeException e) {
             if (FailureKind.of(e) == FailureKind.TRANSIENT) {
                 throw e; // the database, the broker or a stop: the job's share of the batch is redone
@@ -107,8 +113,11 @@ public class CycleProcessor {
         }
     }
 
-    /** One job's changes from a batch, in order, within the job's time budget for the batch. */
-    public void process(String jobId, List<ObjectChange> changes) {
+    /**
+     * One slice's changes from a batch, in order, within the job's time budget for the batch. The caller has the
+     * slice's turn ({@link JobTurns}).
+     */
+    public void process(JobSlice slice, List<ObjectChange> changes) {
         Instant deadline = workers.deadline();
         List<ObjectChange.ObjectChanged> run = new ArrayList<>();
         for (ObjectChange change : changes) {
@@ -116,52 +125,74 @@ public class CycleProcessor {
                 run.add(object);
                 continue;
             }
-            provisionAll(jobId, run, deadline);
+            provisionAll(slice, run, deadline);
             run.clear();
             if (change instanceof ObjectChange.CycleBegan began) {
-                begin(began);
+                begin(slice, began);
             } else if (change instanceof ObjectChange.CycleReadCompleted completed) {
-                finish(completed, deadline);
+                complete(slice, completed, deadline);
             }
         }
-        provisionAll(jobId, run, deadline);
+        provisionAll(slice, run, deadline);
     }
 
-    private void begin(ObjectChange.CycleBegan began) {
+    /**
+     * The first slice to begin a cycle records it; a reset the restart asked for is applied then, in the turn of the
+     * whole job, so that no slice works an object meanwhile and none begins the cycle before the reset is done.
+     */
+    private void begin(JobSlice slice, ObjectChange.CycleBegan began) {
         String jobId = began.jobId();
-        CycleState cycle = new CycleState(began.cycleId(), began.cycleKind(), began.occurredAt(), began.resetScope());
-        runningCycles.begin(cycle.snapshot(jobId));
-        cycles.put(jobId, cycle);
-        if (began.resetScope().contains(RestartScope.Escrows) || began.resetScope().contains(RestartScope.Full)) {
-            deferred.clear(jobId, Deferred.ESCROW);
+        CycleState cycle = new CycleState(began.cycleId(), began.cycleKind(), began.occurredAt(), began.resetScope(),
+                slices(began.slices()));
+        // What this instance counted for the job's earlier cycles was added to their totals after each batch
+        cycles.keySet().removeIf(key -> key.startsWith(jobId + "\n"));
+        cycles.put(key(jobId, cycle.cycleId), cycle);
+        Set<RestartScope> scope = began.resetScope();
+        boolean escrows = scope.contains(RestartScope.Escrows) || scope.contains(RestartScope.Full);
+        boolean connectorDataStore = scope.contains(RestartScope.ConnectorDataStore)
+                || scope.contains(RestartScope.Full);
+        if (!escrows && !connectorDataStore) {
+            runningCycles.begin(cycle.beginning(jobId));
+            return;
         }
-        if (began.resetScope().contains(RestartScope.ConnectorDataStore)
-                || began.resetScope().contains(RestartScope.Full)) {
-            links.rematchAll(jobId);
-            deferred.clear(jobId, Deferred.REFERENCE);
-        }
+        wholeJob(slice, () -> {
+            // Reset, then record: a crash in between resets again (a reset is idempotent), never not at all
+            if (!runningCycles.recorded(jobId, cycle.cycleId)) {
+                if (escrows) {
+                    deferred.clear(jobId, Deferred.ESCROW);
+                }
+                if (connectorDataStore) {
+                    links.rematchAll(jobId);
+                    deferred.clear(jobId, Deferred.REFERENCE);
+                }
+                runningCycles.begin(cycle.beginning(jobId));
+            }
+        });
     }
 
-    private void provisionAll(String jobId, List<ObjectChange.ObjectChanged> run, Instant deadline) {
+    private void provisionAll(JobSlice slice, List<ObjectChange.ObjectChanged> run, Instant deadline) {
         if (run.isEmpty()) {
             return;
         }
-        CycleState cycle = cycle(jobId, run.get(0).cycleId());
+        String jobId = slice.jobId();
+        CycleState cycle = cycle(jobId, run.get(0).cycleId(), null);
         if (cycle.full()) {
-            links.markSeen(jobId, cycle.cycleId, run.stream().map(ObjectChange.ObjectChanged::anchor).toList());
+            links.markSeen(jobId, cycle.began, run.stream().map(ObjectChange.ObjectChanged::anchor).toList());
         }
+        Optional<RunningCycles.RunningCycle> totals;
         try {
-            provisionAll(jobId, cycle, run, deadline);
+            provisionAll(jobId, List.of(slice.lease()), cycle, run, deadline);
         } finally {
-            runningCycles.saveCounts(cycle.snapshot(jobId));
+            totals = save(jobId, cycle);
         }
         // The total is known only when the read completes: Graph's progress then counts objects done so far
-        publisher.send(Topics.JOB_EVENTS, new JobEvent.CycleProgressed(UUID.randomUUID().toString(), Instant.now(),
-                jobId, cycle.cycleId, cycle.processed.get(), 0, "objects"));
+        totals.ifPresent(stored -> publisher.send(Topics.JOB_EVENTS, new JobEvent.CycleProgressed(
+                UUID.randomUUID().toString(), Instant.now(), jobId, cycle.cycleId,
+                CycleState.total(stored, CycleState.PROCESSED), 0, "objects")));
     }
 
-    private void provisionAll(String jobId, CycleState cycle, List<ObjectChange.ObjectChanged> run,
-                              Instant deadline) {
+    private void provisionAll(String jobId, List<String> held, CycleState cycle,
+                              List<ObjectChange.ObjectChanged> run, Instant deadline) {
         JobContext job;
         try {
             job = contexts.get(jobId, run.get(0).occurredAt());
@@ -187,7 +218,7 @@ public class CycleProcessor {
                     .filter(change -> change.objectType().equals(type)).toList();
             MatchAnswers answers = batchedMatching ? provisioner.matchAhead(job, type, ofType.stream()
                     .filter(change -> !known.containsKey(change.anchor())).toList(), deadline) : MatchAnswers.NONE;
-            workers.forEach(jobId, deadline, ofType, change -> provisioner.provision(job, change,
+            workers.forEach(jobId, held, deadline, ofType, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline(),
                             answers)
                     .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())),
@@ -195,10 +226,27 @@ public class CycleProcessor {
         }
     }
 
-    private void finish(ObjectChange.CycleReadCompleted completed, Instant deadline) {
+    /**
+     * The slice read the whole cycle; when it is the last of the cycle's slices to do so, the cycle ends here, in the
+     * turn of the whole job (the end works on objects of every slice).
+     */
+    private void complete(JobSlice slice, ObjectChange.CycleReadCompleted completed, Instant deadline) {
         String jobId = completed.jobId();
-        CycleState cycle = cycle(jobId, completed.cycleId());
-        cycles.remove(jobId);
+        CycleState cycle = cycle(jobId, completed.cycleId(), completed.slices());
+        if (!runningCycles.completeSlice(jobId, cycle.cycleId, slice.partition(), slices(completed.slices()))) {
+            return;
+        }
+        wholeJob(slice, () -> {
+            // Another instance may have ended it meanwhile (a batch redone after a crash completes its slice again)
+            if (runningCycles.find(jobId, cycle.cycleId).isPresent()) {
+                finish(cycle, completed, deadline);
+            }
+        });
+    }
+
+    private void finish(CycleState cycle, ObjectChange.CycleReadCompleted completed, Instant deadline) {
+        String jobId = completed.jobId();
+        cycles.remove(key(jobId, cycle.cycleId));
         JobEvent.CycleError error = null;
         try {
             JobContext job = contexts.get(jobId, completed.occurredAt());
@@ -212,11 +260,14 @@ public class CycleProcessor {
         } catch (JobUnavailableException e) {
             error = e.error();
         }
-        if (error == null && cycle.failedCompletely()) {
-            error = cycle.firstSystemicError.get();
+        RunningCycles.RunningCycle totals = save(jobId, cycle).orElseThrow(() -> new IllegalStateException(
+                "job " + jobId + ": cycle " + cycle.cycleId + " is no longer recorded while it ends"));
+        if (error == null && CycleState.failedCompletely(totals)) {
+            error = totals.firstTargetError();
         }
+        long failures = CycleState.total(totals, CycleState.FAILURES);
         JobEvent.CycleResult result = error != null ? JobEvent.CycleResult.Failed
-                : cycle.failures.get() > 0 ? JobEvent.CycleResult.EntryLevelErrors : JobEvent.CycleResult.Succeeded;
+                : failures > 0 ? JobEvent.CycleResult.EntryLevelErrors : JobEvent.CycleResult.Succeeded;
         if (error == null) {
             // Graph's status has no warnings: a cycle that worked carries the read's warning as its error
             error = completed.warning();
@@ -225,11 +276,11 @@ public class CycleProcessor {
         Map<String, Long> counts = Map.of(
                 "countImported", completed.imported(),
                 "countImportedDeltas", completed.changes(),
-                "countExports", cycle.exports.get(),
-                "countExported", cycle.exported.get(),
-                "countEscrowed", cycle.escrowed.get(),
-                "countFailures", cycle.failures.get(),
-                "countReferenceFailures", cycle.referenceFailures.get(),
+                "countExports", CycleState.total(totals, CycleState.EXPORTS),
+                "countExported", CycleState.total(totals, CycleState.EXPORTED),
+                "countEscrowed", CycleState.total(totals, CycleState.ESCROWED),
+                "countFailures", failures,
+                "countReferenceFailures", CycleState.total(totals, CycleState.REFERENCE_FAILURES),
                 "countEscrowedRaw", escrowsLeft,
                 "countEntitled", completed.imported(),
                 "countEntitledForProvisioning", completed.imported());
@@ -240,9 +291,10 @@ public class CycleProcessor {
         runningCycles.finished(jobId, cycle.cycleId);
         publisher.send(Topics.JOB_EVENTS, new JobEvent.CycleFinished(UUID.randomUUID().toString(), Instant.now(), jobId,
                 cycle.cycleId, cycle.kind, cycle.began, Instant.now(), result, counts, byType, error, steady));
-        metrics.cycleFinished(jobId, cycle.kind, result, cycle.began, cycle.exports.get(), escrowsLeft, stagedDeletes);
+        metrics.cycleFinished(jobId, cycle.kind, result, cycle.began, CycleState.total(totals, CycleState.EXPORTS),
+                escrowsLeft, stagedDeletes);
         LOG.infof("job %s cycle %s finished: %s, %d exported, %d failed", jobId, cycle.cycleId, result,
-                cycle.exported.get(), cycle.failures.get());
+                CycleState.total(totals, CycleState.EXPORTED), failures);
     }
 
     /**
@@ -264,7 +316,7 @@ public class CycleProcessor {
                     due.add(change);
                 }
             }
-            workers.forEach(job.jobId(), deadline, due, change -> provisioner.provision(job, change,
+            workers.forEach(job.jobId(), turns.leases(job.jobId()), deadline, due, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
                             ObjectProvisioner.Baseline.LAST_EXPORTED)
                     .ifPresent(outcome -> record(job, cycle, phase, kind == Deferred.REFERENCE
@@ -282,7 +334,8 @@ public class CycleProcessor {
         Set<String> types = job.plans().keySet();
         String after = "";
         while (true) {
-            List<Link> unseen = links.unseen(job.jobId(), cycle.cycleId, types, after, DeferredWork.PAGE_SIZE);
+            List<Link> unseen = links.unseen(job.jobId(), cycle.cycleId, cycle.began, types, after,
+                    DeferredWork.PAGE_SIZE);
             if (unseen.isEmpty()) {
                 return;
             }
@@ -334,7 +387,7 @@ public class CycleProcessor {
             Map<String, Link> known = links.findAny(job.jobId(),
                     changes.stream().map(ObjectChange.ObjectChanged::anchor).toList());
             Set<String> deletedIds = ConcurrentHashMap.newKeySet();
-            workers.forEach(job.jobId(), deadline, changes, change -> {
+            workers.forEach(job.jobId(), turns.leases(job.jobId()), deadline, changes, change -> {
                 Outcome outcome = deprovisioner.deprovision(job, change, known.get(change.anchor()));
                 if (!outcome.failed()) {
                     deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
@@ -380,21 +433,45 @@ public class CycleProcessor {
     }
 
     /**
-     * The job's cycle: as this instance counts it, else as stored (after a restart or a rebalance), else an
-     * incremental cycle whose beginning this instance never saw.
+     * The job's cycle: as this instance counts it, else as stored (after a restart or a rebalance, or begun by
+     * another slice), else an incremental cycle whose beginning was never seen.
+     *
+     * @param slices how many slices the cycle has, when the record at hand says (null: one)
      */
-    private CycleState cycle(String jobId, String cycleId) {
-        CycleState current = cycles.get(jobId);
-        if (current == null || !current.cycleId.equals(cycleId)) {
-            current = runningCycles.find(jobId, cycleId).map(CycleState::restore).orElseGet(() -> {
-                CycleState unseen = new CycleState(cycleId, Tick.CycleKind.Incremental, Instant.now(),
-                        EnumSet.noneOf(RestartScope.class));
-                runningCycles.begin(unseen.snapshot(jobId));
-                return unseen;
+    private CycleState cycle(String jobId, String cycleId, Integer slices) {
+        return cycles.computeIfAbsent(key(jobId, cycleId), key -> runningCycles.find(jobId, cycleId)
+                .map(CycleState::of).orElseGet(() -> {
+                    CycleState unseen = new CycleState(cycleId, Tick.CycleKind.Incremental, Instant.now(),
+                            EnumSet.noneOf(RestartScope.class), slices(slices));
+                    runningCycles.begin(unseen.beginning(jobId));
+                    return unseen;
+                }));
+    }
+
+    /** Adds what this instance counted to the cycle's totals; empty when the cycle ended meanwhile. */
+    private Optional<RunningCycles.RunningCycle> save(String jobId, CycleState cycle) {
+        return runningCycles.add(jobId, cycle.cycleId, cycle.drain(), cycle.firstSystemicError());
+    }
+
+    /** Whole-job work from within a slice's turn. */
+    private void wholeJob(JobSlice slice, Runnable work) {
+        try {
+            turns.wholeJobFrom(slice, () -> {
+                work.run();
+                return null;
             });
-            cycles.put(jobId, current);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the turn of job " + slice.jobId(), e);
         }
-        return current;
+    }
+
+    private static int slices(Integer slices) {
+        return slices == null ? 1 : slices;
+    }
+
+    private static String key(String jobId, String cycleId) {
+        return jobId + "\n" + cycleId;
     }
 
     /** The job's mapped types in mapping order (users before groups), then any others. */

@@ -14,57 +14,70 @@ import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
 
 /**
- * One job's running cycle as the provisioner counts it, saved in {@link RunningCycles} after each part of the cycle
- * so that a restart or a rebalance goes on from the counts of the records already committed.
+ * One job's running cycle as this instance counts it: what it counted since it last added its counts to the stored
+ * totals ({@link RunningCycles#add}), which every slice of the cycle adds to, so that a restart, a rebalance or
+ * another instance working another slice goes on from the counts of the records already committed.
  */
 final class CycleState {
+    static final String PROCESSED = "processed";
+    static final String EXPORTS = "exports";
+    static final String EXPORTED = "exported";
+    static final String ESCROWED = "escrowed";
+    static final String FAILURES = "failures";
+    static final String REFERENCE_FAILURES = "referenceFailures";
+    static final String SYSTEMIC_FAILURES = "systemicFailures";
+
     final String cycleId;
     final Tick.CycleKind kind;
     final Instant began;
     final Set<RestartScope> resetScope;
+    /** How many slices the cycle was spread over: as many must complete their read before it ends. */
+    final int slices;
     /** Objects whose outcome was recorded, whatever it was: the cycle's progress. */
-    final AtomicLong processed = new AtomicLong();
-    final AtomicLong exports = new AtomicLong();
-    final AtomicLong exported = new AtomicLong();
-    final AtomicLong escrowed = new AtomicLong();
-    final AtomicLong failures = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong exports = new AtomicLong();
+    private final AtomicLong exported = new AtomicLong();
+    private final AtomicLong escrowed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     /** Failures to set references (a manager, group members): the quarantine rules weigh them apart. */
-    final AtomicLong referenceFailures = new AtomicLong();
-    final AtomicLong systemicFailures = new AtomicLong();
-    final AtomicReference<JobEvent.CycleError> firstSystemicError = new AtomicReference<>();
+    private final AtomicLong referenceFailures = new AtomicLong();
+    private final AtomicLong systemicFailures = new AtomicLong();
+    private final AtomicReference<JobEvent.CycleError> firstSystemicError = new AtomicReference<>();
 
-    CycleState(String cycleId, Tick.CycleKind kind, Instant began, Set<RestartScope> resetScope) {
+    CycleState(String cycleId, Tick.CycleKind kind, Instant began, Set<RestartScope> resetScope, int slices) {
         this.cycleId = cycleId;
         this.kind = kind;
         this.began = began;
         this.resetScope = resetScope;
+        this.slices = slices;
     }
 
-    static CycleState restore(RunningCycles.RunningCycle stored) {
-        CycleState state = new CycleState(stored.cycleId(), stored.kind(), stored.began(), stored.resetScope());
-        Map<String, Long> counts = stored.counts();
-        state.processed.set(counts.getOrDefault("processed", 0L));
-        state.exports.set(counts.getOrDefault("exports", 0L));
-        state.exported.set(counts.getOrDefault("exported", 0L));
-        state.escrowed.set(counts.getOrDefault("escrowed", 0L));
-        state.failures.set(counts.getOrDefault("failures", 0L));
-        state.referenceFailures.set(counts.getOrDefault("referenceFailures", 0L));
-        state.systemicFailures.set(counts.getOrDefault("systemicFailures", 0L));
-        state.firstSystemicError.set(stored.firstTargetError());
-        return state;
+    /** The stored cycle, with nothing counted by this instance yet. */
+    static CycleState of(RunningCycles.RunningCycle stored) {
+        return new CycleState(stored.cycleId(), stored.kind(), stored.began(), stored.resetScope(), stored.slices());
     }
 
-    RunningCycles.RunningCycle snapshot(String jobId) {
+    /** The cycle as it is recorded when it begins. */
+    RunningCycles.RunningCycle beginning(String jobId) {
+        return new RunningCycles.RunningCycle(jobId, cycleId, kind, began, resetScope, slices, Map.of(), null);
+    }
+
+    /** What was counted since the last call; counting goes on meanwhile (late exports), into the next call's. */
+    Map<String, Long> drain() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("processed", processed.get());
-        counts.put("exports", exports.get());
-        counts.put("exported", exported.get());
-        counts.put("escrowed", escrowed.get());
-        counts.put("failures", failures.get());
-        counts.put("referenceFailures", referenceFailures.get());
-        counts.put("systemicFailures", systemicFailures.get());
-        return new RunningCycles.RunningCycle(jobId, cycleId, kind, began, resetScope, counts,
-                firstSystemicError.get());
+        counts.put(PROCESSED, processed.getAndSet(0));
+        counts.put(EXPORTS, exports.getAndSet(0));
+        counts.put(EXPORTED, exported.getAndSet(0));
+        counts.put(ESCROWED, escrowed.getAndSet(0));
+        counts.put(FAILURES, failures.getAndSet(0));
+        counts.put(REFERENCE_FAILURES, referenceFailures.getAndSet(0));
+        counts.put(SYSTEMIC_FAILURES, systemicFailures.getAndSet(0));
+        return counts;
+    }
+
+    /** The first failure this instance saw that concerned the target as a whole; the stored one wins if earlier. */
+    JobEvent.CycleError firstSystemicError() {
+        return firstSystemicError.get();
     }
 
     /** Full cycles compare with what the target has, and repair it; incremental ones trust the last export. */
@@ -86,10 +99,6 @@ final class CycleState {
         if (references && outcome.failed()) {
             referenceFailures.incrementAndGet();
         }
-        count(outcome);
-    }
-
-    private void count(Outcome outcome) {
         processed.incrementAndGet();
         if (outcome.wasExported() || outcome.failed()) {
             exports.incrementAndGet();
@@ -110,8 +119,13 @@ final class CycleState {
         }
     }
 
+    /** A total of the stored cycle (0 when no slice counted it yet). */
+    static long total(RunningCycles.RunningCycle totals, String count) {
+        return totals.counts().getOrDefault(count, 0L);
+    }
+
     /** Every export failed, and for a reason that concerns the target as a whole. */
-    boolean failedCompletely() {
-        return systemicFailures.get() > 0 && exported.get() == 0;
+    static boolean failedCompletely(RunningCycles.RunningCycle totals) {
+        return total(totals, SYSTEMIC_FAILURES) > 0 && total(totals, EXPORTED) == 0;
     }
 }

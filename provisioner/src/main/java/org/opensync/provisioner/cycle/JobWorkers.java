@@ -31,7 +31,7 @@ import org.opensync.provisioner.ProvisionerConfig;
  * job's workers, and when the budget is spent the objects not done are handed back (to be escrowed) so that the batch
  * can be committed and the other jobs go on. A task still running then goes on in the background; its object counts
  * as busy until it ends, so no second task works the same object meanwhile. No object is started unless this
- * instance holds the job's lease ({@link JobLeases}).
+ * instance holds the leases of the work ({@link JobLeases}): its slice's, or every slice's for whole-job work.
  */
 @ApplicationScoped
 public class JobWorkers {
@@ -78,15 +78,17 @@ public class JobWorkers {
     /**
      * Runs {@code work} for each change on the job's workers and waits for them until the deadline; the changes not
      * done by then go to {@code late}, on this thread. A failed task fails the whole call, after the others ended.
+     *
+     * @param held the leases the caller holds for this work; a task past the deadline keeps them until it ends
      */
-    void forEach(String jobId, Instant deadline, List<ObjectChange.ObjectChanged> changes,
+    void forEach(String jobId, List<String> held, Instant deadline, List<ObjectChange.ObjectChanged> changes,
                  Consumer<ObjectChange.ObjectChanged> work, Consumer<ObjectChange.ObjectChanged> late) {
         ExecutorService pool = pools.computeIfAbsent(jobId, this::pool);
         List<Task> tasks = new ArrayList<>(changes.size());
         for (ObjectChange.ObjectChanged change : changes) {
-            Task task = new Task(jobId, change);
+            Task task = new Task(jobId, held, change);
             task.future = pool.submit(() -> task.run(object -> {
-                leases.ensureHeld(jobId);
+                held.forEach(leases::ensureHeld);
                 work.accept(object);
             }));
             tasks.add(task);
@@ -132,14 +134,14 @@ public class JobWorkers {
 
     /** One object's work, which either runs or is handed back, never both. */
     private final class Task {
-        private final String jobId;
+        private final List<String> held;
         private final String key;
         private final ObjectChange.ObjectChanged change;
         private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
         private Future<?> future;
 
-        Task(String jobId, ObjectChange.ObjectChanged change) {
-            this.jobId = jobId;
+        Task(String jobId, List<String> held, ObjectChange.ObjectChanged change) {
+            this.held = held;
             this.key = jobId + "\n" + change.anchor();
             this.change = change;
         }
@@ -153,7 +155,7 @@ public class JobWorkers {
             } finally {
                 state.set(DONE);
                 if (busy.remove(key)) {
-                    leases.release(jobId);
+                    held.forEach(leases::release);
                 }
             }
         }
@@ -167,13 +169,16 @@ public class JobWorkers {
                 future.cancel(false);
                 return true;
             }
-            // Still exporting: it keeps a hold on the job's lease until it ends, so no other instance starts on the job
-            if (!leases.retain(jobId)) {
-                return true;
+            // Still exporting: it keeps a hold on the leases until it ends, so no other instance starts on its objects
+            for (int i = 0; i < held.size(); i++) {
+                if (!leases.retain(held.get(i))) {
+                    held.subList(0, i).forEach(leases::release);
+                    return true;
+                }
             }
             busy.add(key);
             if (state.get() == DONE && busy.remove(key)) {
-                leases.release(jobId);
+                held.forEach(leases::release);
                 return false;
             }
             return true;

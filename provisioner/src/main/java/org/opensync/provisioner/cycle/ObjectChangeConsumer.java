@@ -26,12 +26,12 @@ import org.opensync.provisioner.cds.ObjectChangeAssembly;
 import org.opensync.provisioner.cds.RunningCycles;
 
 /**
- * Consumes {@code sync.object-changes} in batches and hands each job's changes, in order, to the
- * {@link CycleProcessor}; the jobs of a batch are worked at the same time, each within its own time budget, so that one
- * job's slow target does not hold back the others, and each in the job's turn ({@link JobTurns}). Offsets are committed after a batch is done (and its records
- * published), so a stopped provisioner processes the unfinished batch again; links in the connector data store make
- * that a no-op for the objects already done. Objects sent in parts are worked once their last part arrived
- * ({@link ObjectChangeAssembly}).
+ * Consumes {@code sync.object-changes} in batches and hands each job's changes of each partition (the job's slices,
+ * {@link JobSlice}), in order, to the {@link CycleProcessor}; the slices of a batch are worked at the same time, each
+ * within its job's time budget, so that one job's slow target does not hold back the others, and each in the slice's
+ * turn ({@link JobTurns}). Offsets are committed after a batch is done (and its records published), so a stopped
+ * provisioner processes the unfinished batch again; links in the connector data store make that a no-op for the
+ * objects already done. Objects sent in parts are worked once their last part arrived ({@link ObjectChangeAssembly}).
  */
 @ApplicationScoped
 public class ObjectChangeConsumer {
@@ -76,13 +76,14 @@ public class ObjectChangeConsumer {
     @Incoming("object-changes")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) throws InterruptedException {
-        Map<String, List<ObjectChange>> byJob = new LinkedHashMap<>();
-        Map<String, List<ConsumerRecord<String, String>>> recordsByJob = new LinkedHashMap<>();
+        Map<JobSlice, List<ObjectChange>> bySlice = new LinkedHashMap<>();
+        Map<JobSlice, List<ConsumerRecord<String, String>>> recordsBySlice = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ObjectChange change = EventCodec.decode(record.value(), ObjectChange.class);
-                byJob.computeIfAbsent(change.jobId(), job -> new ArrayList<>()).add(change);
-                recordsByJob.computeIfAbsent(change.jobId(), job -> new ArrayList<>()).add(record);
+                JobSlice slice = new JobSlice(change.jobId(), record.partition());
+                bySlice.computeIfAbsent(slice, job -> new ArrayList<>()).add(change);
+                recordsBySlice.computeIfAbsent(slice, job -> new ArrayList<>()).add(record);
             } catch (UnreadableEventException e) {
                 retrying.untilDone(CONSUMER, "dead-lettering " + record.topic() + "-" + record.partition() + "@"
                         + record.offset(), () -> {
@@ -92,15 +93,15 @@ public class ObjectChangeConsumer {
             }
         }
         List<Future<?>> running = new ArrayList<>();
-        // each job's share in the trace of the cycle that read it (its records' traceparent)
-        byJob.forEach((jobId, changes) -> running.add(jobs.submit(() -> retrying.traced(CONSUMER,
-                recordsByJob.get(jobId), () -> retrying.untilDone(CONSUMER,
-                        "job " + jobId + ": " + changes.size() + " object changes", () -> work(jobId, changes))))));
+        // each slice's share in the trace of the cycle that read it (its records' traceparent)
+        bySlice.forEach((slice, changes) -> running.add(jobs.submit(() -> retrying.traced(CONSUMER,
+                recordsBySlice.get(slice), () -> retrying.untilDone(CONSUMER, "job " + slice.jobId() + ", partition "
+                        + slice.partition() + ": " + changes.size() + " object changes", () -> work(slice, changes))))));
         for (Future<?> job : running) {
             try {
                 job.get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("a job's share of the batch failed", e.getCause());
+                throw new IllegalStateException("a slice's share of the batch failed", e.getCause());
             }
         }
         retrying.untilDone(CONSUMER, "publishing the batch's records", () -> {
@@ -110,19 +111,19 @@ public class ObjectChangeConsumer {
         });
     }
 
-    private Void work(String jobId, List<ObjectChange> changes) {
+    private Void work(JobSlice slice, List<ObjectChange> changes) {
         try {
-            turns.take(jobId);
+            turns.take(slice);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the lease of job " + jobId, e);
+            throw new IllegalStateException("interrupted while waiting for the lease of " + slice.lease(), e);
         }
         try {
-            ObjectChangeAssembly.Assembled whole = assembly.assemble(jobId, changes);
-            processor.processIsolated(jobId, whole.changes());
-            assembly.worked(jobId, whole);
+            ObjectChangeAssembly.Assembled whole = assembly.assemble(slice.jobId(), changes);
+            processor.processIsolated(slice, whole.changes());
+            assembly.worked(slice.jobId(), whole);
         } finally {
-            turns.give(jobId);
+            turns.give(slice);
         }
         return null;
     }

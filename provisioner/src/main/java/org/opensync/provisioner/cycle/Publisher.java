@@ -45,6 +45,11 @@ public class Publisher {
         producer.close();
     }
 
+    /** How many partitions the topic has: a job's cycle may be spread over all of them. */
+    public int partitions(String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
     public void send(String topic, Event event) {
         send(EventRecords.of(topic, null, event));
     }

@@ -35,6 +35,7 @@ import org.opensync.provisioner.cds.ConnectorDataStore;
 import org.opensync.provisioner.cds.Deferred;
 import org.opensync.provisioner.cds.DeferredWork;
 import org.opensync.provisioner.cds.Link;
+import org.opensync.provisioner.cycle.JobSlice;
 import org.opensync.provisioner.cycle.JobTurns;
 import org.opensync.provisioner.cycle.ProvisioningLogs;
 import org.opensync.provisioner.cycle.Publisher;
@@ -190,15 +191,15 @@ public class OnDemandProvisioning {
     }
 
     private <T> T exclusively(String jobId, List<Read> reads, Supplier<T> work) {
-        boolean taken;
+        List<JobSlice> taken;
         try {
-            taken = turns.tryTake(jobId, config.onDemand().jobWait());
+            taken = turns.tryTakeAll(jobId, config.onDemand().jobWait());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException(503, ErrorCode.UNAVAILABLE, "Interrupted while waiting for the job.", null)
                     .retryAfter(RETRY_SOON);
         }
-        if (!taken) {
+        if (taken.isEmpty()) {
             throw busy(jobId);
         }
         try {
@@ -207,7 +208,7 @@ public class OnDemandProvisioning {
             }
             return work.get();
         } finally {
-            turns.give(jobId);
+            turns.giveAll(taken);
         }
     }
 

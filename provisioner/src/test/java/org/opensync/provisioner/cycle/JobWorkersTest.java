@@ -53,7 +53,7 @@ class JobWorkersTest {
         // As ObjectChangeConsumer works a job's share of a batch: the turn is given back however the batch ends
         Thread batch = new Thread(() -> {
             try {
-                workers.forEach(JOB, workers.deadline(), List.of(change()), object -> {
+                workers.forEach(JOB, List.of(JOB), workers.deadline(), List.of(change()), object -> {
                     exporting.countDown();
                     awaitQuietly(targetAnswered);
                 }, late -> { });

@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * The stream of one job's cycle on {@link Topics#OBJECT_CHANGES}, published by change-detector: a
  * {@link CycleBegan} marker, the source objects that changed, then a {@link CycleReadCompleted} marker. Records are
- * keyed by job id + anchor but all records of a job go to the partition of its job id, so the markers stay in
- * order with the objects between them.
+ * keyed by job id + anchor. Either all records of a job go to the partition of its job id, so the markers stay in
+ * order with the objects between them; or the cycle is spread: each object goes to the partition of its key and
+ * each partition gets a copy of both markers, which then say how many partitions ({@code slices}) the cycle has.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
 @JsonSubTypes({
@@ -24,9 +25,25 @@ import java.util.Set;
 public sealed interface ObjectChange extends JobScopedEvent {
     String cycleId();
 
-    /** @param resetScope what the restart that caused this cycle asked to reset (escrows, connector data...) */
+    /**
+     * @param resetScope what the restart that caused this cycle asked to reset (escrows, connector data...)
+     * @param slices     over how many partitions the cycle's objects are spread (by anchor), each of which carries
+     *                   a copy of both markers; null when all go to the partition of the job id
+     */
     record CycleBegan(String eventId, Instant occurredAt, String jobId, String cycleId, Tick.CycleKind cycleKind,
-                      Set<RestartScope> resetScope) implements ObjectChange {
+                      Set<RestartScope> resetScope, @JsonInclude(JsonInclude.Include.NON_NULL) Integer slices)
+            implements ObjectChange {
+        /** A cycle whose objects all go to the partition of the job id. */
+        public CycleBegan(String eventId, Instant occurredAt, String jobId, String cycleId, Tick.CycleKind cycleKind,
+                          Set<RestartScope> resetScope) {
+            this(eventId, occurredAt, jobId, cycleId, cycleKind, resetScope, null);
+        }
+
+        /** This marker as sent to each of the partitions a cycle is spread over. */
+        public CycleBegan withSlices(int partitions) {
+            return new CycleBegan(eventId, occurredAt, jobId, cycleId, cycleKind, resetScope, partitions);
+        }
+
         @Override
         public String key() {
             return jobId + ":cycle";
@@ -79,13 +96,20 @@ public sealed interface ObjectChange extends JobScopedEvent {
      */
     record CycleReadCompleted(String eventId, Instant occurredAt, String jobId, String cycleId,
                               Tick.CycleKind cycleKind, Instant timeBegan, long imported, long changes,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) JobEvent.CycleError warning)
+                              @JsonInclude(JsonInclude.Include.NON_NULL) JobEvent.CycleError warning,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer slices)
             implements ObjectChange {
 
         /** A read without a warning. */
         public CycleReadCompleted(String eventId, Instant occurredAt, String jobId, String cycleId,
                                   Tick.CycleKind cycleKind, Instant timeBegan, long imported, long changes) {
-            this(eventId, occurredAt, jobId, cycleId, cycleKind, timeBegan, imported, changes, null);
+            this(eventId, occurredAt, jobId, cycleId, cycleKind, timeBegan, imported, changes, null, null);
+        }
+
+        /** This marker as sent to each of the partitions a cycle is spread over. */
+        public CycleReadCompleted withSlices(int partitions) {
+            return new CycleReadCompleted(eventId, occurredAt, jobId, cycleId, cycleKind, timeBegan, imported, changes,
+                    warning, partitions);
         }
 
         @Override
