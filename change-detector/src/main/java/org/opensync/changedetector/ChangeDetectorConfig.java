@@ -43,6 +43,13 @@ public interface ChangeDetectorConfig {
     /** The most characters in one row of a CSV file. */
     int csvMaxRowLength();
 
+    /**
+     * Whether a job's object changes are spread over every partition of {@code sync.object-changes} by anchor, so
+     * that every provisioner instance works a share of one job's cycle; otherwise all go to the partition of the job
+     * id, and one instance works each job.
+     */
+    boolean spreadJobChanges();
+
     /** Push mode: watches on the sources that report their changes (see {@code SourceWatches}). */
     Push push();
 

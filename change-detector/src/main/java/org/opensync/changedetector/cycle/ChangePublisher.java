@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opensync.changedetector.ChangeDetectorConfig;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.JobScopedEvent;
 import org.opensync.common.events.ObjectChange;
@@ -30,7 +32,10 @@ import org.opensync.common.kafka.KafkaProducers;
  * Publishes a cycle's records straight to Kafka (no outbox: a full read produces one record per object). Whatever
  * a cycle remembers about a record it learns from the record's completion callback, so only what Kafka acknowledged
  * is ever remembered as published, and the consumers are idempotent. Object changes go to the partition of their
- * job id, whatever their key, so a job's markers and objects stay in order. An object change larger than a record
+ * job id, whatever their key, so a job's markers and objects stay in order; or, when jobs' changes are spread, each
+ * object to the partition of its key (job id and anchor) and a copy of each cycle marker, naming how many partitions
+ * the cycle is spread over, to every partition, so that each partition's share is in order between its markers and
+ * the provisioner knows when every share was read. An object change larger than a record
  * may be (a group with tens of thousands of members) is sent as consecutive parts that each fit
  * ({@link ObjectChangeParts}); it counts as published when Kafka acknowledged every part.
  */
@@ -39,12 +44,19 @@ public class ChangePublisher {
     private static final Logger LOG = Logger.getLogger(ChangePublisher.class);
     private final KafkaProducer<String, String> producer;
     private final int valueLimit;
+    private final boolean spread;
 
     @Inject
     public ChangePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                           @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                           @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                           ChangeDetectorConfig config) {
+        this(kafkaConfig, applicationName, config.spreadJobChanges());
+    }
+
+    ChangePublisher(Map<String, Object> kafkaConfig, String applicationName, boolean spread) {
         this.producer = KafkaProducers.create(kafkaConfig, applicationName + "-changes");
         this.valueLimit = KafkaProducers.valueLimit(kafkaConfig);
+        this.spread = spread;
     }
 
     void close(@Observes ShutdownEvent shutdown) {
@@ -74,7 +86,8 @@ public class ChangePublisher {
         private final AtomicLong failures = new AtomicLong();
         private final AtomicReference<String> firstFailure = new AtomicReference<>();
         private final AtomicBoolean brokerTrouble = new AtomicBoolean();
-        private Integer objectChangesPartition;
+        /** The partitions of sync.object-changes, as the cycle's first record found them. */
+        private int partitions;
 
         public void objectChange(JobScopedEvent change) {
             objectChange(change, null);
@@ -82,15 +95,35 @@ public class ChangePublisher {
 
         /** @param onCompletion told how Kafka answered (may be null), from the producer's I/O thread */
         public void objectChange(JobScopedEvent change, Callback onCompletion) {
-            if (objectChangesPartition == null) {
-                int partitions = producer.partitionsFor(Topics.OBJECT_CHANGES).size();
-                objectChangesPartition = Utils.toPositive(Utils.murmur2(change.jobId().getBytes())) % partitions;
+            if (partitions == 0) {
+                partitions = producer.partitionsFor(Topics.OBJECT_CHANGES).size();
             }
+            if (spread && change instanceof ObjectChange.CycleBegan began) {
+                everyPartition(began.withSlices(partitions), onCompletion);
+                return;
+            }
+            if (spread && change instanceof ObjectChange.CycleReadCompleted completed) {
+                everyPartition(completed.withSlices(partitions), onCompletion);
+                return;
+            }
+            int partition = partitionOf(spread && change instanceof ObjectChange.ObjectChanged ? change.key()
+                    : change.jobId());
             List<? extends JobScopedEvent> records = change instanceof ObjectChange.ObjectChanged object
                     ? ObjectChangeParts.split(object, valueLimit) : List.of(change);
             Callback completion = records.size() > 1 && onCompletion != null
                     ? allOf(records.size(), onCompletion) : onCompletion;
-            records.forEach(record -> send(Topics.OBJECT_CHANGES, objectChangesPartition, record, completion));
+            records.forEach(record -> send(Topics.OBJECT_CHANGES, partition, record, completion));
+        }
+
+        private void everyPartition(JobScopedEvent marker, Callback onCompletion) {
+            Callback completion = onCompletion != null ? allOf(partitions, onCompletion) : null;
+            for (int partition = 0; partition < partitions; partition++) {
+                send(Topics.OBJECT_CHANGES, partition, marker, completion);
+            }
+        }
+
+        private int partitionOf(String key) {
+            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
         }
 
         public void jobEvent(Event event) {
