@@ -122,9 +122,14 @@ final class Platform implements AutoCloseable {
         services.put(name, ServiceProcess.start(name + "-again", jar(name), config, STARTUP));
     }
 
-    /** Starts one more instance of a service beside the running one (same database and consumer group). */
+    /**
+     * Starts one more instance of a service beside the running ones (same database and consumer group), named
+     * {@code <name>-2}, {@code <name>-3}…
+     */
     void startAnother(String name) throws IOException {
-        services.put(name + "-2", ServiceProcess.start(name + "-2", jar(name), configuration.get(name), STARTUP));
+        long running = services.keySet().stream().filter(key -> key.equals(name) || key.startsWith(name + "-")).count();
+        String instance = name + "-" + (running + 1);
+        services.put(instance, ServiceProcess.start(instance, jar(name), configuration.get(name), STARTUP));
     }
 
     void kill(String name) throws InterruptedException {

@@ -23,6 +23,7 @@ import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.ldap.GeneratedUser;
 import org.opensync.sandbox.scim.JournalEntry;
+import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
 
@@ -34,7 +35,10 @@ import org.opensync.sandbox.scim.ScimServerConfig;
  * with the same concurrency (and our rate as a share of it), the latency of changes under a steady load of
  * {@code bench.changes-per-second} LDAP modifies for {@code bench.change-seconds} (LDAP modify → SCIM PATCH received,
  * p50/p95/p99), and each service's idle and peak RSS. Run: {@code mvn -B verify -pl e2e-tests -Pbench
- * -Dbench.users=10000} after building the services.
+ * -Dbench.users=10000} after building the services. With {@code bench.provisioners} above 1, the job's changes are
+ * spread over every partition and that many provisioner instances share its cycle (docs/scaling.md);
+ * {@code bench.target-latency-ms} makes the SCIM app answer each request of the initial cycle that much later, and
+ * {@code bench.parallelism} sets the requests each instance has in flight per job (32).
  */
 class ProvisioningBenchmark {
     private static final String TOKEN = "bench-token";
@@ -49,14 +53,24 @@ class ProvisioningBenchmark {
         int changeSeconds = Integer.getInteger("bench.change-seconds", 20);
         // A long interval shows push mode: changes then reach the target on the source's bell, not on a tick
         Duration interval = Duration.parse(System.getProperty("bench.interval", "PT2S"));
-        BenchReport report = new BenchReport("provisioning-" + users).put("users", users).put("groups", groups);
+        int provisioners = Integer.getInteger("bench.provisioners", 1);
+        int targetLatencyMs = Integer.getInteger("bench.target-latency-ms", 0);
+        int parallelism = Integer.getInteger("bench.parallelism", CONNECTIONS);
+        BenchReport report = new BenchReport("provisioning-" + users + (provisioners > 1 ? "-x" + provisioners : "")
+                + (targetLatencyMs > 0 ? "-latency-" + targetLatencyMs : "")).put("users", users).put("groups", groups)
+                .put("provisioners", provisioners).put("targetLatencyMs", targetLatencyMs)
+                .put("parallelism", parallelism);
         DirectoryDataGenerator generator = new DirectoryDataGenerator();
         DirectoryData data = generator.generate(users, groups);
         try (SlapdTestDirectory directory = new SlapdTestDirectory();
              ScimServer scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN)
                      .withJournalCapacity(4 * changesPerSecond * changeSeconds).withThreads(CONNECTIONS)).start();
              Platform platform = new Platform().start(interval,
-                     Map.of("sync.provisioner.parallelism", Integer.toString(CONNECTIONS)))) {
+                     Map.of("sync.provisioner.parallelism", Integer.toString(parallelism),
+                             "sync.change-detector.spread-job-changes", Boolean.toString(provisioners > 1)))) {
+            for (int instance = 2; instance <= provisioners; instance++) {
+                platform.startAnother("provisioner");
+            }
             report.put("idleRssMib", platform.rssMib());
             Instant loading = Instant.now();
             load(directory, data);
@@ -64,6 +78,9 @@ class ProvisioningBenchmark {
                     seconds(loading));
 
             ProvisioningJob job = ProvisioningJob.create(platform, directory, scim, TOKEN);
+            if (targetLatencyMs > 0) {
+                scim.faults().add(FaultRule.latency(Duration.ofMillis(targetLatencyMs)));
+            }
             Map<String, Duration> cpuBefore = platform.cpuTimes();
             Map<String, Duration> infrastructureBefore = InfrastructureCpu.now();
             Instant started = Instant.now();
@@ -87,6 +104,7 @@ class ProvisioningBenchmark {
                     .put("cpuSecondsPer1000Objects", cpuPerThousand)
                     .put("infrastructureCpuSecondsPer1000Objects", infrastructurePerThousand);
 
+            scim.faults().clear();
             double ceiling = ScimCeiling.usersPerSecond(scim.baseUrl(), TOKEN, users, CONNECTIONS);
             System.out.printf("BENCH target ceiling: the SCIM app took %.0f POST /Users per second from %d "
                     + "connections; the initial cycle ran at %.1f %% of it%n", ceiling, CONNECTIONS,

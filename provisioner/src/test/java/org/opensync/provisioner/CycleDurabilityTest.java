@@ -35,6 +35,7 @@ import org.opensync.provisioner.cycle.ProvisioningMetrics;
 import org.opensync.provisioner.cycle.Publisher;
 import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContexts;
+import org.opensync.provisioner.engine.MatchingClaims;
 import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.ReferenceExport;
 import org.opensync.sandbox.ldap.DirectoryData;
@@ -71,6 +72,8 @@ class CycleDurabilityTest extends ProvisionerTestBase {
     @Inject
     JobTurns turns;
     @Inject
+    MatchingClaims claims;
+    @Inject
     AgroalDataSource dataSource;
     @Inject
     ProvisionerConfig config;
@@ -94,7 +97,7 @@ class CycleDurabilityTest extends ProvisionerTestBase {
         JobSlice slice = new JobSlice(job.jobId, EventPublisher.partitionOf(Topics.OBJECT_CHANGES, job.jobId));
         turns.take(slice);
         CycleProcessor takeover = new CycleProcessor(contexts, provisioner, deprovisioner, references, links, deferred,
-                runningCycles, publisher, workers, turns, config, tenantId, metrics);
+                runningCycles, publisher, workers, turns, claims, config, tenantId, metrics);
         try {
             takeover.process(slice, List.of(job.readCompleted(cycleId, Tick.CycleKind.Incremental, 4)));
             publisher.flush();

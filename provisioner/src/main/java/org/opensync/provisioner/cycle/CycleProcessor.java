@@ -36,9 +36,11 @@ import org.opensync.provisioner.engine.JobContext;
 import org.opensync.provisioner.engine.JobContexts;
 import org.opensync.provisioner.engine.JobUnavailableException;
 import org.opensync.provisioner.engine.MatchAnswers;
+import org.opensync.provisioner.engine.MatchingClaims;
 import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
 import org.opensync.provisioner.engine.ReferenceExport;
+import org.opensync.provisioner.engine.WorkedBy;
 
 /**
  * Works through one slice of a job's stream of object changes ({@link JobSlice}): objects between markers are
@@ -66,6 +68,7 @@ public class CycleProcessor {
     private final boolean batchedMatching;
     private final ProvisioningMetrics metrics;
     private final JobTurns turns;
+    private final MatchingClaims claims;
     /** The cycles this instance counts in, by job and cycle id. */
     private final Map<String, CycleState> cycles = new ConcurrentHashMap<>();
 
@@ -73,8 +76,8 @@ public class CycleProcessor {
     public CycleProcessor(JobContexts contexts, ObjectProvisioner provisioner, Deprovisioner deprovisioner,
                           ReferenceExport references, ConnectorDataStore links, DeferredWork deferred,
                           RunningCycles runningCycles, Publisher publisher, JobWorkers workers, JobTurns turns,
-                          ProvisionerConfig config, @ConfigProperty(name = "sync.tenant-id") String defaultTenant,
-                          ProvisioningMetrics metrics) {
+                          MatchingClaims claims, ProvisionerConfig config,
+                          @ConfigProperty(name = "sync.tenant-id") String defaultTenant, ProvisioningMetrics metrics) {
         this.contexts = contexts;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
@@ -86,6 +89,7 @@ public class CycleProcessor {
         this.defaultTenant = defaultTenant;
         this.workers = workers;
         this.turns = turns;
+        this.claims = claims;
         this.escrowRetry = config.escrowRetry();
         this.batchedMatching = config.batchedMatching();
         this.metrics = metrics;
@@ -220,7 +224,7 @@ public class CycleProcessor {
                     .filter(change -> !known.containsKey(change.anchor())).toList(), deadline) : MatchAnswers.NONE;
             workers.forEach(jobId, held, deadline, ofType, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline(),
-                            answers)
+                            answers, cycle.workedBy())
                     .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())),
                     change -> late(job, cycle, "export", change));
         }
@@ -259,6 +263,9 @@ public class CycleProcessor {
             error = deprovision(job, cycle, deadline);
         } catch (JobUnavailableException e) {
             error = e.error();
+        }
+        if (cycle.workedBy() == WorkedBy.SEVERAL_INSTANCES) {
+            claims.endCycle(jobId, cycle.cycleId);
         }
         RunningCycles.RunningCycle totals = save(jobId, cycle).orElseThrow(() -> new IllegalStateException(
                 "job " + jobId + ": cycle " + cycle.cycleId + " is no longer recorded while it ends"));
@@ -316,8 +323,8 @@ public class CycleProcessor {
                     due.add(change);
                 }
             }
-            workers.forEach(job.jobId(), turns.leases(job.jobId()), deadline, due, change -> provisioner.provision(job, change,
-                            known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
+            workers.forEach(job.jobId(), turns.leases(job.jobId()), deadline, due, change -> provisioner.provision(job,
+                            change, known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
                             ObjectProvisioner.Baseline.LAST_EXPORTED)
                     .ifPresent(outcome -> record(job, cycle, phase, kind == Deferred.REFERENCE
                             ? referencesRetried(job, change, outcome) : outcome, change, Instant.now())),

@@ -12,6 +12,7 @@ import org.opensync.common.events.Tick;
 import org.opensync.provisioner.cds.RunningCycles;
 import org.opensync.provisioner.engine.ObjectProvisioner;
 import org.opensync.provisioner.engine.Outcome;
+import org.opensync.provisioner.engine.WorkedBy;
 
 /**
  * One job's running cycle as this instance counts it: what it counted since it last added its counts to the stored
@@ -78,6 +79,11 @@ final class CycleState {
     /** The first failure this instance saw that concerned the target as a whole; the stored one wins if earlier. */
     JobEvent.CycleError firstSystemicError() {
         return firstSystemicError.get();
+    }
+
+    /** A slice of a spread cycle: other instances may work the job's other slices at the same time. */
+    WorkedBy workedBy() {
+        return slices > 1 ? WorkedBy.SEVERAL_INSTANCES : WorkedBy.THIS_INSTANCE;
     }
 
     /** Full cycles compare with what the target has, and repair it; incremental ones trust the last export. */

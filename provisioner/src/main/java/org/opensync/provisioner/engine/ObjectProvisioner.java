@@ -87,7 +87,7 @@ public class ObjectProvisioner {
      */
     public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
                                        Set<Deferred> pending, Baseline baseline) {
-        return provision(job, change, link, pending, baseline, MatchAnswers.NONE);
+        return provision(job, change, link, pending, baseline, MatchAnswers.NONE, WorkedBy.THIS_INSTANCE);
     }
 
     /**
@@ -159,9 +159,13 @@ public class ObjectProvisioner {
         }
     }
 
-    /** @param answers what the target answered ahead about the batch's matching values ({@link #matchAhead}) */
+    /**
+     * @param answers  what the target answered ahead about the batch's matching values ({@link #matchAhead})
+     * @param workedBy whether other instances may work the job's objects meanwhile
+     */
     public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
-                                       Set<Deferred> pending, Baseline baseline, MatchAnswers answers) {
+                                       Set<Deferred> pending, Baseline baseline, MatchAnswers answers,
+                                       WorkedBy workedBy) {
         Outcome outcome = new Outcome().step("EntryImport", "import", "success",
                 "Received " + change.objectType() + " " + change.dn() + " from the source directory");
         Optional<ObjectPlan> plan = job.plan(change.objectType());
@@ -170,7 +174,7 @@ public class ObjectProvisioner {
         }
         try {
             Optional<Outcome> result = provision(job, plan.get(), change, link, pending, baseline, answers,
-                    outcome);
+                    workedBy, outcome);
             if (pending.contains(Deferred.ESCROW) && result.filter(done -> !done.failed()).isPresent()) {
                 deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
             }
@@ -182,7 +186,7 @@ public class ObjectProvisioner {
 
     private Optional<Outcome> provision(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change,
                                         Link link, Set<Deferred> pending, Baseline baseline, MatchAnswers answers,
-                                        Outcome outcome) {
+                                        WorkedBy workedBy, Outcome outcome) {
         if (change.deleted()) {
             return stageDeprovisioning(job, change, link, outcome, "deleted in the source");
         }
@@ -215,7 +219,7 @@ public class ObjectProvisioner {
         if (pending.contains(Deferred.DEPROVISION)) {
             deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
         }
-        Export export = new Export(job, plan, change, source, pending, answers, outcome);
+        Export export = new Export(job, plan, change, source, pending, answers, workedBy, outcome);
         return Optional.of(link == null ? export.matchOrCreate() : export.update(link, baseline, true));
     }
 
@@ -244,10 +248,12 @@ public class ObjectProvisioner {
         private final Outcome outcome;
         private final Redaction redaction;
         private final MatchAnswers answers;
+        private final WorkedBy workedBy;
 
         Export(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, ObjectImage source,
-               Set<Deferred> pending, MatchAnswers answers, Outcome outcome) {
+               Set<Deferred> pending, MatchAnswers answers, WorkedBy workedBy, Outcome outcome) {
             this.answers = answers;
+            this.workedBy = workedBy;
             this.job = job;
             this.plan = plan;
             this.change = change;
@@ -264,29 +270,36 @@ public class ObjectProvisioner {
         Outcome matchOrCreate() {
             List<MatchingValue> keys = plan.mapping().matchingValues(source, environment).stream()
                     .filter(MatchingValue::usable).toList();
-            Optional<MatchingClaims.Collision> collision = claims.claim(job.jobId(), change.objectType(),
-                    change.anchor(), keys);
+            Optional<MatchingClaims.Collision> collision = claims.claim(job.jobId(), change.cycleId(),
+                    change.objectType(), change.anchor(), keys, workedBy);
             if (collision.isPresent()) {
                 MatchingClaims.Collision other = collision.get();
                 return failures.duplicateSource(job, change, outcome, other.anchor(), "matching value "
                         + other.attribute() + " = " + redaction.shown(other.attribute(), other.value())
-                        + " (both in the same batch)");
+                        + " (both provisioned at the same time)");
             }
+            Outcome result = null;
             try {
-                Optional<Link> matched = match(keys);
-                if (matched.isEmpty()) {
-                    return create();
-                }
-                String targetId = matched.get().targetId();
-                Optional<String> linked = links.anchorLinkedTo(job.jobId(), change.objectType(), targetId,
-                        change.anchor());
-                if (linked.isPresent()) {
-                    return failures.duplicateSource(job, change, outcome, linked.get(), "target object " + targetId);
-                }
-                return update(matched.get(), Baseline.LAST_EXPORTED, false);
+                result = matchedOrCreated(keys);
+                return result;
             } finally {
-                claims.release(job.jobId(), change.objectType(), change.anchor(), keys);
+                claims.release(job.jobId(), change.objectType(), change.anchor(), keys, workedBy,
+                        result != null && !result.failed());
             }
+        }
+
+        private Outcome matchedOrCreated(List<MatchingValue> keys) {
+            Optional<Link> matched = match(keys);
+            if (matched.isEmpty()) {
+                return create();
+            }
+            String targetId = matched.get().targetId();
+            Optional<String> linked = links.anchorLinkedTo(job.jobId(), change.objectType(), targetId,
+                    change.anchor());
+            if (linked.isPresent()) {
+                return failures.duplicateSource(job, change, outcome, linked.get(), "target object " + targetId);
+            }
+            return update(matched.get(), Baseline.LAST_EXPORTED, false);
         }
 
         /** Matching attributes in priority order; the first that finds an object decides. */
@@ -322,8 +335,8 @@ public class ObjectProvisioner {
             if (!plan.allows(ObjectFlowType.Add)) {
                 return outcome.skipped("Add is not enabled for this object mapping");
             }
-            return plan.mapping().selectsUniqueValues() ? uniqueValueTurns.inTurn(job.jobId(), this::createNow)
-                    : createNow();
+            return plan.mapping().selectsUniqueValues()
+                    ? uniqueValueTurns.inTurn(job.jobId(), workedBy, this::createNow) : createNow();
         }
 
         private Outcome createNow() {
