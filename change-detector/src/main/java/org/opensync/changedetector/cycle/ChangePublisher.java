@@ -106,8 +106,9 @@ public class ChangePublisher {
                 everyPartition(completed.withSlices(partitions), onCompletion);
                 return;
             }
-            int partition = partitionOf(spread && change instanceof ObjectChange.ObjectChanged ? change.key()
-                    : change.jobId());
+            int partition = spread && change instanceof ObjectChange.ObjectChanged object
+                    ? ObjectChange.partitionOf(object.jobId(), object.anchor(), partitions)
+                    : Utils.toPositive(Utils.murmur2(change.jobId().getBytes(StandardCharsets.UTF_8))) % partitions;
             List<? extends JobScopedEvent> records = change instanceof ObjectChange.ObjectChanged object
                     ? ObjectChangeParts.split(object, valueLimit) : List.of(change);
             Callback completion = records.size() > 1 && onCompletion != null
@@ -122,9 +123,6 @@ public class ChangePublisher {
             }
         }
 
-        private int partitionOf(String key) {
-            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-        }
 
         public void jobEvent(Event event) {
             send(Topics.JOB_EVENTS, null, event, null);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opensync.common.events.JobEvent;
@@ -237,6 +238,9 @@ public class CycleProcessor {
     private void complete(JobSlice slice, ObjectChange.CycleReadCompleted completed, Instant deadline) {
         String jobId = completed.jobId();
         CycleState cycle = cycle(jobId, completed.cycleId(), completed.slices());
+        if (cycle.workedBy() == WorkedBy.SEVERAL_INSTANCES) {
+            setReferencesOf(slice, cycle, completed, deadline);
+        }
         if (!runningCycles.completeSlice(jobId, cycle.cycleId, slice.partition(), slices(completed.slices()))) {
             return;
         }
@@ -246,6 +250,25 @@ public class CycleProcessor {
                 finish(cycle, completed, deadline);
             }
         });
+    }
+
+    /**
+     * A slice of a spread cycle sets the references of its own objects that name objects linked by now (another
+     * slice created a member or a manager after this one exported the object), so that the instances share that
+     * work; what is still unresolved waits for the end of the cycle, as without spreading.
+     */
+    private void setReferencesOf(JobSlice slice, CycleState cycle, ObjectChange.CycleReadCompleted completed,
+                                 Instant deadline) {
+        JobContext job;
+        try {
+            job = contexts.get(slice.jobId(), completed.occurredAt());
+        } catch (JobUnavailableException e) {
+            return; // the end of the cycle reports it
+        }
+        deferred.wakeResolvable(slice.jobId());
+        retry(job, cycle, Deferred.REFERENCE, "reference", deadline, List.of(slice.lease()), cycle.workedBy(),
+                anchor -> ObjectChange.partitionOf(slice.jobId(), anchor, cycle.slices) == slice.partition());
+        save(slice.jobId(), cycle);
     }
 
     private void finish(CycleState cycle, ObjectChange.CycleReadCompleted completed, Instant deadline) {
@@ -309,7 +332,19 @@ public class CycleProcessor {
      * disable or delete is staged is dropped: deprovisioning wins over any earlier change.
      */
     private void retry(JobContext job, CycleState cycle, Deferred kind, String phase, Instant deadline) {
-        deferred.forEachDue(job.jobId(), kind, Instant.now(), page -> {
+        retry(job, cycle, kind, phase, deadline, turns.leases(job.jobId()), WorkedBy.THIS_INSTANCE, anchor -> true);
+    }
+
+    /**
+     * @param held     the leases the caller holds: the whole job's, or a slice's
+     * @param workedBy whether other instances work the job's other slices meanwhile
+     * @param mine     the anchors the caller may work (a slice works its own)
+     */
+    private void retry(JobContext job, CycleState cycle, Deferred kind, String phase, Instant deadline,
+                       List<String> held, WorkedBy workedBy, Predicate<String> mine) {
+        deferred.forEachDue(job.jobId(), kind, Instant.now(), everyPage -> {
+            List<DeferredWork.Escrow> page = everyPage.stream().filter(escrow -> mine.test(escrow.change().anchor()))
+                    .toList();
             List<String> anchors = page.stream().map(escrow -> escrow.change().anchor()).toList();
             Map<String, Link> known = links.find(job.jobId(), anchors);
             Map<String, Set<Deferred>> pending = deferred.pending(job.jobId(), anchors);
@@ -323,9 +358,9 @@ public class CycleProcessor {
                     due.add(change);
                 }
             }
-            workers.forEach(job.jobId(), turns.leases(job.jobId()), deadline, due, change -> provisioner.provision(job,
-                            change, known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
-                            ObjectProvisioner.Baseline.LAST_EXPORTED)
+            workers.forEach(job.jobId(), held, deadline, due, change -> provisioner.provision(job, change,
+                            known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
+                            ObjectProvisioner.Baseline.LAST_EXPORTED, MatchAnswers.NONE, workedBy)
                     .ifPresent(outcome -> record(job, cycle, phase, kind == Deferred.REFERENCE
                             ? referencesRetried(job, change, outcome) : outcome, change, Instant.now())),
                     change -> late(job, cycle, phase, change));

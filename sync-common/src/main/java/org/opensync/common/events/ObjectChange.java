@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The stream of one job's cycle on {@link Topics#OBJECT_CHANGES}, published by change-detector: a
@@ -24,6 +26,15 @@ import java.util.Set;
 })
 public sealed interface ObjectChange extends JobScopedEvent {
     String cycleId();
+
+    /**
+     * The partition an object's changes go to when its job's cycle is spread over {@code partitions}: that of its
+     * key, as Kafka's default partitioner would pick it.
+     */
+    static int partitionOf(String jobId, String anchor, int partitions) {
+        byte[] key = (jobId + ":" + anchor).getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+    }
 
     /**
      * @param resetScope what the restart that caused this cycle asked to reset (escrows, connector data...)
@@ -76,6 +87,7 @@ public sealed interface ObjectChange extends JobScopedEvent {
             this(eventId, occurredAt, jobId, cycleId, objectType, anchor, dn, deleted, attributes, null, null);
         }
 
+        /** Also what {@link ObjectChange#partitionOf} hashes. */
         @Override
         public String key() {
             return jobId + ":" + anchor;
