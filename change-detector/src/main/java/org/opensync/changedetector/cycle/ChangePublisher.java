@@ -5,7 +5,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opensync.changedetector.ChangeDetectorConfig;
@@ -108,7 +106,7 @@ public class ChangePublisher {
             }
             int partition = spread && change instanceof ObjectChange.ObjectChanged object
                     ? ObjectChange.partitionOf(object.jobId(), object.anchor(), partitions)
-                    : Utils.toPositive(Utils.murmur2(change.jobId().getBytes(StandardCharsets.UTF_8))) % partitions;
+                    : ObjectChange.partitionOf(change.jobId(), partitions);
             List<? extends JobScopedEvent> records = change instanceof ObjectChange.ObjectChanged object
                     ? ObjectChangeParts.split(object, valueLimit) : List.of(change);
             Callback completion = records.size() > 1 && onCompletion != null

@@ -78,20 +78,20 @@ public class RunningCycles {
     public Optional<RunningCycle> add(String jobId, String cycleId, Map<String, Long> counts,
                                       JobEvent.CycleError firstTargetError) {
         return jdbc.query("""
+                        with added as (select ?::jsonb as delta)
                         update running_cycle set
                             counts = (select coalesce(jsonb_object_agg(name,
-                                          coalesce((counts::jsonb ->> name)::bigint, 0)
-                                          + coalesce((?::jsonb ->> name)::bigint, 0)), '{}'::jsonb)::text
-                                      from jsonb_object_keys(counts::jsonb || ?::jsonb) name),
+                                          coalesce((running_cycle.counts::jsonb ->> name)::bigint, 0)
+                                          + coalesce((added.delta ->> name)::bigint, 0)), '{}'::jsonb)::text
+                                      from jsonb_object_keys(running_cycle.counts::jsonb || added.delta) name),
                             first_target_error = coalesce(first_target_error, ?)
+                        from added
                         where job_id = ? and cycle_id = ? returning\s""" + COLUMNS,
                 statement -> {
-                    String added = json(counts);
-                    statement.set(1, added);
-                    statement.set(2, added);
-                    statement.set(3, error(firstTargetError));
-                    statement.set(4, jobId);
-                    statement.set(5, cycleId);
+                    statement.set(1, json(counts));
+                    statement.set(2, error(firstTargetError));
+                    statement.set(3, jobId);
+                    statement.set(4, cycleId);
                 },
                 row -> cycle(jobId, cycleId, row)).stream().findFirst();
     }

@@ -29,11 +29,18 @@ public sealed interface ObjectChange extends JobScopedEvent {
 
     /**
      * The partition an object's changes go to when its job's cycle is spread over {@code partitions}: that of its
-     * key, as Kafka's default partitioner would pick it.
+     * key ({@link ObjectChanged#key()}).
      */
     static int partitionOf(String jobId, String anchor, int partitions) {
-        byte[] key = (jobId + ":" + anchor).getBytes(StandardCharsets.UTF_8);
-        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+        return partitionOf(jobId + ":" + anchor, partitions);
+    }
+
+    /**
+     * The partition of a key (a job id: where a job's changes go when they are not spread), as Kafka's default
+     * partitioner would pick it.
+     */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /**
