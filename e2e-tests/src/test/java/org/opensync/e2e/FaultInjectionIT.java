@@ -1,13 +1,6 @@
 package org.opensync.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,14 +9,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.opensync.common.events.Topics;
 import org.opensync.sandbox.directory.SlapdTestDirectory;
 import org.opensync.sandbox.ldap.DirectoryData;
 import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.sandbox.scim.ScimServer;
 import org.opensync.sandbox.scim.ScimServerConfig;
-import org.opensync.testing.TopicProbe;
 
 /**
  * The fault-injection suite: the five services as processes, slapd and the sandbox SCIM application; in each
@@ -51,13 +42,12 @@ class FaultInjectionIT {
     private static final String TOKEN = "chaos-scim-token";
 
     private final DirectoryDataGenerator generator = new DirectoryDataGenerator();
-    private final List<String> table = new ArrayList<>();
     private SlapdTestDirectory directory;
     private ScimServer scim;
     private Platform platform;
     private ProvisioningJob job;
     private ExpectedTarget expected;
-    private boolean jobStarted;
+    private ChaosScenarios chaos;
 
     @BeforeAll
     void start() throws Exception {
@@ -68,25 +58,22 @@ class FaultInjectionIT {
         scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN).withJournalCapacity(1_000)).start();
         platform = new Platform().start();
         job = ProvisioningJob.create(platform, directory, scim, TOKEN);
-        job.scopeUsers("""
-                {"categoryFilterGroups":[],"inputFilterGroups":[],"groups":[{"name":"No contractors","clauses":[
-                {"sourceOperandName":"title","operatorName":"NOT EQUALS","targetOperand":{"values":["%s"]}}]}]}"""
-                .formatted(ExpectedTarget.OUT_OF_SCOPE));
-        table.add(String.format("CHAOS %-52s %8s %6s %10s %13s %12s", "scenario", "changes", "lost", "duplicated",
-                "dead-lettered", "converged in"));
+        chaos = new ChaosScenarios(job, scim, expected, CONVERGE);
     }
 
     @AfterAll
     void stop() throws Exception {
-        table.forEach(System.out::println);
+        if (chaos != null) {
+            chaos.printTable();
+        }
         Resources.closeAll(platform, scim, directory);
     }
 
     @Test
     @Order(1)
     void provisionerKilledDuringTheInitialCycle() throws Exception {
-        scenario("provisioner kill -9 during the initial cycle", () -> {
-            awaitTargetBusy(Math.min(USERS / 4, 200));
+        chaos.run("provisioner kill -9 during the initial cycle", () -> {
+            chaos.awaitTargetBusy(Math.min(USERS / 4, 200));
             platform.kill("provisioner");
             platform.restart("provisioner");
         });
@@ -95,9 +82,9 @@ class FaultInjectionIT {
     @Test
     @Order(2)
     void provisionerKilledDuringAnIncrementalCycle() throws Exception {
-        scenario("provisioner kill -9 during an incremental cycle", () -> {
+        chaos.run("provisioner kill -9 during an incremental cycle", () -> {
             expected.change(CHANGES);
-            awaitTargetBusy(5);
+            chaos.awaitTargetBusy(5);
             platform.kill("provisioner");
             expected.change(CHANGES / 4);
             platform.restart("provisioner");
@@ -107,7 +94,7 @@ class FaultInjectionIT {
     @Test
     @Order(3)
     void changeDetectorKilledWhileChangesArrive() throws Exception {
-        scenario("change-detector kill -9 while changes arrive", () -> {
+        chaos.run("change-detector kill -9 while changes arrive", () -> {
             expected.change(CHANGES / 2);
             platform.kill("change-detector");
             expected.change(CHANGES / 2);
@@ -119,11 +106,11 @@ class FaultInjectionIT {
     @Order(4)
     void brokerStoppedWhileChangesArrive() throws Exception {
         Assumptions.assumeTrue(Outages.brokerControllable(), "the Kafka broker is not one infra/infra.sh runs");
-        scenario("Kafka broker stopped " + BROKER_OUTAGE.toSeconds() + " s", () -> {
+        chaos.run("Kafka broker stopped " + BROKER_OUTAGE.toSeconds() + " s", () -> {
             expected.change(CHANGES / 2);
             Outages.stopBroker();
             expected.change(CHANGES / 2);
-            hold(BROKER_OUTAGE);
+            ChaosScenarios.hold(BROKER_OUTAGE);
             Outages.startBroker();
         });
     }
@@ -132,11 +119,11 @@ class FaultInjectionIT {
     @Order(5)
     void databaseStoppedWhileChangesArrive() throws Exception {
         Assumptions.assumeTrue(Outages.databaseControllable(), "PostgreSQL is not a local cluster this user controls");
-        scenario("PostgreSQL stopped " + DATABASE_OUTAGE.toSeconds() + " s", () -> {
+        chaos.run("PostgreSQL stopped " + DATABASE_OUTAGE.toSeconds() + " s", () -> {
             expected.change(CHANGES / 2);
             Outages.stopDatabase();
             expected.change(CHANGES / 2);
-            hold(DATABASE_OUTAGE);
+            ChaosScenarios.hold(DATABASE_OUTAGE);
             Outages.startDatabase();
         });
     }
@@ -145,13 +132,13 @@ class FaultInjectionIT {
     @Order(6)
     void targetFailingThrottlingAndSlow() throws Exception {
         Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
-        scenario("target: 10% 5xx, 429 storms, 2 s latency, drops", () -> {
+        chaos.run("target: 10% 5xx, 429 storms, 2 s latency, drops", () -> {
             scim.faults().add(FaultRule.respond(503).probability(0.1).seed(7));
             scim.faults().add(FaultRule.respond(429).retryAfter(2).everyNth(25));
             scim.faults().add(FaultRule.latency(Duration.ofSeconds(2)).probability(0.05).seed(11));
             scim.faults().add(FaultRule.dropConnection().probability(0.02).seed(13));
             expected.change(CHANGES);
-            hold(Duration.ofSeconds(60));
+            ChaosScenarios.hold(Duration.ofSeconds(60));
             scim.faults().clear();
         });
     }
@@ -165,13 +152,13 @@ class FaultInjectionIT {
         // certain, and may move again when the first comes back. The second instance joins before the changes: a
         // JVM started while the platform is busy with a cycle took minutes to come up on a loaded two-core machine,
         // and the changes were long exported by then.
-        scenario("provisioner rebalance: join, leave mid-cycle, rejoin", () -> {
+        chaos.run("provisioner rebalance: join, leave mid-cycle, rejoin", () -> {
             platform.startAnother("provisioner");
             expected.change(CHANGES / 2);
-            awaitTargetBusy(5);
+            chaos.awaitTargetBusy(5);
             platform.stop("provisioner");
             expected.change(CHANGES / 2);
-            awaitTargetBusy(5);
+            chaos.awaitTargetBusy(5);
             platform.restart("provisioner");
         });
     }
@@ -182,7 +169,7 @@ class FaultInjectionIT {
         Assumptions.assumeFalse(FULL, "the full suite kills each of these services in a scenario of its own");
         // The pause and the start are issued while the scheduler is down: the job runs again only if both reach it,
         // in order, once it is back
-        scenario("job-api, scheduler, schema-service kill -9", () -> {
+        chaos.run("job-api, scheduler, schema-service kill -9", () -> {
             expected.change(CHANGES / 2);
             platform.kill("scheduler-service");
             job.pause();
@@ -202,9 +189,9 @@ class FaultInjectionIT {
     void jobApiKilledRightAfterACommand() throws Exception {
         Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
         // Killed right after it answered 204 to the start: the job runs again only if its outbox still sends it
-        scenario("job-api kill -9 right after pause and start", () -> {
+        chaos.run("job-api kill -9 right after pause and start", () -> {
             expected.change(CHANGES / 2);
-            awaitTargetBusy(5);
+            chaos.awaitTargetBusy(5);
             job.pause();
             job.start();
             platform.kill("job-api");
@@ -217,7 +204,7 @@ class FaultInjectionIT {
     @Order(10)
     void schedulerKilledWhileCommandsArrive() throws Exception {
         Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
-        scenario("scheduler kill -9, pause and start while down", () -> {
+        chaos.run("scheduler kill -9, pause and start while down", () -> {
             expected.change(CHANGES / 2);
             platform.kill("scheduler-service");
             job.pause();
@@ -231,63 +218,12 @@ class FaultInjectionIT {
     @Order(11)
     void schemaServiceKilledWhileChangesArrive() throws Exception {
         Assumptions.assumeTrue(FULL, "full suite only (-Pchaos)");
-        scenario("schema-service kill -9 while changes arrive", () -> {
+        chaos.run("schema-service kill -9 while changes arrive", () -> {
             expected.change(CHANGES / 2);
-            awaitTargetBusy(5);
+            chaos.awaitTargetBusy(5);
             platform.kill("schema-service");
             expected.change(CHANGES / 2);
             platform.restart("schema-service");
         });
-    }
-
-    /**
-     * Runs one fault while changes arrive, then checks the target converges to exactly the source. The first
-     * scenario that runs starts the job, so that any selection of scenarios works.
-     */
-    private void scenario(String name, Fault fault) throws Exception {
-        if (!jobStarted) {
-            job.start();
-            jobStarted = true;
-        }
-        int changesBefore = expected.changes();
-        try (TopicProbe deadLetters = TopicProbe.fromNow(Topics.DEAD_LETTER)) {
-            fault.run();
-            Instant healed = Instant.now();
-            ExpectedTarget.Differences differences = converge();
-            Duration took = Duration.between(healed, Instant.now());
-            int deadLettered = deadLetters.records().size();
-            table.add(String.format("CHAOS %-52s %8d %6d %10d %13d %10d s", name, expected.changes() - changesBefore,
-                    differences.lost(), differences.duplicated(), deadLettered, took.toSeconds()));
-            assertThat(differences.examples()).as(name + ": the target equals the source").isEmpty();
-            assertThat(differences.none()).isTrue();
-            assertThat(deadLettered).as(name + ": nothing dead-lettered").isZero();
-            job.awaitCycleAfter(Instant.now(), CONVERGE, "Succeeded");
-        }
-    }
-
-    private ExpectedTarget.Differences converge() {
-        try {
-            Awaitility.await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                    .until(() -> expected.differences(scim).none());
-        } catch (ConditionTimeoutException notConverged) {
-            // reported below, with the differences that remain
-        }
-        return expected.differences(scim);
-    }
-
-    /** Waits until the target has received this many more requests: a cycle is under way. */
-    private void awaitTargetBusy(int requests) {
-        long before = scim.counters().totalRequests();
-        Awaitility.await().atMost(CONVERGE).until(() -> scim.counters().totalRequests() >= before + requests);
-    }
-
-    /** The outage lasts this long: the scenario, not a wait for a condition. */
-    private static void hold(Duration outage) {
-        Awaitility.await().pollDelay(outage).atMost(outage.plusSeconds(5)).until(() -> true);
-    }
-
-    @FunctionalInterface
-    private interface Fault {
-        void run() throws Exception;
     }
 }

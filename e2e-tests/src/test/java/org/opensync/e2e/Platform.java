@@ -113,13 +113,16 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * Starts a service again, e.g. after {@link #kill}; it keeps its database and its port, which the other services
-     * were configured with (job-api calls schema-service and the provisioner).
+     * Starts a service (or one of its {@link #startAnother other instances}) again, e.g. after {@link #kill}; it keeps
+     * its database and its port, which the other services were configured with (job-api calls schema-service and the
+     * provisioner).
      */
-    void restart(String name) throws IOException {
+    void restart(String instance) throws IOException {
+        String name = configuration.containsKey(instance) ? instance
+                : instance.substring(0, instance.lastIndexOf('-'));
         Map<String, String> config = new HashMap<>(configuration.get(name));
-        config.put("quarkus.http.port", Integer.toString(services.get(name).port()));
-        services.put(name, ServiceProcess.start(name + "-again", jar(name), config, STARTUP));
+        config.put("quarkus.http.port", Integer.toString(services.get(instance).port()));
+        services.put(instance, ServiceProcess.start(instance + "-again", jar(name), config, STARTUP));
     }
 
     /**
