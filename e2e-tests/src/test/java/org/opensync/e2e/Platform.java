@@ -23,6 +23,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.awaitility.Awaitility;
 import org.opensync.common.events.Topics;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.testing.InfraEndpoints;
@@ -57,7 +60,7 @@ final class Platform implements AutoCloseable {
     /** The bearer tokens of {@link #api()}: signed with {@link #keys} unless an identity provider issues them. */
     private Supplier<String> tokens = this::signedToken;
 
-    Platform start() throws IOException {
+    Platform start() throws IOException, InterruptedException {
         return start(Duration.ofSeconds(3), Map.of());
     }
 
@@ -65,7 +68,16 @@ final class Platform implements AutoCloseable {
      * @param interval cycle interval of started jobs
      * @param extra    further configuration for every service (e.g. heap settings for a benchmark)
      */
-    Platform start(Duration interval, Map<String, String> extra) throws IOException {
+    Platform start(Duration interval, Map<String, String> extra) throws IOException, InterruptedException {
+        try {
+            return startServices(interval, extra);
+        } catch (IOException | RuntimeException e) {
+            close(); // the caller never gets this platform to close: the services started so far would outlive the run
+            throw e;
+        }
+    }
+
+    private Platform startServices(Duration interval, Map<String, String> extra) throws IOException {
         this.extra = extra;
         String oidcKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
         Map<String, String> api = Map.of("quarkus.oidc.auth-server-url", "", "quarkus.oidc.public-key", oidcKey,
@@ -214,6 +226,18 @@ final class Platform implements AutoCloseable {
      * skipping (a new group reading from the latest offset) or replaying everything (from the earliest).
      */
     private static void startAtTheEnd(String group) {
+        // A service of an earlier run that did not leave its group (killed, or stopped past its shutdown timeout)
+        // stays a member until its session times out; offsets of a group with members cannot be set
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsMatching(e -> e.getCause() instanceof UnknownMemberIdException
+                        || e.getCause() instanceof GroupNotEmptyException)
+                .until(() -> {
+                    setToTheEnd(group);
+                    return true;
+                });
+    }
+
+    private static void setToTheEnd(String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 InfraEndpoints.kafkaBootstrap()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
