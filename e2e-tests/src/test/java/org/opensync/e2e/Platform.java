@@ -55,6 +55,9 @@ final class Platform implements AutoCloseable {
     private final String transportKey = SecretBox.generateKey();
     private final String atRestKey = SecretBox.generateKey();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** What a provisioner polls of each partition when jobs are spread over all of them (docs/scaling.md). */
+    static final String SPREAD_PARTITION_FETCH_BYTES = "131072";
+
     private final Map<String, Map<String, String>> configuration = new HashMap<>();
     private Map<String, String> extra = Map.of();
     /** The bearer tokens of {@link #api()}: signed with {@link #keys} unless an identity provider issues them. */

@@ -67,7 +67,9 @@ class ProvisioningBenchmark {
                      .withJournalCapacity(4 * changesPerSecond * changeSeconds).withThreads(CONNECTIONS)).start();
              Platform platform = new Platform().start(interval,
                      Map.of("sync.provisioner.parallelism", Integer.toString(parallelism),
-                             "sync.change-detector.spread-job-changes", Boolean.toString(provisioners > 1)))) {
+                             "sync.change-detector.spread-job-changes", Boolean.toString(provisioners > 1),
+                             "SYNC_PROVISIONER_PARTITION_FETCH_BYTES", provisioners > 1
+                                     ? Platform.SPREAD_PARTITION_FETCH_BYTES : "1048576"))) {
             for (int instance = 2; instance <= provisioners; instance++) {
                 platform.startAnother("provisioner");
             }
@@ -81,6 +83,7 @@ class ProvisioningBenchmark {
             if (targetLatencyMs > 0) {
                 scim.faults().add(FaultRule.latency(Duration.ofMillis(targetLatencyMs)));
             }
+            scim.counters().reset();
             Map<String, Duration> cpuBefore = platform.cpuTimes();
             Map<String, Duration> infrastructureBefore = InfrastructureCpu.now();
             Instant started = Instant.now();
@@ -93,6 +96,9 @@ class ProvisioningBenchmark {
             double rate = (users + groups) / initial;
             System.out.printf("BENCH initial cycle: %d objects exported in %.1f s = %.0f objects/s "
                     + "(cycle reported finished after %.1f s)%n", users + groups, initial, rate, cycle);
+            Map<String, Long> requests = scim.counters().requestsByMethod();
+            System.out.printf("BENCH target requests during the initial cycle: %s%n", requests);
+            report.put("initialCycleRequestsByMethod", requests);
             Map<String, Double> cpuPerThousand = cpuPerThousand(cpuBefore, platform.cpuTimes(), users + groups);
             Map<String, Double> infrastructurePerThousand = cpuPerThousand(infrastructureBefore,
                     InfrastructureCpu.now(), users + groups);

@@ -44,7 +44,8 @@ class SpreadFaultInjectionIT {
         expected = new ExpectedTarget(directory, generator, data);
         scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN).withJournalCapacity(1_000)).start();
         platform = new Platform().start(Duration.ofSeconds(3),
-                Map.of("sync.change-detector.spread-job-changes", "true"));
+                Map.of("sync.change-detector.spread-job-changes", "true",
+                        "SYNC_PROVISIONER_PARTITION_FETCH_BYTES", Platform.SPREAD_PARTITION_FETCH_BYTES));
         platform.startAnother("provisioner");
         chaos = new ChaosScenarios(ProvisioningJob.create(platform, directory, scim, TOKEN), scim, expected, CONVERGE);
     }

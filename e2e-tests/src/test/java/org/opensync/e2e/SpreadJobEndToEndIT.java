@@ -62,7 +62,8 @@ class SpreadJobEndToEndIT {
                 newcomer.postalCode(), newcomer.street(), newcomer.office(), newcomer.preferredLanguage(), null));
         scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN).withJournalCapacity(100_000)).start();
         platform = new Platform().start(Duration.ofSeconds(3),
-                Map.of("sync.change-detector.spread-job-changes", "true"));
+                Map.of("sync.change-detector.spread-job-changes", "true",
+                        "SYNC_PROVISIONER_PARTITION_FETCH_BYTES", Platform.SPREAD_PARTITION_FETCH_BYTES));
         platform.startAnother("provisioner");
     }
 
