@@ -1,6 +1,7 @@
 package org.opensync.e2e;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,12 +10,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.opensync.sandbox.directory.SlapdTestDirectory;
-import org.opensync.sandbox.ldap.DirectoryData;
-import org.opensync.sandbox.ldap.DirectoryDataGenerator;
 import org.opensync.sandbox.scim.FaultRule;
 import org.opensync.sandbox.scim.ScimServer;
-import org.opensync.sandbox.scim.ScimServerConfig;
 
 /**
  * The fault-injection suite: the five services as processes, slapd and the sandbox SCIM application; in each
@@ -39,56 +36,38 @@ class FaultInjectionIT {
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(FULL ? 60 : 15);
     private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(FULL ? 20 : 10);
     private static final Duration CONVERGE = Duration.ofMinutes(FULL ? 15 : 4);
-    private static final String TOKEN = "chaos-scim-token";
 
-    private final DirectoryDataGenerator generator = new DirectoryDataGenerator();
-    private SlapdTestDirectory directory;
+    private ChaosScenarios chaos;
     private ScimServer scim;
     private Platform platform;
     private ProvisioningJob job;
     private ExpectedTarget expected;
-    private ChaosScenarios chaos;
 
     @BeforeAll
     void start() throws Exception {
-        DirectoryData data = generator.generate(USERS, GROUPS);
-        directory = new SlapdTestDirectory();
-        directory.load(data);
-        expected = new ExpectedTarget(directory, generator, data);
-        scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN).withJournalCapacity(1_000)).start();
-        platform = new Platform().start();
-        job = ProvisioningJob.create(platform, directory, scim, TOKEN);
-        chaos = new ChaosScenarios(job, scim, expected, CONVERGE);
+        chaos = ChaosScenarios.start(USERS, GROUPS, CONVERGE, Map.of());
+        scim = chaos.scim();
+        platform = chaos.platform();
+        job = chaos.job();
+        expected = chaos.expected();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (chaos != null) {
-            chaos.printTable();
-        }
-        Resources.closeAll(platform, scim, directory);
+        Resources.closeAll(chaos);
     }
 
     @Test
     @Order(1)
     void provisionerKilledDuringTheInitialCycle() throws Exception {
-        chaos.run("provisioner kill -9 during the initial cycle", () -> {
-            chaos.awaitTargetBusy(Math.min(USERS / 4, 200));
-            platform.kill("provisioner");
-            platform.restart("provisioner");
-        });
+        chaos.killDuringTheInitialCycle("provisioner kill -9 during the initial cycle", "provisioner",
+                Math.min(USERS / 4, 200), 0);
     }
 
     @Test
     @Order(2)
     void provisionerKilledDuringAnIncrementalCycle() throws Exception {
-        chaos.run("provisioner kill -9 during an incremental cycle", () -> {
-            expected.change(CHANGES);
-            chaos.awaitTargetBusy(5);
-            platform.kill("provisioner");
-            expected.change(CHANGES / 4);
-            platform.restart("provisioner");
-        });
+        chaos.killDuringAnIncrementalCycle("provisioner kill -9 during an incremental cycle", "provisioner", CHANGES);
     }
 
     @Test
