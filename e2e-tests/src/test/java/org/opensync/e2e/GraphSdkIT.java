@@ -241,11 +241,12 @@ class GraphSdkIT {
             return read.getStatus().getCode() == SynchronizationStatusCode.Active
                     && read.getStatus().getLastSuccessfulExecution() != null;
         });
-        List<ProvisioningObjectSummary> logs = graph.auditLogs().provisioning().get(config -> {
-            config.queryParameters.filter = "jobId eq '" + jobId + "'";
-            config.queryParameters.top = 100;
-        }).getValue();
-        assertThat(logs).isNotEmpty();
+        // The logs travel on another topic than the cycle's result, and job-api stores them in batches
+        List<ProvisioningObjectSummary> logs = Awaitility.await().atMost(CYCLE).until(() ->
+                graph.auditLogs().provisioning().get(config -> {
+                    config.queryParameters.filter = "jobId eq '" + jobId + "'";
+                    config.queryParameters.top = 100;
+                }).getValue(), found -> !found.isEmpty());
         assertThat(logs).allSatisfy(log -> {
             assertThat(log.getJobId()).isEqualTo(jobId);
             assertThat(log.getProvisioningStatusInfo().getStatus()).isNotNull();
