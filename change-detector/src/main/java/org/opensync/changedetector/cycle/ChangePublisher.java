@@ -121,7 +121,6 @@ public class ChangePublisher {
             }
         }
 
-
         public void jobEvent(Event event) {
             send(Topics.JOB_EVENTS, null, event, null);
         }

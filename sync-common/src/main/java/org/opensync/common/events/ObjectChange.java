@@ -32,7 +32,12 @@ public sealed interface ObjectChange extends JobScopedEvent {
      * key ({@link ObjectChanged#key()}).
      */
     static int partitionOf(String jobId, String anchor, int partitions) {
-        return partitionOf(jobId + ":" + anchor, partitions);
+        return partitionOf(keyOf(jobId, anchor), partitions);
+    }
+
+    /** The Kafka key of an object's changes: its job and anchor. */
+    private static String keyOf(String jobId, String anchor) {
+        return jobId + ":" + anchor;
     }
 
     /**
@@ -94,10 +99,9 @@ public sealed interface ObjectChange extends JobScopedEvent {
             this(eventId, occurredAt, jobId, cycleId, objectType, anchor, dn, deleted, attributes, null, null);
         }
 
-        /** Also what {@link ObjectChange#partitionOf} hashes. */
         @Override
         public String key() {
-            return jobId + ":" + anchor;
+            return keyOf(jobId, anchor);
         }
 
         /** Whether this record carries only a part of the image. */
