@@ -80,6 +80,52 @@ class ProvisioningTest extends ProvisionerTestBase {
                 .contains("import", "scoping", "matching", "export");
     }
 
+    /**
+     * A batch's managers are read from the connector data store in one query before its exports start. A report whose
+     * manager the same batch creates still gets it (when it resolves it, or at the end of the cycle), one whose new
+     * manager was linked before the batch gets that one's id, and a manager linked to nothing is logged unresolved:
+     * what looking each manager up alone found.
+     */
+    @Test
+    void aBatchsManagersAreLookedUpAtOnceWithWhatOneByOneResolutionFinds() throws Exception {
+        List<GeneratedUser> users = new DirectoryDataGenerator().generate(30, 0).users();
+        TargetJob job = ready(null, Map.of());
+        finished(job, job.cycleInOneBatch(users.stream().map(user -> job.object("User", user.toEntry(), false))
+                .toList()));
+        List<GeneratedUser> managed = users.stream().filter(user -> user.managerDn().isPresent()).toList();
+        assertThat(managed).hasSizeGreaterThan(20).allSatisfy(user -> assertThat(managerIdOf(user.mail()))
+                .isEqualTo(userNamed(users.stream().filter(other -> other.dn().equals(user.managerDn().get()))
+                        .findFirst().orElseThrow().mail()).path("id").asText()));
+
+        GeneratedUser newManager = users.get(users.size() - 1);
+        List<GeneratedUser> moved = managed.subList(0, 4);
+        List<ObjectChange.ObjectChanged> batch = new ArrayList<>();
+        for (GeneratedUser user : moved) {
+            com.unboundid.ldap.sdk.Entry entry = user.toEntry();
+            entry.setAttribute("manager", user == moved.get(3) ? "uid=nobody,ou=people,dc=example,dc=org"
+                    : newManager.dn());
+            batch.add(job.object("User", entry, false));
+        }
+        String cycleId = job.cycleInOneBatch(batch);
+        finished(job, cycleId);
+
+        String newManagerId = userNamed(newManager.mail()).path("id").asText();
+        moved.subList(0, 3).forEach(user -> assertThat(managerIdOf(user.mail())).isEqualTo(newManagerId));
+        String nowhere = batch.get(3).anchor();
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(logsOf(job, cycleId))
+                .filteredOn(log -> log.sourceIdentity().id().equals(nowhere))
+                .flatExtracting(ProvisioningObjectSummary::provisioningSteps)
+                .anySatisfy(step -> {
+                    assertThat(step.provisioningStepType()).isEqualTo("referenceResolution");
+                    assertThat(step.description()).contains("uid=nobody");
+                }));
+    }
+
+    private static String managerIdOf(String userName) {
+        return userNamed(userName).at("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager/value")
+                .asText();
+    }
+
     @Test
     void onlyTheChangedAttributeIsPatched() throws Exception {
         DirectoryData data = new DirectoryDataGenerator().generate(3, 0);

@@ -36,6 +36,7 @@ import org.opensync.provisioner.engine.Deprovisioner;
 import org.opensync.provisioner.engine.JobContext;
 import org.opensync.provisioner.engine.JobContexts;
 import org.opensync.provisioner.engine.JobUnavailableException;
+import org.opensync.provisioner.engine.BatchLookups;
 import org.opensync.provisioner.engine.MatchAnswers;
 import org.opensync.provisioner.engine.MatchingClaims;
 import org.opensync.provisioner.engine.ObjectProvisioner;
@@ -223,9 +224,10 @@ public class CycleProcessor {
                     .filter(change -> change.objectType().equals(type)).toList();
             MatchAnswers answers = batchedMatching ? provisioner.matchAhead(job, type, ofType.stream()
                     .filter(change -> !known.containsKey(change.anchor())).toList(), deadline) : MatchAnswers.NONE;
+            BatchLookups ahead = new BatchLookups(answers, references.lookAhead(job, type, ofType));
             workers.forEach(jobId, held, deadline, ofType, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()), cycle.baseline(),
-                            answers, cycle.workedBy())
+                            ahead, cycle.workedBy())
                     .ifPresent(outcome -> record(job, cycle, "export", outcome, change, Instant.now())),
                     change -> late(job, cycle, "export", change));
         }
@@ -360,7 +362,7 @@ public class CycleProcessor {
             }
             workers.forEach(job.jobId(), held, deadline, due, change -> provisioner.provision(job, change,
                             known.get(change.anchor()), pending.getOrDefault(change.anchor(), Set.of()),
-                            ObjectProvisioner.Baseline.LAST_EXPORTED, MatchAnswers.NONE, workedBy)
+                            ObjectProvisioner.Baseline.LAST_EXPORTED, BatchLookups.NONE, workedBy)
                     .ifPresent(outcome -> record(job, cycle, phase, kind == Deferred.REFERENCE
                             ? referencesRetried(job, change, outcome) : outcome, change, Instant.now())),
                     change -> late(job, cycle, phase, change));

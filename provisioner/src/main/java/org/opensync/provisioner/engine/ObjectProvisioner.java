@@ -87,7 +87,7 @@ public class ObjectProvisioner {
      */
     public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
                                        Set<Deferred> pending, Baseline baseline) {
-        return provision(job, change, link, pending, baseline, MatchAnswers.NONE, WorkedBy.THIS_INSTANCE);
+        return provision(job, change, link, pending, baseline, BatchLookups.NONE, WorkedBy.THIS_INSTANCE);
     }
 
     /**
@@ -160,11 +160,12 @@ public class ObjectProvisioner {
     }
 
     /**
-     * @param answers  what the target answered ahead about the batch's matching values ({@link #matchAhead})
+     * @param ahead    what was read for the batch before its exports started ({@link #matchAhead},
+     *                 {@link ReferenceExport#lookAhead})
      * @param workedBy whether other instances may work the job's objects meanwhile
      */
     public Optional<Outcome> provision(JobContext job, ObjectChange.ObjectChanged change, Link link,
-                                       Set<Deferred> pending, Baseline baseline, MatchAnswers answers,
+                                       Set<Deferred> pending, Baseline baseline, BatchLookups ahead,
                                        WorkedBy workedBy) {
         Outcome outcome = new Outcome().step("EntryImport", "import", "success",
                 "Received " + change.objectType() + " " + change.dn() + " from the source directory");
@@ -173,7 +174,7 @@ public class ObjectProvisioner {
             return Optional.of(outcome.skipped("No enabled object mapping provisions " + change.objectType()));
         }
         try {
-            Optional<Outcome> result = provision(job, plan.get(), change, link, pending, baseline, answers,
+            Optional<Outcome> result = provision(job, plan.get(), change, link, pending, baseline, ahead,
                     workedBy, outcome);
             if (pending.contains(Deferred.ESCROW) && result.filter(done -> !done.failed()).isPresent()) {
                 deferred.done(job.jobId(), Deferred.ESCROW, change.anchor());
@@ -185,7 +186,7 @@ public class ObjectProvisioner {
     }
 
     private Optional<Outcome> provision(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change,
-                                        Link link, Set<Deferred> pending, Baseline baseline, MatchAnswers answers,
+                                        Link link, Set<Deferred> pending, Baseline baseline, BatchLookups ahead,
                                         WorkedBy workedBy, Outcome outcome) {
         if (change.deleted()) {
             return stageDeprovisioning(job, change, link, outcome, "deleted in the source");
@@ -219,7 +220,7 @@ public class ObjectProvisioner {
         if (pending.contains(Deferred.DEPROVISION)) {
             deferred.done(job.jobId(), Deferred.DEPROVISION, change.anchor());
         }
-        Export export = new Export(job, plan, change, source, pending, answers, workedBy, outcome);
+        Export export = new Export(job, plan, change, source, pending, ahead, workedBy, outcome);
         return Optional.of(link == null ? export.matchOrCreate() : export.update(link, baseline, true));
     }
 
@@ -247,12 +248,12 @@ public class ObjectProvisioner {
         private final Set<Deferred> pending;
         private final Outcome outcome;
         private final Redaction redaction;
-        private final MatchAnswers answers;
+        private final BatchLookups ahead;
         private final WorkedBy workedBy;
 
         Export(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, ObjectImage source,
-               Set<Deferred> pending, MatchAnswers answers, WorkedBy workedBy, Outcome outcome) {
-            this.answers = answers;
+               Set<Deferred> pending, BatchLookups ahead, WorkedBy workedBy, Outcome outcome) {
+            this.ahead = ahead;
             this.workedBy = workedBy;
             this.job = job;
             this.plan = plan;
@@ -323,7 +324,7 @@ public class ObjectProvisioner {
          * holders, which the target's own answer reports as DuplicateTargetEntries) asked of the target now.
          */
         private Optional<TargetObject> find(MatchingValue key) {
-            Optional<List<TargetObject>> answered = answers.holders(key.targetAttributeName(), key.value().text());
+            Optional<List<TargetObject>> answered = ahead.matches().holders(key.targetAttributeName(), key.value().text());
             if (answered.isPresent() && answered.get().size() <= 1) {
                 return answered.get().stream().findFirst();
             }
@@ -444,7 +445,7 @@ public class ObjectProvisioner {
         }
 
         private ReferenceExport.References resolve() {
-            ReferenceExport.References resolved = references.resolve(job, plan, change);
+            ReferenceExport.References resolved = references.resolve(job, plan, change, ahead.references());
             if (!resolved.unresolved().isEmpty()) {
                 List<String> listed = resolved.unresolved().stream().limit(REFERENCES_LISTED).toList();
                 outcome.unresolved(List.copyOf(resolved.unresolved())).step("EntryReferenceResolution",

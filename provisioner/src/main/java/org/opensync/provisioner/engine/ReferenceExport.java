@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,14 +37,33 @@ public class ReferenceExport {
     record References(Map<String, Object> single, List<String> members, Set<String> unresolved) {
     }
 
-    References resolve(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change) {
+    /**
+     * Reads in one query the target ids of the DNs the single-valued references of these objects name. A group's
+     * members are left to its own export: a batch of large groups would hold every member's id at once.
+     */
+    public KnownReferences lookAhead(JobContext job, String objectType,
+                                     Collection<ObjectChange.ObjectChanged> changes) {
+        List<ObjectPlan.Reference> single = job.plan(objectType).map(plan -> plan.references().stream()
+                .filter(reference -> !reference.multivalued()).toList()).orElse(List.of());
+        if (single.isEmpty()) {
+            return KnownReferences.NONE;
+        }
+        Set<String> dns = new LinkedHashSet<>();
+        for (ObjectChange.ObjectChanged change : changes) {
+            single.forEach(reference -> dns.addAll(change.attributes().getOrDefault(reference.sourceAttribute(),
+                    List.of())));
+        }
+        return dns.size() < 2 ? KnownReferences.NONE : new KnownReferences(links.targetIdsByDn(job.jobId(), dns));
+    }
+
+    References resolve(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change, KnownReferences known) {
         Map<String, Object> single = new LinkedHashMap<>();
         List<String> members = new ArrayList<>();
         Set<String> unresolved = new LinkedHashSet<>();
         boolean hasMembers = false;
         for (ObjectPlan.Reference reference : plan.references()) {
             List<String> dns = change.attributes().getOrDefault(reference.sourceAttribute(), List.of());
-            Map<String, String> ids = links.targetIdsByDn(job.jobId(), dns);
+            Map<String, String> ids = targetIds(job, dns, known);
             List<String> resolved = new ArrayList<>();
             for (String dn : dns) {
                 String id = ids.get(dn.toLowerCase(Locale.ROOT));
@@ -61,6 +81,23 @@ public class ReferenceExport {
             }
         }
         return new References(single, hasMembers ? members : null, unresolved);
+    }
+
+    /** By lower-cased DN; what the batch's look-ahead did not find is asked for now. */
+    private Map<String, String> targetIds(JobContext job, List<String> dns, KnownReferences known) {
+        Map<String, String> ids = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String dn : dns) {
+            String folded = dn.toLowerCase(Locale.ROOT);
+            String id = known.targetIdOf(folded);
+            if (id == null) {
+                unknown.add(dn);
+            } else {
+                ids.put(folded, id);
+            }
+        }
+        ids.putAll(links.targetIdsByDn(job.jobId(), unknown));
+        return ids;
     }
 
     /** Brings the group's members in the target to the resolved ones; returns the link with the members exported. */
