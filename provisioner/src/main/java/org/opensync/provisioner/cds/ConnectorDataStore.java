@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,12 +13,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opensync.common.mirror.MirrorConsumers;
 import org.opensync.common.stats.TableStatistics;
+import org.opensync.connectors.grouping.GroupedCalls;
 
 /**
  * The connector data store: links between source anchors and target ids, with the
@@ -27,10 +30,14 @@ import org.opensync.common.stats.TableStatistics;
 public class ConnectorDataStore {
     private static final TypeReference<Map<String, Object>> IMAGE = new TypeReference<>() {
     };
+    /** Link saves written at once; more wait for the next statement. */
+    private static final int SAVES_IN_FLIGHT = 2;
+    private static final int ROWS_PER_SAVE = 100;
 
     private final Jdbc jdbc;
     private final ObjectMapper mapper;
     private final TableStatistics statistics;
+    private final GroupedCalls<LinkRow, Void> saves = new GroupedCalls<>(SAVES_IN_FLIGHT, this::write);
 
     @Inject
     public ConnectorDataStore(AgroalDataSource dataSource, ObjectMapper mapper, TableStatistics statistics) {
@@ -123,24 +130,48 @@ public class ConnectorDataStore {
                 row -> row.getString(1)).stream().findFirst();
     }
 
+    /**
+     * Saves the link, and returns once it is committed. Saves that a job's workers ask for at the same time are
+     * written as one statement and one commit ({@link GroupedCalls}); inside a transaction, the save is part of it.
+     */
     public void save(String jobId, Link link) {
+        LinkRow row = new LinkRow(jobId, link);
+        if (QuarkusTransaction.isActive()) {
+            write(List.of(row));
+        } else {
+            saves.call(row, ROWS_PER_SAVE);
+        }
+    }
+
+    private List<GroupedCalls.Answer<Void>> write(List<LinkRow> rows) {
+        // The same link twice in one statement would be an error; the later save is the one a sequence keeps
+        Map<List<String>, LinkRow> latest = new LinkedHashMap<>();
+        rows.forEach(row -> latest.put(List.of(row.jobId(), row.link().anchor()), row));
+        Collection<LinkRow> distinct = latest.values();
         jdbc.update("""
                         insert into connector_object (job_id, anchor, object_type, source_dn, target_id, state,
                                                       exported, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, now())
+                        select job_id, anchor, object_type, source_dn, target_id, state, exported, now()
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as saved(job_id, anchor, object_type, source_dn, target_id, state, exported)
                         on conflict (job_id, anchor) do update set object_type = excluded.object_type,
                             source_dn = excluded.source_dn, target_id = excluded.target_id, state = excluded.state,
                             exported = excluded.exported, rematch = false, updated_at = now()""",
                 statement -> {
-                    statement.set(1, jobId);
-                    statement.set(2, link.anchor());
-                    statement.set(3, link.objectType());
-                    statement.set(4, link.sourceDn());
-                    statement.set(5, link.targetId());
-                    statement.set(6, link.disabled() ? "Disabled" : "Active");
-                    statement.set(7, json(link.exported()));
+                    statement.set(1, distinct.stream().map(LinkRow::jobId).toList());
+                    statement.set(2, distinct.stream().map(row -> row.link().anchor()).toList());
+                    statement.set(3, distinct.stream().map(row -> row.link().objectType()).toList());
+                    statement.set(4, distinct.stream().map(row -> row.link().sourceDn()).toList());
+                    statement.set(5, distinct.stream().map(row -> row.link().targetId()).toList());
+                    statement.set(6, distinct.stream().map(row -> row.link().disabled() ? "Disabled" : "Active")
+                            .toList());
+                    statement.set(7, distinct.stream().map(row -> json(row.link().exported())).toList());
                 });
-        statistics.written("connector_object", 1);
+        statistics.written("connector_object", distinct.size());
+        return rows.stream().map(row -> GroupedCalls.Answer.<Void>of(null)).toList();
+    }
+
+    private record LinkRow(String jobId, Link link) {
     }
 
     public void remove(String jobId, String anchor) {
