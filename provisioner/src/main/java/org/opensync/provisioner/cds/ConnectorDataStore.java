@@ -144,6 +144,28 @@ public class ConnectorDataStore {
     }
 
     private List<GroupedCalls.Answer<Void>> write(List<LinkRow> rows) {
+        try {
+            upsert(rows);
+            return rows.stream().map(row -> GroupedCalls.Answer.<Void>of(null)).toList();
+        } catch (IllegalStateException e) {
+            if (rows.size() == 1) {
+                throw e;
+            }
+            // One row the database refuses (another job's, maybe) must not fail the rows saved beside it
+            return rows.stream().map(this::writeAlone).toList();
+        }
+    }
+
+    private GroupedCalls.Answer<Void> writeAlone(LinkRow row) {
+        try {
+            upsert(List.of(row));
+            return GroupedCalls.Answer.of(null);
+        } catch (IllegalStateException e) {
+            return GroupedCalls.Answer.failed(e);
+        }
+    }
+
+    private void upsert(List<LinkRow> rows) {
         // The same link twice in one statement would be an error; the later save is the one a sequence keeps
         Map<List<String>, LinkRow> latest = new LinkedHashMap<>();
         rows.forEach(row -> latest.put(List.of(row.jobId(), row.link().anchor()), row));
@@ -168,7 +190,6 @@ public class ConnectorDataStore {
                     statement.set(7, distinct.stream().map(row -> json(row.link().exported())).toList());
                 });
         statistics.written("connector_object", distinct.size());
-        return rows.stream().map(row -> GroupedCalls.Answer.<Void>of(null)).toList();
     }
 
     private record LinkRow(String jobId, Link link) {
