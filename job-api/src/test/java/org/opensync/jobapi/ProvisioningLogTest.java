@@ -9,8 +9,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.opensync.jobapi.GraphClient.asAdmin;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.Topics;
 import org.opensync.common.logs.ProvisioningLogRecorded;
 import org.opensync.common.logs.ProvisioningObjectSummary;
@@ -33,6 +39,8 @@ import org.opensync.testing.TopicProbe;
 /** {@code /auditLogs/provisioning} over records published on the real {@code sync.provisioning-logs} topic. */
 @QuarkusTest
 class ProvisioningLogTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void recordsAreFilteredPagedAndFetchedById() {
@@ -126,6 +134,37 @@ class ProvisioningLogTest {
             assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).isNotBlank();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
                     .get("/beta/auditLogs/provisioning/" + summary.id()).statusCode() == 200);
+        }
+    }
+
+    /** A log is stored under its own id, so a redelivered record needs no inbox row to be stored once. */
+    @Test
+    void aRedeliveredRecordIsStoredOnceWithoutAnInboxRow() throws Exception {
+        String jobId = Tenants.newJobId("scim", DEFAULT_TENANT);
+        String cycleId = UUID.randomUUID().toString();
+        ProvisioningObjectSummary summary = summary(jobId, cycleId, Instant.now(), "success", "redelivered");
+        ProvisioningLogRecorded record = new ProvisioningLogRecorded(UUID.randomUUID().toString(), Instant.now(),
+                jobId, summary);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            EventPublisher.publishRaw(Topics.PROVISIONING_LOGS, jobId, EventCodec.encode(record), record.eventId());
+        }
+        ProvisioningObjectSummary after = summary(jobId, cycleId, Instant.now().plusSeconds(1), "success", "after");
+        EventPublisher.publish(Topics.PROVISIONING_LOGS, new ProvisioningLogRecorded(UUID.randomUUID().toString(),
+                Instant.now(), jobId, after));
+
+        String byCycle = "cycleId eq '" + cycleId + "'";
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin().queryParam("$filter", byCycle)
+                .get("/beta/auditLogs/provisioning").jsonPath().getList("value").size() == 2);
+        asAdmin().queryParam("$filter", byCycle).get("/beta/auditLogs/provisioning").then()
+                .body("value.id", contains(after.id(), summary.id()));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from processed_event where event_id = any(?)")) {
+            query.setArray(1, connection.createArrayOf("text", new String[]{record.eventId()}));
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                assertThat(count.getLong(1)).as("inbox rows").isZero();
+            }
         }
     }
 

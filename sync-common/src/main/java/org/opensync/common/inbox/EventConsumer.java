@@ -105,6 +105,21 @@ public class EventConsumer {
      */
     public <T extends Event> void processBatch(String consumer, ConsumerRecords<String, String> records,
                                                Class<T> contract, Consumer<List<T>> handler) {
+        processBatch(consumer, records, contract, true, handler);
+    }
+
+    /**
+     * As {@link #processBatch}, for a handler whose writes are keyed by what the events carry (a redelivered event
+     * writes the same rows again, which the handler's statements ignore): such a handler needs no {@link Inbox}, so
+     * its batches write no inbox rows, and every decoded event goes to it, redelivered ones included.
+     */
+    public <T extends Event> void processIdempotentBatch(String consumer, ConsumerRecords<String, String> records,
+                                                         Class<T> contract, Consumer<List<T>> handler) {
+        processBatch(consumer, records, contract, false, handler);
+    }
+
+    private <T extends Event> void processBatch(String consumer, ConsumerRecords<String, String> records,
+                                                Class<T> contract, boolean throughInbox, Consumer<List<T>> handler) {
         Map<String, T> decoded = new LinkedHashMap<>();
         List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -122,37 +137,34 @@ public class EventConsumer {
             return;
         }
         traced(consumer, readable, () -> {
-            inBatchTransactions(consumer, readable, decoded, contract, handler);
+            inBatchTransactions(consumer, readable, decoded, contract, throughInbox, handler);
             return null;
         });
     }
 
     private <T extends Event> void inBatchTransactions(String consumer, List<ConsumerRecord<String, String>> readable,
                                                        Map<String, T> decoded, Class<T> contract,
-                                                       Consumer<List<T>> handler) {
+                                                       boolean throughInbox, Consumer<List<T>> handler) {
         String what = "a batch of " + decoded.size() + " records";
         Instant since = Instant.now();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        Set<String> firstDeliveries = inbox.firstDeliveries(consumer, decoded.keySet());
-                        List<T> fresh = new ArrayList<>(firstDeliveries.size());
-                        decoded.forEach((eventId, event) -> {
-                            if (firstDeliveries.contains(eventId)) {
-                                fresh.add(event);
-                            }
-                        });
-                        handler.accept(fresh);
-                    });
+                    QuarkusTransaction.requiringNew().run(() -> handler.accept(throughInbox
+                            ? firstDeliveries(consumer, decoded) : new ArrayList<>(decoded.values())));
                     return;
                 } catch (RuntimeException e) {
                     FailureKind kind = FailureKind.of(e);
                     if (deadLettersAfter(kind, attempt)) {
                         LOG.warnf("%s: %s failed (%s: %s); its records are processed one by one", consumer, what,
                                 kind, rootMessage(e, false));
-                        readable.forEach(record -> process(consumer, record, contract,
-                                event -> handler.accept(List.of(event))));
+                        readable.forEach(record -> {
+                            if (throughInbox) {
+                                process(consumer, record, contract, event -> handler.accept(List.of(event)));
+                            } else {
+                                processAlone(consumer, record, contract, handler);
+                            }
+                        });
                         return;
                     }
                     backOff(consumer, what, since, attempt, kind, e);
@@ -160,6 +172,28 @@ public class EventConsumer {
             }
         } finally {
             retries.done(consumer);
+        }
+    }
+
+    /** The events of the batch this consumer has not processed yet, recorded as processed now. */
+    private <T extends Event> List<T> firstDeliveries(String consumer, Map<String, T> decoded) {
+        Set<String> firstDeliveries = inbox.firstDeliveries(consumer, decoded.keySet());
+        List<T> fresh = new ArrayList<>(firstDeliveries.size());
+        decoded.forEach((eventId, event) -> {
+            if (firstDeliveries.contains(eventId)) {
+                fresh.add(event);
+            }
+        });
+        return fresh;
+    }
+
+    private <T extends Event> void processAlone(String consumer, ConsumerRecord<String, String> record,
+                                                Class<T> contract, Consumer<List<T>> handler) {
+        try (LogContext job = LogContext.jobOfKey(record.key())) {
+            inTransaction(consumer, record, () -> {
+                handler.accept(List.of(EventCodec.decode(record.value(), contract)));
+                return Boolean.TRUE;
+            });
         }
     }
 
