@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.opensync.common.events.EventCodec;
+import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.events.JobSettingsPublished;
 import org.opensync.common.inbox.EventConsumer;
 
@@ -49,7 +49,7 @@ public class JobSettings {
             jdbc.update("delete from job_settings where job_id = ?", statement -> statement.set(1, record.key()));
             return;
         }
-        JobSettingsPublished published = EventCodec.decode(record.value(), JobSettingsPublished.class);
+        JobSettingsPublished published = EventRecords.decode(record, JobSettingsPublished.class);
         String json;
         try {
             json = mapper.writeValueAsString(published.settings());

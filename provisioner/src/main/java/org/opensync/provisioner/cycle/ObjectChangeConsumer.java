@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.opensync.common.events.EventCodec;
+import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.events.ObjectChange;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.inbox.EventConsumer;
@@ -80,7 +80,7 @@ public class ObjectChangeConsumer {
         Map<JobSlice, List<ConsumerRecord<String, String>>> recordsBySlice = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                ObjectChange change = EventCodec.decode(record.value(), ObjectChange.class);
+                ObjectChange change = EventRecords.decode(record, ObjectChange.class);
                 JobSlice slice = new JobSlice(change.jobId(), record.partition());
                 bySlice.computeIfAbsent(slice, job -> new ArrayList<>()).add(change);
                 recordsBySlice.computeIfAbsent(slice, job -> new ArrayList<>()).add(record);

@@ -41,11 +41,21 @@ public final class EventCodec {
      * @throws UnreadableEventException when the value is not JSON, not of this contract, or of a newer version
      */
     public static <T extends Event> T decode(String json, Class<T> contract) {
+        return decode(json, contract, null);
+    }
+
+    /**
+     * As {@link #decode(String, Class)}, with the version the record declares beside the payload (its
+     * {@link EventHeaders#EVENT_VERSION} header, set from the same event as the payload), which spares the scan.
+     *
+     * @param declaredVersion null to read the version from the payload
+     */
+    public static <T extends Event> T decode(String json, Class<T> contract, Integer declaredVersion) {
         if (json == null) {
             throw new UnreadableEventException("the record has no value");
         }
         try {
-            int version = version(json);
+            int version = declaredVersion == null ? version(json) : declaredVersion;
             if (version > SUPPORTED_VERSION) {
                 throw new UnreadableEventException("payload version " + version + " is newer than the supported "
                         + SUPPORTED_VERSION);

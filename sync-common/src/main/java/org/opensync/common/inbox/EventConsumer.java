@@ -30,7 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.opensync.common.events.Event;
-import org.opensync.common.events.EventCodec;
+import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.events.UnreadableEventException;
 import org.opensync.common.kafka.ConsumerRetries;
 import org.opensync.common.kafka.DeadLetters;
@@ -124,7 +124,7 @@ public class EventConsumer {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                decoded.putIfAbsent(Inbox.eventId(record), EventCodec.decode(record.value(), contract));
+                decoded.putIfAbsent(Inbox.eventId(record), EventRecords.decode(record, contract));
                 readable.add(record);
             } catch (UnreadableEventException e) {
                 untilDone(consumer, "dead-lettering " + describe(record), () -> {
@@ -191,7 +191,7 @@ public class EventConsumer {
                                                 Class<T> contract, Consumer<List<T>> handler) {
         try (LogContext job = LogContext.jobOfKey(record.key())) {
             inTransaction(consumer, record, () -> {
-                handler.accept(List.of(EventCodec.decode(record.value(), contract)));
+                handler.accept(List.of(EventRecords.decode(record, contract)));
                 return Boolean.TRUE;
             });
         }

@@ -18,7 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.hibernate.Session;
 import org.opensync.common.events.Event;
-import org.opensync.common.events.EventCodec;
+import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.events.EventHeaders;
 import org.opensync.common.events.UnreadableEventException;
 
@@ -47,7 +47,7 @@ public class Inbox {
     public <T extends Event> Optional<T> firstDelivery(String consumer, ConsumerRecord<String, String> record,
                                                        Class<T> contract) {
         String eventId = eventId(record);
-        T event = EventCodec.decode(record.value(), contract);
+        T event = EventRecords.decode(record, contract);
         return firstDelivery(consumer, eventId) ? Optional.of(event) : Optional.empty();
     }
 

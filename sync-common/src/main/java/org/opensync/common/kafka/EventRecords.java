@@ -1,7 +1,9 @@
 package org.opensync.common.kafka;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.opensync.common.events.Event;
 import org.opensync.common.events.EventCodec;
 import org.opensync.common.events.EventHeaders;
@@ -35,6 +37,29 @@ public final class EventRecords {
         record.headers().add(EventHeaders.CONTENT_TYPE, utf8("application/json"));
         TraceContext.put(record.headers(), traceparent);
         return record;
+    }
+
+    /**
+     * The event a record carries ({@link EventCodec#decode(String, Class, Integer)}), its version read from the
+     * {@link EventHeaders#EVENT_VERSION} header that {@link #of} sets; from the payload when the header is missing or
+     * not a number.
+     *
+     * @throws org.opensync.common.events.UnreadableEventException as {@link EventCodec#decode(String, Class)}
+     */
+    public static <T extends Event> T decode(ConsumerRecord<String, String> record, Class<T> contract) {
+        return EventCodec.decode(record.value(), contract, declaredVersion(record));
+    }
+
+    private static Integer declaredVersion(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(EventHeaders.EVENT_VERSION);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(new String(header.value(), StandardCharsets.UTF_8).trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static byte[] utf8(String value) {

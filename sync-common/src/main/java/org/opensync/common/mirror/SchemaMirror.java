@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.query.NativeQuery;
-import org.opensync.common.events.EventCodec;
+import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.events.JobSchemaPublished;
 
 /**
@@ -41,7 +41,7 @@ public class SchemaMirror {
                     .setParameter(1, record.key()).executeUpdate();
             return;
         }
-        JobSchemaPublished published = EventCodec.decode(record.value(), JobSchemaPublished.class);
+        JobSchemaPublished published = EventRecords.decode(record, JobSchemaPublished.class);
         entityManager.createNativeQuery("""
                         insert into mirrored_schema (job_id, service_principal_id, template_id, version, schema,
                             revision, updated_at)

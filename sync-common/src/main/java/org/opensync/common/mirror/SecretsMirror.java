@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.query.NativeQuery;
 import org.opensync.common.events.EventCodec;
+import org.opensync.common.kafka.EventRecords;
 import org.opensync.common.secrets.SecretBox;
 import org.opensync.common.secrets.SecretUnavailableException;
 import org.opensync.common.secrets.SecretsChanged;
@@ -53,7 +54,7 @@ public class SecretsMirror {
                     .setParameter(1, record.key()).executeUpdate();
             return;
         }
-        SecretsChanged changed = EventCodec.decode(record.value(), SecretsChanged.class);
+        SecretsChanged changed = EventRecords.decode(record, SecretsChanged.class);
         entityManager.createNativeQuery("""
                         insert into mirrored_secret (service_principal_id, sealed, version, updated_at)
                         values (?1, ?2, ?3, now())
