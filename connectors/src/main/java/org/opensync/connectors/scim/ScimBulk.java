@@ -275,7 +275,7 @@ final class ScimBulk {
                 .put("path", "/" + type.endpoint())
                 .put("bulkId", bulkId);
         json.set("data", body);
-        return new Operation(index, bulkId, json, json.toString().getBytes(StandardCharsets.UTF_8).length);
+        return new Operation(index, bulkId, json, ScimValues.utf8(json).length);
     }
 
     private static boolean refersToBulkIds(JsonNode node) {

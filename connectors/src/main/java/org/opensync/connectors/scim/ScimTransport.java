@@ -13,7 +13,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -227,7 +226,7 @@ final class ScimTransport {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
         return builder.header("Content-Type", SCIM_JSON)
-                .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(ScimValues.utf8(body)))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package org.opensync.connectors.scim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +19,18 @@ final class ScimValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ScimValues() {
+    }
+
+    /**
+     * A body as UTF-8 JSON, written straight as bytes: {@code toString()} writes through a character writer into a
+     * string the HTTP client then encodes again.
+     */
+    static byte[] utf8(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a JSON tree could not be written", e);
+        }
     }
 
     static JsonNode toJson(Object value) {
