@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.opensync.common.kafka.FailureKind;
 import org.opensync.common.mirror.MirrorConsumers;
 import org.opensync.common.stats.TableStatistics;
 import org.opensync.connectors.grouping.GroupedCalls;
@@ -148,7 +149,8 @@ public class ConnectorDataStore {
             upsert(rows);
             return rows.stream().map(row -> GroupedCalls.Answer.<Void>of(null)).toList();
         } catch (IllegalStateException e) {
-            if (rows.size() == 1) {
+            // A database that is momentarily unable fails each row alone as well: every caller redoes its work
+            if (rows.size() == 1 || FailureKind.of(e) == FailureKind.TRANSIENT) {
                 throw e;
             }
             // One row the database refuses (another job's, maybe) must not fail the rows saved beside it
