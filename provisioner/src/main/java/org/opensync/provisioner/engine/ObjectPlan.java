@@ -1,6 +1,10 @@
 package org.opensync.provisioner.engine;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +25,8 @@ import org.opensync.mapping.model.ObjectFlowType;
  * target ids; and the target attributes whose mapping calls {@code Redact}, whose values are secrets.
  */
 public record ObjectPlan(String sourceType, String label, CompiledObjectMapping mapping, ObjectDefinition target,
-                         TargetType type, List<Reference> references, Set<String> redacted) {
+                         TargetType type, List<Reference> references, Set<String> redacted,
+                         Set<String> referenceAttributes, Map<String, AttributeDefinition> targetAttributes) {
 
     /** A reference target attribute and the source attribute holding the DNs it refers to. */
     public record Reference(String targetAttribute, String sourceAttribute, boolean multivalued) {
@@ -39,8 +44,16 @@ public record ObjectPlan(String sourceType, String label, CompiledObjectMapping 
         Set<String> redacted = mapping.attributeMappings().stream()
                 .filter(m -> m.source().filter(ParsedExpression::redacts).isPresent())
                 .map(CompiledAttributeMapping::targetAttributeName).collect(Collectors.toUnmodifiableSet());
+        // Looked up for every attribute of every object provisioned: by name, not by a scan of the definitions
+        // (hash collections that answer a null name, as the scans did, rather than throw)
+        Set<String> referenceAttributes = references.stream().map(Reference::targetAttribute)
+                .collect(Collectors.toCollection(HashSet::new));
+        Map<String, AttributeDefinition> targetAttributes = new HashMap<>();
+        target.attributes().stream().filter(definition -> definition.name() != null)
+                .forEach(definition -> targetAttributes.putIfAbsent(definition.name(), definition));
         return new ObjectPlan(sourceType, sourceType + " to " + target.name(), mapping, target, type,
-                references, redacted);
+                references, redacted, Collections.unmodifiableSet(referenceAttributes),
+                Collections.unmodifiableMap(targetAttributes));
     }
 
     public boolean allows(ObjectFlowType flow) {
@@ -48,11 +61,12 @@ public record ObjectPlan(String sourceType, String label, CompiledObjectMapping 
     }
 
     public boolean isReference(String targetAttribute) {
-        return references.stream().anyMatch(r -> r.targetAttribute().equals(targetAttribute));
+        return referenceAttributes.contains(targetAttribute);
     }
 
+    /** The target's definition of this attribute, matched exactly as {@link ObjectDefinition#attribute} does. */
     public Optional<AttributeDefinition> targetAttribute(String name) {
-        return target.attribute(name);
+        return Optional.ofNullable(targetAttributes.get(name));
     }
 
     /** Target attribute names the mapping writes, to read them back from a matched object. */
