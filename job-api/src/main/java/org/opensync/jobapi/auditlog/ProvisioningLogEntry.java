@@ -59,6 +59,8 @@ public class ProvisioningLogEntry extends PanacheEntityBase {
     @Column(name = "target_identity_type")
     public String targetIdentityType;
 
+    /** A {@code json} column: stored and returned whole, never queried inside (see the V10 migration). */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "json")
     public ProvisioningObjectSummary body;
 }

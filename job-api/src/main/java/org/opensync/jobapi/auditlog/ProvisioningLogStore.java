@@ -61,7 +61,7 @@ public class ProvisioningLogStore {
             insert into provisioning_log (id, tenant_id, job_id, cycle_id, change_id, activity_date_time, action,
                 status, service_principal_id, source_id, source_display_name, source_identity_type, target_id,
                 target_display_name, target_identity_type, body)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
             on conflict (id) do nothing""";
 
     private final EntityManager entityManager;
