@@ -260,7 +260,7 @@ public class JobContexts {
                     continue;
                 }
                 try {
-                    plans.putIfAbsent(mapping.sourceObjectName(), ObjectPlan.of(mapping.sourceObjectName(),
+                    plans.putIfAbsent(mapping.sourceObjectName(), ObjectPlan.of(
                             CompiledObjectMapping.compile(mapping, sourceObject.get(), targetObject.get(),
                                     MappingOptions.DEFAULT), targetObject.get(), type.get()));
                 } catch (InvalidMappingException e) {

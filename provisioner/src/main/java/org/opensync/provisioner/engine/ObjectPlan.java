@@ -23,37 +23,69 @@ import org.opensync.mapping.model.ObjectFlowType;
  * How one source object type is provisioned: its compiled object mapping, the target object definition and the
  * target's type for it, and its reference attributes (group members, manager), which hold source DNs that must become
  * target ids; and the target attributes whose mapping calls {@code Redact}, whose values are secrets.
+ *
+ * <p>Everything is derived from the mapping and the target definition in {@link #of}, so no two parts can disagree.
  */
-public record ObjectPlan(String sourceType, String label, CompiledObjectMapping mapping, ObjectDefinition target,
-                         TargetType type, List<Reference> references, Set<String> redacted,
-                         Set<String> referenceAttributes, Map<String, AttributeDefinition> targetAttributes) {
+public final class ObjectPlan {
+    private final CompiledObjectMapping mapping;
+    private final ObjectDefinition target;
+    private final TargetType type;
+    private final List<Reference> references;
+    private final Set<String> redacted;
+    /** Looked up for every attribute of every object provisioned: by name, not by a scan of the definitions. */
+    private final Set<String> referenceAttributes;
+    private final Map<String, AttributeDefinition> targetAttributes;
 
     /** A reference target attribute and the source attribute holding the DNs it refers to. */
     public record Reference(String targetAttribute, String sourceAttribute, boolean multivalued) {
     }
 
-    static ObjectPlan of(String sourceType, CompiledObjectMapping mapping, ObjectDefinition target,
-                         TargetType type) {
-        List<Reference> references = mapping.mapping().attributeMappings().stream()
+    private ObjectPlan(CompiledObjectMapping mapping, ObjectDefinition target, TargetType type) {
+        this.mapping = mapping;
+        this.target = target;
+        this.type = type;
+        this.references = mapping.mapping().attributeMappings().stream()
                 .filter(m -> m.source() != null && m.source().type() == AttributeMappingSourceType.Attribute)
                 .flatMap(m -> target.attribute(m.targetAttributeName())
                         .filter(definition -> definition.type() == AttributeType.Reference)
                         .map(definition -> new Reference(m.targetAttributeName(), m.source().name(),
                                 definition.multivalued())).stream())
                 .toList();
-        Set<String> redacted = mapping.attributeMappings().stream()
+        this.redacted = mapping.attributeMappings().stream()
                 .filter(m -> m.source().filter(ParsedExpression::redacts).isPresent())
                 .map(CompiledAttributeMapping::targetAttributeName).collect(Collectors.toUnmodifiableSet());
-        // Looked up for every attribute of every object provisioned: by name, not by a scan of the definitions
-        // (hash collections that answer a null name, as the scans did, rather than throw)
-        Set<String> referenceAttributes = references.stream().map(Reference::targetAttribute)
-                .collect(Collectors.toCollection(HashSet::new));
-        Map<String, AttributeDefinition> targetAttributes = new HashMap<>();
+        // Hash collections that answer a null name, as the scans did, rather than throw; the first declaration wins
+        Set<String> referenced = new HashSet<>();
+        references.forEach(reference -> referenced.add(reference.targetAttribute()));
+        this.referenceAttributes = Collections.unmodifiableSet(referenced);
+        Map<String, AttributeDefinition> byName = new HashMap<>();
         target.attributes().stream().filter(definition -> definition.name() != null)
-                .forEach(definition -> targetAttributes.putIfAbsent(definition.name(), definition));
-        return new ObjectPlan(sourceType, sourceType + " to " + target.name(), mapping, target, type,
-                references, redacted, Collections.unmodifiableSet(referenceAttributes),
-                Collections.unmodifiableMap(targetAttributes));
+                .forEach(definition -> byName.putIfAbsent(definition.name(), definition));
+        this.targetAttributes = Collections.unmodifiableMap(byName);
+    }
+
+    static ObjectPlan of(CompiledObjectMapping mapping, ObjectDefinition target, TargetType type) {
+        return new ObjectPlan(mapping, target, type);
+    }
+
+    public CompiledObjectMapping mapping() {
+        return mapping;
+    }
+
+    public ObjectDefinition target() {
+        return target;
+    }
+
+    public TargetType type() {
+        return type;
+    }
+
+    public List<Reference> references() {
+        return references;
+    }
+
+    public Set<String> redacted() {
+        return redacted;
     }
 
     public boolean allows(ObjectFlowType flow) {

@@ -22,7 +22,7 @@ class ObjectPlanTest {
             AttributeDefinition.of("title", AttributeType.Integer), AttributeDefinition.of(null, AttributeType.String)),
             null, "User", null);
 
-    private final ObjectPlan plan = ObjectPlan.of("User", CompiledObjectMapping.compile(new ObjectMapping(List.of(
+    private final ObjectPlan plan = ObjectPlan.of(CompiledObjectMapping.compile(new ObjectMapping(List.of(
                     AttributeMapping.of("userName", attribute("mail")), AttributeMapping.of("title", attribute("title")),
                     AttributeMapping.of("manager", attribute("manager"))), null, null, null, "Provision users", null,
                     "User", "User")),
