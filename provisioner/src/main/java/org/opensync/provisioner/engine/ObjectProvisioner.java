@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,9 +110,10 @@ public class ObjectProvisioner {
         // A value two objects of the batch share (case aside) is left to single matching: the second must find what
         // the first created, not an answer from before it
         Map<String, Map<String, List<String>>> valuesByAttribute = new LinkedHashMap<>();
+        Map<ObjectChange.ObjectChanged, ObjectImage> sources = new IdentityHashMap<>();
         for (ObjectChange.ObjectChanged change : unlinked) {
             if (!change.deleted()) {
-                matchingValues(job, plan.get(), change).forEach(key -> valuesByAttribute
+                matchingValues(job, plan.get(), change, sources).forEach(key -> valuesByAttribute
                         .computeIfAbsent(key.targetAttributeName(), attribute -> new LinkedHashMap<>())
                         .computeIfAbsent(key.value().text().toLowerCase(Locale.ROOT), folded -> new ArrayList<>())
                         .add(key.value().text()));
@@ -134,20 +136,24 @@ public class ObjectProvisioner {
                     // concerns them shows in their own logs
                     LOG.debugf("job %s: batched matching by %s refused (%s); matching one by one", job.jobId(),
                             attribute.getKey(), e.getMessage());
-                    return new MatchAnswers(answers);
+                    return new MatchAnswers(answers, sources);
                 }
             }
         }
-        return new MatchAnswers(answers);
+        return new MatchAnswers(answers, sources);
     }
 
     /**
      * The usable matching values of an in-scope object; none for anything else, including an object whose values
      * cannot be read or scoped: its own export reports that.
+     *
+     * @param sources where the object's opened values are kept for its export
      */
-    private List<MatchingValue> matchingValues(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change) {
+    private List<MatchingValue> matchingValues(JobContext job, ObjectPlan plan, ObjectChange.ObjectChanged change,
+                                               Map<ObjectChange.ObjectChanged, ObjectImage> sources) {
         try {
-            ObjectImage source = ObjectImage.fromLdap(SealedValues.open(transport, job.jobId(), change.attributes()));
+            ObjectImage source = openSource(job, change);
+            sources.put(change, source);
             ScopeDecision scope = plan.mapping().scope(source);
             if (scope.failed() || !scope.provisioned()) {
                 return List.of();
@@ -193,7 +199,7 @@ public class ObjectProvisioner {
         }
         ObjectImage source;
         try {
-            source = ObjectImage.fromLdap(SealedValues.open(transport, job.jobId(), change.attributes()));
+            source = ahead.matches().source(change).orElseGet(() -> openSource(job, change));
         } catch (SecretUnavailableException e) {
             return Optional.of(outcome.failed(VALUES_UNREADABLE, "A value a Redact mapping reads cannot be opened ("
                     + e.getMessage() + "); it is read again from the source at the next full cycle.",
@@ -222,6 +228,11 @@ public class ObjectProvisioner {
         }
         Export export = new Export(job, plan, change, source, pending, ahead, workedBy, outcome);
         return Optional.of(link == null ? export.matchOrCreate() : export.update(link, baseline, true));
+    }
+
+    /** @throws SecretUnavailableException when a sealed value does not open */
+    private ObjectImage openSource(JobContext job, ObjectChange.ObjectChanged change) {
+        return ObjectImage.fromLdap(SealedValues.open(transport, job.jobId(), change.attributes()));
     }
 
     private Optional<Outcome> stageDeprovisioning(JobContext job, ObjectChange.ObjectChanged change, Link link,
