@@ -31,7 +31,6 @@ class InboundBenchmark {
         int uploaders = Integer.getInteger("bench.uploaders", 4);
         try (SlapdTestDirectory directory = new SlapdTestDirectory();
              Platform platform = new Platform().start(Duration.ofSeconds(2), Map.of(
-                     "sync.provisioner.parallelism", "32",
                      "sync.job-api.bulk-upload.requests-per-window", "1000000",
                      "sync.job-api.bulk-upload.tenant-requests-per-window", "1000000"))) {
             String base = directory.baseDn();

@@ -38,7 +38,8 @@ import org.opensync.sandbox.scim.ScimServerConfig;
  * -Dbench.users=10000} after building the services. With {@code bench.provisioners} above 1, the job's changes are
  * spread over every partition and that many provisioner instances share its cycle (docs/scaling.md);
  * {@code bench.target-latency-ms} makes the SCIM app answer each request of the initial cycle that much later, and
- * {@code bench.parallelism} sets the requests each instance has in flight per job (32).
+ * {@code bench.parallelism} sets the objects each instance has under way per job (the provisioner's default when
+ * absent).
  */
 class ProvisioningBenchmark {
     private static final String TOKEN = "bench-token";
@@ -55,21 +56,24 @@ class ProvisioningBenchmark {
         Duration interval = Duration.parse(System.getProperty("bench.interval", "PT2S"));
         int provisioners = Integer.getInteger("bench.provisioners", 1);
         int targetLatencyMs = Integer.getInteger("bench.target-latency-ms", 0);
-        int parallelism = Integer.getInteger("bench.parallelism", CONNECTIONS);
+        Integer parallelism = Integer.getInteger("bench.parallelism");
         BenchReport report = new BenchReport("provisioning-" + users + (provisioners > 1 ? "-x" + provisioners : "")
                 + (targetLatencyMs > 0 ? "-latency-" + targetLatencyMs : "")).put("users", users).put("groups", groups)
                 .put("provisioners", provisioners).put("targetLatencyMs", targetLatencyMs)
-                .put("parallelism", parallelism);
+                .put("parallelism", parallelism == null ? "default" : parallelism);
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "sync.change-detector.spread-job-changes", Boolean.toString(provisioners > 1),
+                "SYNC_PROVISIONER_PARTITION_FETCH_BYTES", provisioners > 1
+                        ? Platform.SPREAD_PARTITION_FETCH_BYTES : "1048576"));
+        if (parallelism != null) {
+            settings.put("sync.provisioner.parallelism", parallelism.toString());
+        }
         DirectoryDataGenerator generator = new DirectoryDataGenerator();
         DirectoryData data = generator.generate(users, groups);
         try (SlapdTestDirectory directory = new SlapdTestDirectory();
              ScimServer scim = new ScimServer(ScimServerConfig.defaults().withBearerToken(TOKEN)
                      .withJournalCapacity(4 * changesPerSecond * changeSeconds).withThreads(CONNECTIONS)).start();
-             Platform platform = new Platform().start(interval,
-                     Map.of("sync.provisioner.parallelism", Integer.toString(parallelism),
-                             "sync.change-detector.spread-job-changes", Boolean.toString(provisioners > 1),
-                             "SYNC_PROVISIONER_PARTITION_FETCH_BYTES", provisioners > 1
-                                     ? Platform.SPREAD_PARTITION_FETCH_BYTES : "1048576"))) {
+             Platform platform = new Platform().start(interval, settings)) {
             for (int instance = 2; instance <= provisioners; instance++) {
                 platform.startAnother("provisioner");
             }

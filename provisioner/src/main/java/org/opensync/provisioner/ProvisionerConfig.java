@@ -9,8 +9,18 @@ import java.util.Optional;
 
 @ConfigMapping(prefix = "sync.provisioner")
 public interface ProvisionerConfig {
-    /** Objects of one job exported at the same time; each mostly waits on the target application. */
+    /**
+     * Objects of one job exported at the same time; each mostly waits on the target application. More than
+     * {@link #requestsInFlight()}: creates waiting together go out in one {@code POST /Bulk}, so more objects under
+     * way make bulks bigger without more requests.
+     */
     int parallelism();
+
+    /**
+     * Requests of one job under way towards its target at once, whatever the number of objects under way: the SCIM
+     * requests of the job, or the connections of its target directory (a write beyond them waits for one).
+     */
+    int requestsInFlight();
 
     /** Jobs of one batch of object changes worked at the same time. */
     int concurrentJobs();

@@ -48,6 +48,7 @@ public final class ScimSettings {
     private final Duration maxRetryAfter;
     private final double requestsPerSecond;
     private final boolean adaptiveThrottling;
+    private final int requestsInFlight;
     private final int memberChunkSize;
     private final ManagerFormat managerFormat;
     private final BooleanFormat booleanFormat;
@@ -75,14 +76,15 @@ public final class ScimSettings {
         this.maxRetryAfter = b.maxRetryAfter;
         this.requestsPerSecond = b.requestsPerSecond;
         this.adaptiveThrottling = b.adaptiveThrottling;
+        this.requestsInFlight = b.requestsInFlight;
         this.observer = b.observer;
         this.memberChunkSize = b.memberChunkSize;
         this.egress = Objects.requireNonNull(b.egress, "egress");
-        if (maxRetries < 0 || requestsPerSecond < 0 || memberChunkSize < 1 || maxResponseBytes < 1
-                || initialBackoff.isNegative()
+        if (maxRetries < 0 || requestsPerSecond < 0 || requestsInFlight < 1 || memberChunkSize < 1
+                || maxResponseBytes < 1 || initialBackoff.isNegative()
                 || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, memberChunkSize >= 1, "
-                    + "maxResponseBytes >= 1 and "
+            throw new IllegalArgumentException("maxRetries >= 0, requestsPerSecond >= 0, requestsInFlight >= 1, "
+                    + "memberChunkSize >= 1, maxResponseBytes >= 1 and "
                     + "initialBackoff <= maxBackoff are required");
         }
         URI uri;
@@ -196,6 +198,11 @@ public final class ScimSettings {
         return adaptiveThrottling;
     }
 
+    /** Requests to the app under way at once, across every thread using the client. */
+    public int requestsInFlight() {
+        return requestsInFlight;
+    }
+
     public int memberChunkSize() {
         return memberChunkSize;
     }
@@ -226,7 +233,7 @@ public final class ScimSettings {
     @Override
     public String toString() {
         return "ScimSettings[baseUrl=" + baseUrl + ", patchMode=" + patchMode + ", manager=" + managerFormat
-                + ", booleans=" + booleanFormat + ", rps=" + requestsPerSecond
+                + ", booleans=" + booleanFormat + ", rps=" + requestsPerSecond + ", inFlight=" + requestsInFlight
                 + ", maxRetries=" + maxRetries + ", token=" + (secretToken.isEmpty() ? "none" : "***") + (oauth == null ? "" : ", " + oauth) + "]";
     }
 
@@ -243,6 +250,7 @@ public final class ScimSettings {
         private Duration maxRetryAfter = Duration.ofMinutes(2);
         private double requestsPerSecond = 25;
         private boolean adaptiveThrottling = true;
+        private int requestsInFlight = 16;
         private int memberChunkSize = 50;
         private ManagerFormat managerFormat = ManagerFormat.PLAIN_STRING;
         private EgressPolicy egress = EgressPolicy.defaults();
@@ -308,6 +316,15 @@ public final class ScimSettings {
         /** Halve the rate on 429/503 and win it back on successes (default on). */
         public Builder adaptiveThrottling(boolean adaptive) {
             this.adaptiveThrottling = adaptive;
+            return this;
+        }
+
+        /**
+          * Requests under way at once (default 16): more threads may export objects than the app gets requests at
+          * once, e.g. so that more creates can wait to go out together in one {@code POST /Bulk}.
+          */
+        public Builder requestsInFlight(int requests) {
+            this.requestsInFlight = requests;
             return this;
         }
 

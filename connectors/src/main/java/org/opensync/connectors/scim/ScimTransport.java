@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.connectors.net.EgressDeniedException;
@@ -23,8 +24,9 @@ import org.opensync.connectors.net.PemTrust;
 import org.opensync.connectors.net.TraceHeaders;
 
 /**
-  * Sends SCIM requests: rate limit, one HttpClient, retries (resilience4j) for throttling, 5xx and transport
-  * failures with Retry-After or exponential back-off, and failures turned into {@link ScimException}s.
+  * Sends SCIM requests: rate limit, a cap on the requests under way, one HttpClient, retries (resilience4j) for
+  * throttling, 5xx and transport failures with Retry-After or exponential back-off, and failures turned into
+  * {@link ScimException}s.
   * <p>
   * A POST is only repeated when it cannot have been carried out (429, 503, no connection): repeating one that timed
   * out or got a 500 could create the object twice.
@@ -52,6 +54,8 @@ final class ScimTransport {
     private final URI tenantUrl;
     private final HttpClient http;
     private final RequestRateLimiter limiter;
+    /** Fair, so that a thread waiting for its turn is not overtaken again and again. */
+    private final Semaphore inFlight;
     private final Retry retry;
     private final Clock clock;
     /** Null when the application takes a fixed bearer token (or none). */
@@ -70,6 +74,7 @@ final class ScimTransport {
         this.tokens = settings.oauth().map(credentials -> new AccessTokens(credentials,
                 new TokenEndpoint(http, settings.requestTimeout(), settings.egress()), clock)).orElse(null);
         this.limiter = new RequestRateLimiter(settings.requestsPerSecond(), settings.adaptiveThrottling());
+        this.inFlight = new Semaphore(settings.requestsInFlight(), true);
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
                 settings.maxBackoff());
         this.retry = Retry.of("scim " + settings.baseUrl(), RetryConfig.<Response>custom()
@@ -154,10 +159,16 @@ final class ScimTransport {
         long started = 0;
         try {
             limiter.acquire(requests);
-            started = System.nanoTime();
-            // The request timeout covers the wait for the headers, the body's deadline the rest of the exchange
-            response = http.send(request, LimitedBody.handler(settings.maxResponseBytes(),
-                    settings.requestTimeout()));
+            // Held for the exchange only, not for back-off waits: those leave room for other objects' requests
+            inFlight.acquire();
+            try {
+                started = System.nanoTime();
+                // The request timeout covers the wait for the headers, the body's deadline the rest of the exchange
+                response = http.send(request, LimitedBody.handler(settings.maxResponseBytes(),
+                        settings.requestTimeout()));
+            } finally {
+                inFlight.release();
+            }
             observed(request, response.statusCode(), started);
         } catch (IOException e) {
             observed(request, 0, started);

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
-  * The per-job rate limit. Assertions are lower bounds only (N requests at R per second cannot finish in less than
+  * The per-job rate limit and cap on requests under way. Assertions are lower bounds only (N requests at R per second cannot finish in less than
   * (N-1)/R seconds), so a slow machine cannot make them flaky.
   */
 class ScimRateLimitTest extends SandboxScimServer {
@@ -48,6 +48,29 @@ class ScimRateLimitTest extends SandboxScimServer {
             threads.shutdown();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
+    }
+
+    @Test
+    void noMoreRequestsAreUnderWayThanTheCap() throws Exception {
+        ScimClient client = new ScimClient(settings().requestsPerSecond(0).requestsInFlight(2).build());
+        server.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("GET"));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "c" + n)));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        // Eight requests of 300 ms, two at a time: four rounds
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_200));
+        assertThat(journal("GET", "/Users")).hasSize(8);
     }
 
     @Test

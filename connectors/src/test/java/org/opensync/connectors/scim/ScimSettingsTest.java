@@ -46,10 +46,13 @@ class ScimSettingsTest {
         ScimSettings settings = ScimSettings.builder("http://h/scim").secretToken("secret").build();
         assertThat(settings.requestsPerSecond()).isEqualTo(25);
         assertThat(settings.memberChunkSize()).isEqualTo(50);
+        assertThat(settings.requestsInFlight()).isEqualTo(16);
         assertThat(settings.maxRetries()).isEqualTo(3);
         assertThat(settings.toString()).doesNotContain("secret");
         assertThatThrownBy(() -> ScimSettings.builder("ftp://h/scim").build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ScimSettings.builder("http://h").memberChunkSize(0).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ScimSettings.builder("http://h").requestsInFlight(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

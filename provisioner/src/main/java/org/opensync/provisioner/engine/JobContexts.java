@@ -137,12 +137,10 @@ public class JobContexts {
         LdapSettings settings;
         LdapTarget directory;
         try {
-            // A connection per export under way: when the pool is smaller, each export beyond it connects and binds
-            // anew (the pool then closes the extra connection), which held writes to a few dozen entries a second
             settings = LdapTargetSecrets.settings(values, egress, config.ldapTrustedCertificates().orElse(null))
                     .orElseThrow(() -> new JobUnavailableException("CredentialsMissing", "The target directory needs "
                             + "the secrets TargetServer and TargetDomain.", true))
-                    .withPoolSize(config.parallelism());
+                    .withPoolSize(config.requestsInFlight());
             directory = LdapTarget.open(settings, LdapTargetSecrets.options(values)
                     .withObserver(targetRequests.of(jobId)));
         } catch (IllegalArgumentException e) {
@@ -166,6 +164,7 @@ public class JobContexts {
         }
         ScimSettings.Builder settings = ScimSettings.builder(baseAddress)
                 .requestsPerSecond(config.requestsPerSecond())
+                .requestsInFlight(config.requestsInFlight())
                 .egress(egress)
                 .observer(targetRequests.of(jobId));
         Optional.ofNullable(values.get("SecretToken")).ifPresent(settings::secretToken);

@@ -71,7 +71,8 @@ public final class LdapTarget implements AutoCloseable {
     }
 
     /**
-      * Connects, binds, reads the root DSE and checks that the base DN exists.
+      * Connects, binds, reads the root DSE and checks that the base DN exists. Up to {@code settings.poolSize()}
+      * requests are under way at once; more callers wait for a connection.
       *
       * @throws LdapTargetException   unreachable (transient), bind refused, missing base DN, TLS trust failure
       * @throws EgressDeniedException the egress policy refuses the server
@@ -83,6 +84,10 @@ public final class LdapTarget implements AutoCloseable {
         } catch (LdapSourceException e) {
             throw LdapTargetErrors.opening(e);
         }
+        // The pool size caps the job's requests under way: a write beyond it waits for a connection (as long as a
+        // response may take) instead of connecting and binding anew, which would cost more than the wait
+        pool.setCreateIfNecessary(false);
+        pool.setMaxWaitTimeMillis(settings.responseTimeout().toMillis());
         try {
             RootDSE rootDse = pool.getRootDSE();
             if (rootDse == null) {

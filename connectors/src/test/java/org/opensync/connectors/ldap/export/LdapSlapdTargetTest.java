@@ -13,6 +13,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,6 +266,28 @@ class LdapSlapdTargetTest {
                     assertThat(e.errorCode()).isEqualTo(LdapTargetErrorCode.ServiceUnavailable);
                     assertThat(e.transientFailure()).isTrue();
                 });
+    }
+
+    @Test
+    void writesBeyondThePoolWaitForAConnection() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try (LdapTarget onePerTurn = LdapTarget.open(settings(SlapdTestDirectory.URL).withPoolSize(1),
+                LdapTargetSettings.defaults())) {
+            List<Future<?>> creates = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String uid = "turn-" + i;
+                creates.add(threads.submit(() -> onePerTurn.create(TargetDns.child("cn", uid, people),
+                        person(uid, uid, uid), null)));
+            }
+            for (Future<?> create : creates) {
+                create.get();
+            }
+            for (int i = 0; i < 6; i++) {
+                assertThat(onePerTurn.read(TargetDns.child("cn", "turn-" + i, people), List.of("uid"))).isPresent();
+            }
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private LdapSettings settings(String url) {
