@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opensync.connectors.net.EgressDeniedException;
@@ -160,7 +161,12 @@ final class ScimTransport {
         try {
             limiter.acquire(requests);
             // Held for the exchange only, not for back-off waits: those leave room for other objects' requests
-            inFlight.acquire();
+            if (!inFlight.tryAcquire(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                // Nothing was sent, so trying again is safe whatever the request
+                throw ScimErrors.transport(ScimErrorCode.Timeout, description, new HttpTimeoutException("no turn "
+                        + "among the job's " + settings.requestsInFlight() + " requests under way within "
+                        + settings.requestTimeout()), true);
+            }
             try {
                 started = System.nanoTime();
                 // The request timeout covers the wait for the headers, the body's deadline the rest of the exchange

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -71,6 +72,39 @@ class ScimRateLimitTest extends SandboxScimServer {
         // Eight requests of 300 ms, two at a time: four rounds
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_200));
         assertThat(journal("GET", "/Users")).hasSize(8);
+    }
+
+    @Test
+    void aRequestThatGetsNoTurnWithinTheRequestTimeoutFailsAsATimeoutWithoutBeingSent() throws Exception {
+        ScimClient client = new ScimClient(settings().requestsPerSecond(0).requestsInFlight(1).maxRetries(0)
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).build());
+        server.faults().add(FaultRule.latency(Duration.ofMillis(500)).onMethod("GET"));
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        List<Future<?>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "t" + n)));
+            }
+            List<ScimException> failures = new ArrayList<>();
+            for (Future<?> call : calls) {
+                try {
+                    call.get();
+                } catch (ExecutionException e) {
+                    failures.add((ScimException) e.getCause());
+                }
+            }
+            // One at a time, 500 ms each: the sixth in line cannot have its turn within two seconds
+            assertThat(failures).anySatisfy(failure -> {
+                assertThat(failure.errorCode()).isEqualTo(ScimErrorCode.Timeout);
+                assertThat(failure.retryable()).isTrue();
+                assertThat(failure.getMessage()).contains("requests under way");
+            });
+            long notSent = failures.stream().filter(failure -> failure.getMessage().contains("under way")).count();
+            assertThat(journal("GET", "/Users")).hasSize(6 - (int) notSent);
+        } finally {
+            threads.shutdown();
+        }
     }
 
     @Test
