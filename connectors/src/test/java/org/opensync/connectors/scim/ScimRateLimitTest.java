@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,20 +35,8 @@ class ScimRateLimitTest extends SandboxScimServer {
     @Test
     void theLimitHoldsForTheWholeJobAcrossThreads() throws Exception {
         ScimClient client = new ScimClient(settings().requestsPerSecond(20).build());
-        ExecutorService threads = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 21; i++) {
-                int n = i;
-                calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "p" + n)));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
-        } finally {
-            threads.shutdown();
-        }
+        assertThat(onThreads(4, 21, n -> client.findUnique(ScimResourceType.USER, "userName", "p" + n))).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
     }
 
@@ -55,20 +44,8 @@ class ScimRateLimitTest extends SandboxScimServer {
     void noMoreRequestsAreUnderWayThanTheCap() throws Exception {
         ScimClient client = new ScimClient(settings().requestsPerSecond(0).requestsInFlight(2).build());
         server.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("GET"));
-        ExecutorService threads = Executors.newFixedThreadPool(8);
         long start = System.nanoTime();
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                int n = i;
-                calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "c" + n)));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
-        } finally {
-            threads.shutdown();
-        }
+        assertThat(onThreads(8, 8, n -> client.findUnique(ScimResourceType.USER, "userName", "c" + n))).isEmpty();
         // Eight requests of 300 ms, two at a time: four rounds
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_200));
         assertThat(journal("GET", "/Users")).hasSize(8);
@@ -79,32 +56,17 @@ class ScimRateLimitTest extends SandboxScimServer {
         ScimClient client = new ScimClient(settings().requestsPerSecond(0).requestsInFlight(1).maxRetries(0)
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).build());
         server.faults().add(FaultRule.latency(Duration.ofMillis(500)).onMethod("GET"));
-        ExecutorService threads = Executors.newFixedThreadPool(6);
-        List<Future<?>> calls = new ArrayList<>();
-        try {
-            for (int i = 0; i < 6; i++) {
-                int n = i;
-                calls.add(threads.submit(() -> client.findUnique(ScimResourceType.USER, "userName", "t" + n)));
-            }
-            List<ScimException> failures = new ArrayList<>();
-            for (Future<?> call : calls) {
-                try {
-                    call.get();
-                } catch (ExecutionException e) {
-                    failures.add((ScimException) e.getCause());
-                }
-            }
-            // One at a time, 500 ms each: the sixth in line cannot have its turn within two seconds
-            assertThat(failures).anySatisfy(failure -> {
-                assertThat(failure.errorCode()).isEqualTo(ScimErrorCode.Timeout);
-                assertThat(failure.retryable()).isTrue();
-                assertThat(failure.getMessage()).contains("requests under way");
-            });
-            long notSent = failures.stream().filter(failure -> failure.getMessage().contains("under way")).count();
-            assertThat(journal("GET", "/Users")).hasSize(6 - (int) notSent);
-        } finally {
-            threads.shutdown();
-        }
+        List<Throwable> failures = onThreads(6, 6,
+                n -> client.findUnique(ScimResourceType.USER, "userName", "t" + n));
+        // One at a time, 500 ms each: the sixth in line cannot have its turn within two seconds
+        assertThat(failures).anySatisfy(failure -> assertThat(failure).isInstanceOfSatisfying(ScimException.class,
+                timeout -> {
+                    assertThat(timeout.errorCode()).isEqualTo(ScimErrorCode.Timeout);
+                    assertThat(timeout.retryable()).isTrue();
+                    assertThat(timeout.getMessage()).contains("requests under way");
+                }));
+        long notSent = failures.stream().filter(failure -> failure.getMessage().contains("under way")).count();
+        assertThat(journal("GET", "/Users")).hasSize(6 - (int) notSent);
     }
 
     @Test
@@ -127,5 +89,28 @@ class ScimRateLimitTest extends SandboxScimServer {
             client.create(ScimResourceType.USER, Map.of("userName", "fast" + i));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** Makes {@code calls} calls on {@code threads} threads at once and waits for them all; returns what they threw. */
+    private static List<Throwable> onThreads(int threads, int calls, IntConsumer call) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> call.accept(n)));
+            }
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            return failures;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
