@@ -16,4 +16,12 @@ public interface RequestObserver {
      *               code (0 for success; the SDK's client-side codes 81, 85 and 91 when no answer came)
      */
     void answered(String method, int status, Duration took);
+
+    /**
+     * A request found every turn among the job's requests under way taken and waited for one (a request that had its
+     * turn at once is not reported): how long, whether it then got one or gave up at its request timeout. Waits that
+     * are frequent or long say that the cap on requests under way, not the target, sets the pace.
+     */
+    default void waitedForTurn(Duration waited) {
+    }
 }

@@ -161,7 +161,7 @@ final class ScimTransport {
         try {
             limiter.acquire(requests);
             // Held for the exchange only, not for back-off waits: those leave room for other objects' requests
-            if (!inFlight.tryAcquire(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!turn()) {
                 // Nothing was sent, so trying again is safe whatever the request
                 throw ScimErrors.transport(ScimErrorCode.Timeout, description, new HttpTimeoutException("no turn "
                         + "among the job's " + settings.requestsInFlight() + " requests under way within "
@@ -202,6 +202,22 @@ final class ScimTransport {
         boolean repeated = serverError != null && serverError.equals(lastServerError.getAndSet(serverError));
         throw ScimErrors.fromStatus(kind, new Response(status, response.body(), contentType(response), description),
                 retryAfter, settings.maxRetryAfter(), repeated);
+    }
+
+    /**
+     * A turn among the job's requests under way, waited for at most the request timeout. The first try waits in line
+     * too (the semaphore is fair), so that only requests that found every turn taken are reported as waiting.
+     */
+    private boolean turn() throws InterruptedException {
+        if (inFlight.tryAcquire(0, TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        long waitStarted = System.nanoTime();
+        try {
+            return inFlight.tryAcquire(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            settings.observer().waitedForTurn(Duration.ofNanos(System.nanoTime() - waitStarted));
+        }
     }
 
     private void observed(HttpRequest request, int status, long startedNanos) {

@@ -1,12 +1,15 @@
 package org.opensync.connectors.scim;
 
 import org.junit.jupiter.api.Test;
+import org.opensync.connectors.net.RequestObserver;
 import org.opensync.sandbox.scim.FaultRule;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -67,6 +70,31 @@ class ScimRateLimitTest extends SandboxScimServer {
                 }));
         long notSent = failures.stream().filter(failure -> failure.getMessage().contains("under way")).count();
         assertThat(journal("GET", "/Users")).hasSize(6 - (int) notSent);
+    }
+
+    @Test
+    void aRequestThatFindsEveryTurnTakenIsReportedWithItsWait() throws Exception {
+        Queue<Duration> waits = new ConcurrentLinkedQueue<>();
+        RequestObserver observer = new RequestObserver() {
+            @Override
+            public void answered(String method, int status, Duration took) {
+            }
+
+            @Override
+            public void waitedForTurn(Duration waited) {
+                waits.add(waited);
+            }
+        };
+        ScimClient client = new ScimClient(settings().requestsPerSecond(0).requestsInFlight(1).observer(observer)
+                .build());
+        client.findUnique(ScimResourceType.USER, "userName", "alone");
+        assertThat(waits).as("a request that had its turn at once").isEmpty();
+
+        server.faults().add(FaultRule.latency(Duration.ofMillis(300)).onMethod("GET"));
+        assertThat(onThreads(3, 3, n -> client.findUnique(ScimResourceType.USER, "userName", "w" + n))).isEmpty();
+        // One at a time: the first goes at once, the others wait for the one before them (300 ms each)
+        assertThat(waits).hasSizeBetween(1, 2)
+                .anySatisfy(waited -> assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(250)));
     }
 
     @Test
